@@ -1,0 +1,200 @@
+// engine/currency.cpp: units of account, and the English and Chinese names and symbols of
+// currencies and countable things.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/currency.hpp>
+
+#include <algorithm>
+#include <ostream>
+
+namespace crossfoot {
+
+namespace {
+
+
+// Symbols whose currency depends on the document: resolved through a default currency.
+constexpr std::array<std::string_view, 8> dollar_codes = {"USD", "HKD", "AUD", "CAD",
+                                                          "NZD", "SGD", "TWD", "MXN"};
+constexpr std::array<std::string_view, 2> yen_yuan_codes = {"CNY", "JPY"};
+
+struct alias {
+    std::string_view text;  // lower case for ASCII words
+    std::string_view code;  // empty: ambiguous, see `ambiguous`
+    std::span<const std::string_view> ambiguous;
+};
+
+constexpr alias aliases[] = {
+    // Chinese yuan (renminbi)
+    {"yuan", "CNY", {}},
+    {"renminbi", "CNY", {}},
+    {"rmb", "CNY", {}},
+    {"yuan renminbi", "CNY", {}},
+    {"chinese yuan", "CNY", {}},
+    {"cn¥", "CNY", {}},
+    {"元", "CNY", {}},
+    {"人民币", "CNY", {}},
+    {"元人民币", "CNY", {}},
+    {"人民币元", "CNY", {}},
+    // US dollar
+    {"us$", "USD", {}},
+    {"us dollar", "USD", {}},
+    {"us dollars", "USD", {}},
+    {"u.s. dollar", "USD", {}},
+    {"u.s. dollars", "USD", {}},
+    {"美元", "USD", {}},
+    // euro
+    {"euro", "EUR", {}},
+    {"euros", "EUR", {}},
+    {"€", "EUR", {}},
+    {"欧元", "EUR", {}},
+    // Korean won
+    {"won", "KRW", {}},
+    {"korean won", "KRW", {}},
+    {"₩", "KRW", {}},
+    {"韩元", "KRW", {}},
+    // Japanese yen
+    {"yen", "JPY", {}},
+    {"japanese yen", "JPY", {}},
+    {"jp¥", "JPY", {}},
+    {"円", "JPY", {}},
+    {"日元", "JPY", {}},
+    // Hong Kong dollar
+    {"hk$", "HKD", {}},
+    {"hong kong dollar", "HKD", {}},
+    {"hong kong dollars", "HKD", {}},
+    {"港元", "HKD", {}},
+    {"港币", "HKD", {}},
+    // pound sterling
+    {"£", "GBP", {}},
+    {"pound sterling", "GBP", {}},
+    {"pounds sterling", "GBP", {}},
+    {"sterling", "GBP", {}},
+    {"英镑", "GBP", {}},
+    // other dollars and symbols that name one currency
+    {"a$", "AUD", {}},
+    {"c$", "CAD", {}},
+    {"s$", "SGD", {}},
+    {"nt$", "TWD", {}},
+    {"₹", "INR", {}},
+    {"swiss franc", "CHF", {}},
+    {"swiss francs", "CHF", {}},
+    // ambiguous: resolved through the caller's default currency
+    {"$", "", dollar_codes},
+    {"dollar", "", dollar_codes},
+    {"dollars", "", dollar_codes},
+    {"¥", "", yen_yuan_codes},
+    {"￥", "", yen_yuan_codes},
+};
+
+constexpr std::string_view count_nouns[] = {
+    "project", "projects", "company", "companies", "institution", "institutions",
+    "enterprise", "enterprises", "firm", "firms", "fund", "funds", "bank", "banks",
+    "deal", "deals", "contract", "contracts", "item", "items", "investor", "investors",
+    "count", "个", "项", "家", "个项目", "项目", "家企业", "企业", "家公司", "公司", "家机构", "机构",
+};
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+std::string ascii_upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return out;
+}
+
+// Units are built from table codes only; each named code is checked against the table.
+std::vector<unit> units_of(std::span<const std::string_view> codes) {
+    std::vector<unit> out;
+    for (const std::string_view code : codes) out.push_back(unit::currency(code).value());
+    return out;
+}
+
+// One vector of candidates per alias, built once (the table above is constant).
+const std::vector<std::vector<unit>>& alias_units() {
+    static const std::vector<std::vector<unit>> table = [] {
+        std::vector<std::vector<unit>> out;
+        for (const alias& a : aliases) {
+            const std::string_view single[] = {a.code};
+            out.push_back(a.code.empty() ? units_of(a.ambiguous) : units_of(single));
+        }
+        return out;
+    }();
+    return table;
+}
+
+std::string join_codes(std::span<const unit> units) {
+    std::string out;
+    for (const unit& u : units) {
+        if (!out.empty()) out += ", ";
+        out += u.code();
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<unit> unit::currency(std::string_view iso_code) noexcept {
+    const currency_info* info = find_currency(iso_code);
+    if (info == nullptr) return std::nullopt;
+    unit u;
+    std::copy_n(info->code.begin(), 3, u.code_.begin());
+    return u;
+}
+
+std::string_view unit::code() const noexcept {
+    if (is_count()) return "count";
+    return {code_.data(), code_.size()};
+}
+
+std::optional<std::int32_t> unit::minor_units() const noexcept {
+    if (is_count()) return 0;
+    const currency_info* info = find_currency(code());
+    if (info == nullptr || info->minor_units < 0) return std::nullopt;
+    return info->minor_units;
+}
+
+std::ostream& operator<<(std::ostream& os, const unit& u) { return os << u.code(); }
+
+std::span<const unit> currency_candidates(std::string_view word) {
+    const std::string upper = ascii_upper(word);
+    if (const currency_info* info = find_currency(upper)) {
+        thread_local std::vector<unit> single;  // a span needs storage that outlives the call
+        single.assign(1, unit::currency(info->code).value());
+        return single;
+    }
+    const std::string lower = ascii_lower(word);
+    const auto& units = alias_units();
+    for (std::size_t i = 0; i < std::size(aliases); ++i) {
+        if (aliases[i].text == lower) return units[i];
+    }
+    return {};
+}
+
+std::expected<resolved_unit, std::string> resolve_currency(std::string_view word,
+                                                           std::optional<unit> default_currency) {
+    const std::span<const unit> candidates = currency_candidates(word);
+    if (candidates.empty()) return std::unexpected("'" + std::string(word) + "' names no currency");
+    if (candidates.size() == 1) return resolved_unit{candidates.front(), false};
+    if (default_currency &&
+        std::find(candidates.begin(), candidates.end(), *default_currency) != candidates.end())
+        return resolved_unit{*default_currency, true};
+    std::string why = "'" + std::string(word) + "' could be " + join_codes(candidates);
+    why += default_currency ? "; the default currency " + std::string(default_currency->code()) +
+                                  " is none of them"
+                            : "; no default currency is given";
+    return std::unexpected(why);
+}
+
+bool is_count_noun(std::string_view word) {
+    const std::string lower = ascii_lower(word);
+    return std::find(std::begin(count_nouns), std::end(count_nouns), lower) !=
+           std::end(count_nouns);
+}
+
+}  // namespace crossfoot

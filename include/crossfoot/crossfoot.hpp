@@ -1,0 +1,11 @@
+// crossfoot/crossfoot.hpp: the whole public API.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <crossfoot/amount.hpp>
+#include <crossfoot/currency.hpp>
+#include <crossfoot/decimal.hpp>
+#include <crossfoot/diagnostic.hpp>
+#include <crossfoot/parse_error.hpp>
+#include <crossfoot/rounding.hpp>
+#include <crossfoot/sum.hpp>
