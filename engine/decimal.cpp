@@ -303,8 +303,6 @@ std::expected<decimal, parse_error> decimal::parse_scientific(std::string_view t
     return decimal(coefficient_from_digits(digits, negative), static_cast<std::int32_t>(exponent));
 }
 
-decimal::decimal(std::int64_t integer) noexcept : coefficient_(int128{integer}) {}
-
 decimal decimal::scaled(std::int64_t coefficient, std::int32_t exponent) noexcept {
     return {detail::coefficient(int128{coefficient}), exponent};
 }

@@ -7,6 +7,7 @@
 #include <crossfoot/rounding.hpp>
 
 #include <compare>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <expected>
@@ -36,7 +37,14 @@ namespace crossfoot {
 class decimal {
 public:
     decimal() noexcept = default;                     // 0, exponent 0
-    explicit decimal(std::int64_t integer) noexcept;  // explicit: no silent conversions
+    /// Any integer, exactly; explicit, so that no arithmetic mixes in an integer silently.
+    template <std::integral Integer>
+        requires(!std::same_as<Integer, bool>)
+    explicit decimal(Integer integer) noexcept
+        : coefficient_(static_cast<detail::int128>(integer)) {}
+    /// Binary floating point never becomes a decimal: 0.1 has no exact binary value.
+    template <std::floating_point Float>
+    decimal(Float) = delete;
 
     /// coefficient × 10^exponent, e.g. `decimal::scaled(6305, 6)` is 6.305 billion.
     [[nodiscard]] static decimal scaled(std::int64_t coefficient, std::int32_t exponent) noexcept;

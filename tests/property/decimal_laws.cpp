@@ -1,0 +1,3 @@
+// tests/property/decimal_laws.cpp: being written.
+#include <boost/test/unit_test.hpp>
+BOOST_AUTO_TEST_CASE(placeholder) { BOOST_TEST(true); }
