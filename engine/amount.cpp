@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <ostream>
+#include <span>
+#include <string>
+#include <vector>
 
 namespace crossfoot {
 
@@ -144,12 +147,14 @@ std::expected<decimal, parse_error> read_number(reader& in) {
     auto integer = read_integer_part(in);
     if (!integer) return std::unexpected(integer.error());
     std::string text = std::move(*integer);
+    std::size_t digit_count = text.size();  // the point is no digit
     if (in.accept('.')) {
         const std::string_view fraction = in.take_while(is_digit);
         if (fraction.empty()) return std::unexpected(in.error("a digit"));
+        digit_count += fraction.size();
         text.append(".").append(fraction);
     }
-    if (text.size() > max_amount_digits + 1)
+    if (digit_count > max_amount_digits)
         return std::unexpected(in.error_at(
             start, "a number of at most " + std::to_string(max_amount_digits) + " digits",
             text.substr(0, 12) + "..."));
@@ -204,27 +209,40 @@ std::expected<resolved_unit, parse_error> resolve_unit(const reader& in, const u
     return *resolved;
 }
 
+// A unit both before and after the number ("US$5 USD", "¥100 JPY", "USD 5 dollars"): the two
+// must be able to name the same currency, and one that only the pair names ("$5 USD" is USD)
+// is no assumption.
+std::expected<resolved_unit, parse_error> settle_both(const reader& in, const unit_text& prefix,
+                                                      const unit_text& suffix,
+                                                      const amount_parse_options& options) {
+    const std::span<const unit> after = currency_candidates(suffix.text);
+    if (after.empty() && !names_count(suffix.text)) {
+        return std::unexpected(
+            in.error_at(suffix.offset, "a currency or a count noun", suffix.text));
+    }
+    const auto conflict = [&] {
+        return std::unexpected(in.error_at(
+            suffix.offset, "nothing more, or the same unit as '" + std::string(prefix.text) + "'",
+            suffix.text));
+    };
+    std::vector<unit> common;
+    for (const unit& u : currency_candidates(prefix.text)) {
+        if (std::ranges::find(after, u) != after.end()) common.push_back(u);
+    }
+    if (common.empty()) return conflict();
+    if (common.size() == 1) return resolved_unit{common.front(), false};
+    auto resolved = resolve_unit(in, prefix, options, false);  // "$5 dollars": still ambiguous
+    if (resolved && std::ranges::find(common, resolved->unit) == common.end()) return conflict();
+    return resolved;
+}
+
 std::expected<resolved_unit, parse_error> settle_unit(const reader& in,
                                                       const std::optional<unit_text>& prefix,
                                                       const std::optional<unit_text>& suffix,
                                                       const amount_parse_options& options) {
-    std::optional<resolved_unit> before;
-    if (prefix) {
-        auto r = resolve_unit(in, *prefix, options, false);
-        if (!r) return std::unexpected(r.error());
-        before = *r;
-    }
-    if (suffix) {
-        auto after = resolve_unit(in, *suffix, options, true);
-        if (!after) return std::unexpected(after.error());
-        if (before && before->unit != after->unit)
-            return std::unexpected(in.error_at(
-                suffix->offset,
-                "nothing more, or the same unit as '" + std::string(prefix->text) + "'",
-                suffix->text));
-        return before && !before->assumed ? *before : *after;
-    }
-    if (before) return *before;
+    if (prefix && suffix) return settle_both(in, *prefix, *suffix, options);
+    if (prefix) return resolve_unit(in, *prefix, options, false);
+    if (suffix) return resolve_unit(in, *suffix, options, true);
     if (options.default_currency) return resolved_unit{*options.default_currency, true};
     return std::unexpected(in.error("a currency or a count noun (no default currency is given)"));
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <vector>
 
 namespace crossfoot {
 
@@ -128,6 +129,19 @@ const std::vector<std::vector<unit>>& alias_units() {
     return table;
 }
 
+// One unit per row of the ISO table, in table order, built once: the span returned for an
+// ISO code points into it, so it stays valid after later look-ups.
+const std::vector<unit>& iso_units() {
+    static const std::vector<unit> units = [] {
+        std::vector<unit> out;
+        for (const currency_info& c : iso4217_currencies()) {
+            out.push_back(unit::currency(c.code).value());
+        }
+        return out;
+    }();
+    return units;
+}
+
 std::string join_codes(std::span<const unit> units) {
     std::string out;
     for (const unit& u : units) {
@@ -164,9 +178,8 @@ std::ostream& operator<<(std::ostream& os, const unit& u) { return os << u.code(
 std::span<const unit> currency_candidates(std::string_view word) {
     const std::string upper = ascii_upper(word);
     if (const currency_info* info = find_currency(upper)) {
-        thread_local std::vector<unit> single;  // a span needs storage that outlives the call
-        single.assign(1, unit::currency(info->code).value());
-        return single;
+        const auto index = static_cast<std::size_t>(info - iso4217_currencies().data());
+        return std::span<const unit>(iso_units()).subspan(index, 1);
     }
     const std::string lower = ascii_lower(word);
     const auto& units = alias_units();

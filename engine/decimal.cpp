@@ -56,7 +56,7 @@ coefficient from_big(big_int value) {
     return coefficient(new wide_int{std::move(value)});
 }
 
-coefficient::coefficient(wide_int* owned) noexcept : wide_(owned) {
+coefficient::coefficient(wide_int* owned) noexcept : wide_(owned), is_wide_(true) {
     const big_int& v = owned->value;
     const big_int& max = big_int128_max();
     // [int128_min, int128_max] is narrow: the invariant that gives each value one form.
@@ -65,9 +65,10 @@ coefficient::coefficient(wide_int* owned) noexcept : wide_(owned) {
     const auto low = static_cast<std::uint64_t>(m & std::numeric_limits<std::uint64_t>::max());
     const auto high = static_cast<std::uint64_t>(m >> 64);
     const uint128 magnitude = (static_cast<uint128>(high) << 64) | low;
-    narrow_ = v < 0 ? static_cast<int128>(uint128{0} - magnitude) : static_cast<int128>(magnitude);
-    delete owned;
-    wide_ = nullptr;
+    const bool negative = v.sign() < 0;
+    delete owned;  // v dangles from here on
+    is_wide_ = false;
+    narrow_ = negative ? static_cast<int128>(uint128{0} - magnitude) : static_cast<int128>(magnitude);
 }
 
 wide_int* coefficient::clone(const wide_int& w) { return new wide_int(w); }
@@ -303,6 +304,8 @@ std::expected<decimal, parse_error> decimal::parse_scientific(std::string_view t
     return decimal(coefficient_from_digits(digits, negative), static_cast<std::int32_t>(exponent));
 }
 
+static_assert(sizeof(decimal) == 24, "a decimal is a packed int128 or a pointer, a tag, an exponent");
+
 decimal decimal::scaled(std::int64_t coefficient, std::int32_t exponent) noexcept {
     return {detail::coefficient(int128{coefficient}), exponent};
 }
@@ -512,11 +515,17 @@ std::expected<decimal, std::errc> divide_to_digits(const decimal& dividend,
         return rounded.round_to_digits(significant, mode);  // only a carry can add a digit
     }
     // Exact: the quotient's exponent is the ideal one, as far as `significant` digits allow.
-    decimal exact = decimal(detail::from_big(std::move(q.value)), checked_exponent(exponent));
-    exact = exact.reduce();
-    std::int64_t target = std::min<std::int64_t>(ideal, exact.exponent_);
-    target = std::max<std::int64_t>(target, exact.exponent_ - (significant - exact.digits()));
-    return exact.quantize(checked_exponent(target));
+    // Reduced in 64 bits: the way to a representable result may pass an exponent that is
+    // not (10E+2147483647 / 1 reduces to 1E+2147483648).
+    big_int c = std::move(q.value);
+    while (c % 10 == 0) {  // c != 0: the dividend is not zero
+        c /= 10;
+        ++exponent;
+    }
+    const std::int64_t target =
+        std::max(std::min(ideal, exponent), exponent - (significant - big_digits(c)));
+    return decimal(detail::from_big(big_int(c * big_pow10(exponent - target))),
+                   checked_exponent(target));
 }
 
 std::ostream& operator<<(std::ostream& os, const decimal& d) { return os << d.to_string(); }
@@ -524,7 +533,14 @@ std::ostream& operator<<(std::ostream& os, const decimal& d) { return os << d.to
 }  // namespace crossfoot
 
 std::size_t std::hash<crossfoot::decimal>::operator()(const crossfoot::decimal& d) const noexcept {
-    const crossfoot::decimal r = d.reduce();
-    const std::size_t e = std::hash<std::int32_t>{}(r.exponent());
-    return std::hash<std::string>{}(r.coefficient_string()) ^ (e + 0x9e3779b97f4a7c15ULL + (e << 6));
+    // The reduced form, kept in 64 bits rather than through reduce(): 10E+2147483647 reduces
+    // to an exponent no decimal holds, and reduce() would throw out of this noexcept function.
+    std::string digits = d.coefficient_string();
+    std::int64_t exponent = 0;  // zero hashes with exponent 0, whatever it was written with
+    if (const std::size_t last = digits.find_last_not_of('0'); last != std::string::npos) {
+        exponent = std::int64_t{d.exponent()} + static_cast<std::int64_t>(digits.size() - 1 - last);
+        digits.erase(last + 1);
+    }
+    const std::size_t e = std::hash<std::int64_t>{}(exponent);
+    return std::hash<std::string>{}(digits) ^ (e + 0x9e3779b97f4a7c15ULL + (e << 6));
 }

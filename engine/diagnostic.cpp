@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
+#include <string>
+#include <string_view>
 
 namespace crossfoot {
 
@@ -20,6 +23,45 @@ std::string_view severity_name(severity s) {
 }
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; }
+
+// The code point whose UTF-8 encoding starts at `text[i]` (a lead byte).
+char32_t code_point_at(std::string_view text, std::size_t i) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t length = lead < 0xE0U ? (lead < 0xC0U ? 1 : 2) : (lead < 0xF0U ? 3 : 4);
+    char32_t c = length == 1 ? lead : lead & (0x7FU >> length);
+    for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
+        c = (c << 6U) | (static_cast<unsigned char>(text[i + k]) & 0x3FU);
+    }
+    return c;
+}
+
+// East Asian wide and fullwidth characters (Chinese, Japanese, Korean, fullwidth forms) take
+// two columns of a terminal; the ranges are those of Markus Kuhn's wcwidth().
+bool is_wide(char32_t c) {
+    return (c >= 0x1100 && c <= 0x115F) || c == 0x2329 || c == 0x232A ||
+           (c >= 0x2E80 && c <= 0xA4CF && c != 0x303F) || (c >= 0xAC00 && c <= 0xD7A3) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE10 && c <= 0xFE19) ||
+           (c >= 0xFE30 && c <= 0xFE6F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x2FFFD) ||
+           (c >= 0x30000 && c <= 0x3FFFD);
+}
+
+// What goes under the source line before the caret: a tab under a tab, two spaces under a
+// wide character, one under anything else, so that the caret lines up with the source above.
+std::string caret_padding(std::string_view line, std::size_t caret_column) {
+    std::string pad;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < line.size() && column < caret_column; ++i) {
+        if (is_continuation_byte(line[i])) continue;
+        if (line[i] == '\t') {
+            pad += '\t';
+        } else {
+            pad.append(is_wide(code_point_at(line, i)) ? 2 : 1, ' ');
+        }
+        ++column;
+    }
+    return pad.append(caret_column > column ? caret_column - column : 0, ' ');
+}
 
 }  // namespace
 
@@ -37,19 +79,11 @@ std::string format(const diagnostic& d) {
                                   severity_name(d.severity), d.message);
     if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
     out += '\n';
-    if (d.source_line.empty() && d.column <= 1) return out;
-    const std::string number = std::to_string(d.line);
-    out += fmt::format(" {} | {}\n", number, d.source_line);
-    // Tabs are kept under the caret so that it lines up with the source above.
-    std::string pad;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < d.source_line.size() && column < d.column; ++i) {
-        if (is_continuation_byte(d.source_line[i])) continue;
-        pad += d.source_line[i] == '\t' ? '\t' : ' ';
-        ++column;
-    }
-    pad.append(d.column > column ? d.column - column : 0, ' ');
-    out += fmt::format(" {} | {}^\n", std::string(number.size(), ' '), pad);
+    if (d.source_line.empty()) return out;
+    // As GCC does: the line number right-aligned in at least five columns.
+    const std::size_t width = std::max<std::size_t>(5, std::to_string(d.line).size());
+    out += fmt::format("{:>{}} | {}\n", d.line, width, d.source_line);
+    out += fmt::format("{:>{}} | {}^\n", "", width, caret_padding(d.source_line, d.column));
     return out;
 }
 

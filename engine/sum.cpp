@@ -41,6 +41,7 @@ void sum_lines(std::istream& input, std::string_view source_name,
     while (std::getline(input, line)) {
         ++number;
         if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF files
+        if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // UTF-8 BOM
         if (is_skipped(line)) continue;
         add_one(line, source_name, number, line, options, report);
     }

@@ -120,7 +120,8 @@ private:
         : coefficient_(std::move(coefficient)), exponent_(exponent) {}
     decimal& add_general(const decimal& rhs, bool subtract);
 
-    detail::coefficient coefficient_;  // int128, or cpp_int once it no longer fits
+    // int128, or cpp_int once it no longer fits; the exponent packs into its tail padding.
+    [[no_unique_address]] detail::coefficient coefficient_;
     std::int32_t exponent_ = 0;
 };
 

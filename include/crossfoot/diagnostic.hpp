@@ -33,7 +33,7 @@ struct diagnostic {
 
 /// Renders the GCC form, then the source line with a caret when there is one:
 ///
-///     ledger.txt:3:5: error: expected a digit, found '.' [bad-amount]
+///     ledger.txt:3:3: error: expected a digit, found '.' [bad-amount]
 ///         3 | 1..2 bn
 ///           |   ^
 [[nodiscard]] std::string format(const diagnostic& d);

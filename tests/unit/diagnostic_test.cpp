@@ -1,3 +1,187 @@
-// tests/unit/diagnostic_test.cpp: being written.
+// tests/unit/diagnostic_test.cpp: code-point columns, and the GCC-form rendering of a
+// diagnostic with its source line and caret.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/diagnostic.hpp>
+
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-BOOST_AUTO_TEST_CASE(placeholder) { BOOST_TEST(true); }
+
+#include <cstddef>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace {
+
+using crossfoot::diagnostic;
+using crossfoot::severity;
+
+struct column_case {
+    std::string_view line;
+    std::size_t byte_offset;
+    std::size_t column;
+    friend std::ostream& operator<<(std::ostream& os, const column_case& c) {
+        return os << "'" << c.line << "' byte " << c.byte_offset << " is column " << c.column;
+    }
+};
+
+const column_case column_cases[] = {
+    // ASCII: one byte, one column.
+    {"1..2 bn", 0, 1},
+    {"1..2 bn", 2, 3},
+    {"1..2 bn", 6, 7},
+    {"\t1..2 bn", 3, 4},  // a tab is one code point
+    // Chinese and symbols: several bytes, one column each.
+    {"5亿元 zork", 1, 2},
+    {"5亿元 zork", 4, 3},
+    {"5亿元 zork", 7, 4},
+    {"5亿元 zork", 8, 5},
+    {"人民币", 3, 2},
+    {"人民币", 6, 3},
+    {"€2.5m", 3, 2},
+    {"¥5", 2, 2},
+    // At the end: one past the last character.
+    {"", 0, 1},
+    {"1..2 bn", 7, 8},
+    {"人民币", 9, 4},
+    // Past the end: each further byte is one more column.
+    {"", 3, 4},
+    {"ab", 4, 5},
+    {"人民币", 10, 5},
+};
+
+diagnostic bad_amount(std::string file, std::size_t line, std::size_t column, std::string message,
+                      std::string source_line) {
+    diagnostic d;
+    d.file = std::move(file);
+    d.line = line;
+    d.column = column;
+    d.severity = severity::error;
+    d.message = std::move(message);
+    d.code = "bad-amount";
+    d.source_line = std::move(source_line);
+    return d;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(diagnostic_columns)
+
+BOOST_DATA_TEST_CASE(count_code_points, boost::unit_test::data::make(column_cases), c) {
+    BOOST_TEST(crossfoot::column_of(c.line, c.byte_offset) == c.column);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(diagnostic_format)
+
+BOOST_AUTO_TEST_CASE(shows_source_line_and_caret) {
+    const diagnostic d = bad_amount("ledger.txt", 3, 3, "expected a digit, found '.'", "1..2 bn");
+    BOOST_TEST(crossfoot::format(d) ==
+               "ledger.txt:3:3: error: expected a digit, found '.' [bad-amount]\n"
+               "    3 | 1..2 bn\n"
+               "      |   ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(caret_at_first_column) {
+    const diagnostic d =
+        bad_amount("<stdin>", 1, 1, "expected a number or a currency, found 'bn'", "bn");
+    BOOST_TEST(crossfoot::format(d) ==
+               "<stdin>:1:1: error: expected a number or a currency, found 'bn' [bad-amount]\n"
+               "    1 | bn\n"
+               "      | ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(caret_after_the_last_character) {
+    const diagnostic d = bad_amount(
+        "ledger.txt", 12, 10,
+        "expected a currency or a count noun (no default currency is given), found end of input",
+        "5 billion");
+    BOOST_TEST(crossfoot::format(d) ==
+               "ledger.txt:12:10: error: expected a currency or a count noun (no default "
+               "currency is given), found end of input [bad-amount]\n"
+               "   12 | 5 billion\n"
+               "      |          ^\n");
+}
+
+// Chinese characters take two columns of a terminal: the caret goes under the character
+// the column counts to, not one column per character.
+BOOST_AUTO_TEST_CASE(caret_lines_up_under_a_chinese_line) {
+    const diagnostic under_yuan = bad_amount(
+        "ledger.txt", 8, 3, "expected a currency or a count noun, found '元 zork'", "5亿元 zork");
+    BOOST_TEST(crossfoot::format(under_yuan) ==
+               "ledger.txt:8:3: error: expected a currency or a count noun, found '元 zork' "
+               "[bad-amount]\n"
+               "    8 | 5亿元 zork\n"
+               "      |    ^\n");
+
+    const diagnostic after_yuan =
+        bad_amount("ledger.txt", 8, 5, "expected a currency, found 'zork'", "5亿元 zork");
+    BOOST_TEST(crossfoot::format(after_yuan) ==
+               "ledger.txt:8:5: error: expected a currency, found 'zork' [bad-amount]\n"
+               "    8 | 5亿元 zork\n"
+               "      |       ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(narrow_symbols_take_one_column) {
+    const diagnostic d = bad_amount("ledger.txt", 2, 4, "expected a digit, found '.'", "€2..5m");
+    BOOST_TEST(crossfoot::format(d) ==
+               "ledger.txt:2:4: error: expected a digit, found '.' [bad-amount]\n"
+               "    2 | €2..5m\n"
+               "      |    ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(keeps_tabs_under_the_caret) {
+    const diagnostic d = bad_amount("ledger.txt", 4, 4, "expected a digit, found '.'", "\t1..2 bn");
+    BOOST_TEST(crossfoot::format(d) ==
+               "ledger.txt:4:4: error: expected a digit, found '.' [bad-amount]\n"
+               "    4 | \t1..2 bn\n"
+               "      | \t  ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(without_source_line_shows_only_the_message) {
+    const diagnostic first_column =
+        bad_amount("<arguments>", 2, 1, "expected an amount, found end of input", "");
+    BOOST_TEST(crossfoot::format(first_column) ==
+               "<arguments>:2:1: error: expected an amount, found end of input [bad-amount]\n");
+
+    const diagnostic later_column =
+        bad_amount("claims.toml", 14, 13, "expected a digit, found '.'", "");
+    BOOST_TEST(crossfoot::format(later_column) ==
+               "claims.toml:14:13: error: expected a digit, found '.' [bad-amount]\n");
+}
+
+BOOST_AUTO_TEST_CASE(widens_the_margin_for_long_line_numbers) {
+    const diagnostic d = bad_amount("big.txt", 1234567, 2, "expected a digit, found 'x'", "1x");
+    BOOST_TEST(crossfoot::format(d) ==
+               "big.txt:1234567:2: error: expected a digit, found 'x' [bad-amount]\n"
+               "1234567 | 1x\n"
+               "        |  ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(names_each_severity_and_omits_a_missing_code) {
+    const diagnostic warning{"claims.toml", 5, 1, severity::warning, "rate is 9 days old",
+                             "stale-rate",  ""};
+    BOOST_TEST(crossfoot::format(warning) ==
+               "claims.toml:5:1: warning: rate is 9 days old [stale-rate]\n");
+
+    const diagnostic note{
+        "claims.toml", 12, 1, severity::note, "in figure \"subtotal\" defined here", "",
+        "subtotal = 1"};
+    BOOST_TEST(crossfoot::format(note) ==
+               "claims.toml:12:1: note: in figure \"subtotal\" defined here\n"
+               "   12 | subtotal = 1\n"
+               "      | ^\n");
+}
+
+BOOST_AUTO_TEST_CASE(streams_as_formatted) {
+    const diagnostic d = bad_amount("ledger.txt", 3, 3, "expected a digit, found '.'", "1..2 bn");
+    std::ostringstream os;
+    os << d;
+    BOOST_TEST(os.str() == crossfoot::format(d));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
