@@ -62,6 +62,17 @@ void set_items(benchmark::State& state, std::size_t per_iteration) {
     state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(per_iteration));
 }
 
+// crossfoot::sum over the whole column, `passes` times.
+void kernel_loop(benchmark::State& state, const std::vector<crossfoot::decimal>& values,
+                 std::size_t passes) {
+    for (auto _ : state) {
+        crossfoot::decimal total;
+        for (std::size_t pass = 0; pass < passes; ++pass) total += crossfoot::sum(values);
+        benchmark::DoNotOptimize(total);
+    }
+    set_items(state, values.size() * passes);
+}
+
 template <class Number>
 void sum_loop(benchmark::State& state, const std::vector<Number>& values, std::size_t passes) {
     for (auto _ : state) {
@@ -81,10 +92,12 @@ void sum_int128_raw(benchmark::State& state) {
     static const auto values = make_values<int128>(ledger_size, [](std::int64_t c) { return int128{c}; });
     sum_loop(state, values, 1);
 }
-void sum_decimal(benchmark::State& state) {
+const std::vector<crossfoot::decimal>& ledger_decimals() {
     static const auto values = make_values<crossfoot::decimal>(ledger_size, decimal_cents);
-    sum_loop(state, values, 1);
+    return values;
 }
+void sum_decimal_operator(benchmark::State& state) { sum_loop(state, ledger_decimals(), 1); }
+void sum_decimal_sum(benchmark::State& state) { kernel_loop(state, ledger_decimals(), 1); }
 void sum_cpp_int(benchmark::State& state) {
     static const auto values = make_values<cpp_int>(ledger_size, [](std::int64_t c) { return cpp_int(c); });
     sum_loop(state, values, 1);
@@ -95,21 +108,29 @@ void sum_cpp_dec_float_50(benchmark::State& state) {
     sum_loop(state, values, 1);
 }
 // Mixed exponents (whole units and cents): every add rescales one side.
-void sum_decimal_mixed_exponents(benchmark::State& state) {
+const std::vector<crossfoot::decimal>& mixed_decimals() {
     static const auto values = make_values<crossfoot::decimal>(ledger_size, [](std::int64_t c) {
         return c % 2 == 0 ? crossfoot::decimal(c / 100) : decimal_cents(c);
     });
-    sum_loop(state, values, 1);
+    return values;
 }
+void sum_mixed_operator(benchmark::State& state) { sum_loop(state, mixed_decimals(), 1); }
+void sum_mixed_sum(benchmark::State& state) { kernel_loop(state, mixed_decimals(), 1); }
 
 // The same number of additions over a block that stays in cache: the arithmetic alone.
 void in_cache_int128_raw(benchmark::State& state) {
     static const auto values = make_values<int128>(cache_block, [](std::int64_t c) { return int128{c}; });
     sum_loop(state, values, ledger_size / cache_block);
 }
-void in_cache_decimal(benchmark::State& state) {
+const std::vector<crossfoot::decimal>& block_decimals() {
     static const auto values = make_values<crossfoot::decimal>(cache_block, decimal_cents);
-    sum_loop(state, values, ledger_size / cache_block);
+    return values;
+}
+void in_cache_decimal_operator(benchmark::State& state) {
+    sum_loop(state, block_decimals(), ledger_size / cache_block);
+}
+void in_cache_decimal_sum(benchmark::State& state) {
+    kernel_loop(state, block_decimals(), ledger_size / cache_block);
 }
 
 void parse_from_chars_int64(benchmark::State& state) {
@@ -155,12 +176,15 @@ void parse_amount_written(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(sum_int128_raw)->Name("sum/int128_raw")->Unit(benchmark::kMillisecond);
-BENCHMARK(sum_decimal)->Name("sum/decimal")->Unit(benchmark::kMillisecond);
-BENCHMARK(sum_decimal_mixed_exponents)->Name("sum/decimal_mixed_exponents")->Unit(benchmark::kMillisecond);
+BENCHMARK(sum_decimal_sum)->Name("sum/decimal_sum")->Unit(benchmark::kMillisecond);
+BENCHMARK(sum_decimal_operator)->Name("sum/decimal_operator")->Unit(benchmark::kMillisecond);
+BENCHMARK(sum_mixed_sum)->Name("sum/mixed_exponents_sum")->Unit(benchmark::kMillisecond);
+BENCHMARK(sum_mixed_operator)->Name("sum/mixed_exponents_operator")->Unit(benchmark::kMillisecond);
 BENCHMARK(sum_cpp_int)->Name("sum/cpp_int")->Unit(benchmark::kMillisecond);
 BENCHMARK(sum_cpp_dec_float_50)->Name("sum/cpp_dec_float_50")->Unit(benchmark::kMillisecond);
 BENCHMARK(in_cache_int128_raw)->Name("in_cache/int128_raw")->Unit(benchmark::kMillisecond);
-BENCHMARK(in_cache_decimal)->Name("in_cache/decimal")->Unit(benchmark::kMillisecond);
+BENCHMARK(in_cache_decimal_sum)->Name("in_cache/decimal_sum")->Unit(benchmark::kMillisecond);
+BENCHMARK(in_cache_decimal_operator)->Name("in_cache/decimal_operator")->Unit(benchmark::kMillisecond);
 BENCHMARK(parse_from_chars_int64)->Name("parse/from_chars_int64")->Unit(benchmark::kMillisecond);
 BENCHMARK(parse_decimal)->Name("parse/decimal")->Unit(benchmark::kMillisecond);
 BENCHMARK(parse_amount_written)->Name("parse/amount_written")->Unit(benchmark::kMillisecond);

@@ -15,10 +15,14 @@ std::string group_of(const std::string& name) { return name.substr(0, name.find(
 void ratio_reporter::ReportRuns(const std::vector<Run>& runs) {
     ConsoleReporter::ReportRuns(runs);
     for (const Run& run : runs) {
-        if (run.run_type != Run::RT_Iteration || run.error_occurred) continue;
+        // One figure per benchmark: the run itself, or the median of repetitions.
+        const bool usable = run.run_type == Run::RT_Iteration || run.aggregate_name == "median";
+        if (!usable || run.error_occurred) continue;
         const auto items = run.counters.find("items_per_second");
         if (items == run.counters.end() || items->second.value <= 0) continue;
-        results_.push_back({run.benchmark_name(), 1e9L / items->second.value});
+        const std::string name = run.run_name.str();
+        std::erase_if(results_, [&](const measured& m) { return m.name == name; });
+        results_.push_back({name, 1e9L / items->second.value});
     }
 }
 

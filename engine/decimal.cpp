@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -398,21 +399,85 @@ decimal decimal::reduce() const {
 
 decimal decimal::abs() const { return sign() < 0 ? -*this : *this; }
 
+namespace {
+
+// c × 10^n in int128 when it fits; n >= 0.
+bool scale_narrow(int128 c, std::int64_t n, int128& out) {
+    if (n == 0 || c == 0) {
+        out = c;
+        return true;
+    }
+    return n <= 38 && !__builtin_mul_overflow(c, pow10_table[static_cast<std::size_t>(n)], &out);
+}
+
+// a×10^ea + b×10^eb at exponent min(ea, eb) in int128, when nothing overflows.
+bool add_narrow(int128 a, std::int32_t ea, int128 b, std::int32_t eb, int128& out) {
+    int128 sa = 0;
+    int128 sb = 0;
+    const std::int32_t e = std::min(ea, eb);
+    return scale_narrow(a, std::int64_t{ea} - e, sa) && scale_narrow(b, std::int64_t{eb} - e, sb) &&
+           !__builtin_add_overflow(sa, sb, &out);
+}
+
+}  // namespace
+
 decimal& decimal::add_general(const decimal& rhs, bool subtract) {
     const std::int32_t e = std::min(exponent_, rhs.exponent_);
-    const coefficient a = scale_up(coefficient_, std::int64_t{exponent_} - e);
-    const coefficient b = scale_up(rhs.coefficient_, std::int64_t{rhs.exponent_} - e);
     int128 narrow = 0;
-    if (a.wide() == nullptr && b.wide() == nullptr &&
-        !(subtract ? __builtin_sub_overflow(a.narrow(), b.narrow(), &narrow)
-                   : __builtin_add_overflow(a.narrow(), b.narrow(), &narrow))) {
+    if (coefficient_.is_narrow() && rhs.coefficient_.is_narrow() &&
+        rhs.coefficient_.narrow() != int128_min &&
+        add_narrow(coefficient_.narrow(), exponent_,
+                   subtract ? -rhs.coefficient_.narrow() : rhs.coefficient_.narrow(),
+                   rhs.exponent_, narrow)) {
         coefficient_ = coefficient(narrow);
-    } else {
-        coefficient_ = detail::from_big(subtract ? big_int(to_big(a) - to_big(b))
-                                                 : big_int(to_big(a) + to_big(b)));
+        exponent_ = e;
+        return *this;
     }
+    const big_int a = to_big(scale_up(coefficient_, std::int64_t{exponent_} - e));
+    const big_int b = to_big(scale_up(rhs.coefficient_, std::int64_t{rhs.exponent_} - e));
+    coefficient_ = detail::from_big(subtract ? big_int(a - b) : big_int(a + b));
     exponent_ = e;
     return *this;
+}
+
+namespace {
+
+struct running_sum {
+    int128 accumulator;
+    std::int32_t exponent;
+};
+
+// The values crossfoot::sum's fast loop cannot take in one add: a wide value, another
+// exponent, or an overflow. Out of line and by value, so that the loop keeps its
+// accumulator in registers. `narrow` is v's coefficient when v.is_narrow().
+[[gnu::noinline]] running_sum absorb(running_sum s, std::optional<decimal>& rest,
+                                     const decimal& v, int128 narrow) {
+    int128 next = 0;
+    if (v.is_narrow() && add_narrow(s.accumulator, s.exponent, narrow, v.exponent(), next))
+        return {next, std::min(s.exponent, v.exponent())};
+    rest = rest ? *rest + v : v;
+    return s;
+}
+
+}  // namespace
+
+decimal sum(std::span<const decimal> values) {
+    // A 128-bit accumulator kept in registers at the smallest exponent seen so far; values
+    // it cannot take go to `rest`, exactly.
+    if (values.empty()) return {};
+    running_sum s{0, values.front().exponent_};
+    std::optional<decimal> rest;
+    for (const decimal& v : values) {
+        int128 next = 0;
+        if (v.coefficient_.is_narrow() && v.exponent_ == s.exponent &&
+            !__builtin_add_overflow(s.accumulator, v.coefficient_.narrow(), &next)) [[likely]] {
+            s.accumulator = next;
+            continue;
+        }
+        s = absorb(s, rest, v, v.coefficient_.narrow());
+    }
+    decimal total(coefficient(s.accumulator), s.exponent);
+    return rest ? total + *rest : total;
 }
 
 decimal& decimal::operator*=(const decimal& rhs) {

@@ -440,3 +440,29 @@ BOOST_AUTO_TEST_CASE(round_to_digits_matches_integer_reference) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// crossfoot::sum takes a register fast path; it must agree with adding one by one, whatever
+// the exponents, signs and sizes (wide values and 128-bit overflow included).
+BOOST_AUTO_TEST_CASE(sum_of_span_equals_sequential_addition) {
+    std::mt19937_64 random(424242);
+    std::uniform_int_distribution<std::int64_t> coefficient(-999'999'999'999'999'999,
+                                                            999'999'999'999'999'999);
+    std::uniform_int_distribution<std::int32_t> exponent(-6, 4);
+    for (int trial = 0; trial < 200; ++trial) {
+        std::vector<crossfoot::decimal> values;
+        const int n = static_cast<int>(random() % 300);
+        for (int i = 0; i < n; ++i) {
+            crossfoot::decimal v = crossfoot::decimal::scaled(coefficient(random), exponent(random));
+            if (random() % 17 == 0) v *= crossfoot::decimal::scaled(coefficient(random), 0) *
+                                         crossfoot::decimal::scaled(coefficient(random), 0);
+            values.push_back(v);
+        }
+        crossfoot::decimal expected = values.empty() ? crossfoot::decimal() : values.front();
+        for (std::size_t i = 1; i < values.size(); ++i) expected += values[i];
+        const crossfoot::decimal got = crossfoot::sum(values);
+        BOOST_TEST_CONTEXT("seed 424242, trial " << trial << ", " << n << " values") {
+            BOOST_TEST(got == expected);
+            BOOST_TEST(got.exponent() == expected.exponent());
+        }
+    }
+}
