@@ -230,6 +230,30 @@ static_assert(std::ranges::all_of(table,
               "every ISO 4217 row needs an upper-case alpha-3 code, a numeric code in "
               "1..999, minor units in -1..4 and a name");
 
+// Withdrawn codes (ISO 4217 list three) that rate histories still carry: the ECB's file
+// quotes these for the years they were current. Sorted by code.
+constexpr auto withdrawn = std::to_array<currency_info>({
+    {"CYP", 196, 2, "Cyprus Pound"},
+    {"EEK", 233, 2, "Kroon"},
+    {"HRK", 191, 2, "Kuna"},
+    {"LTL", 440, 2, "Lithuanian Litas"},
+    {"LVL", 428, 2, "Latvian Lats"},
+    {"MTL", 470, 2, "Maltese Lira"},
+    {"ROL", 642, 2, "Leu"},
+    {"SIT", 705, 2, "Tolar"},
+    {"SKK", 703, 2, "Slovak Koruna"},
+    {"TRL", 792, 0, "Turkish Lira"},
+});
+static_assert(std::ranges::adjacent_find(withdrawn, std::ranges::greater_equal{},
+                                         &currency_info::code) == withdrawn.end());
+
+const currency_info* search(std::span<const currency_info> rows, std::string_view code) {
+    const auto it = std::lower_bound(
+        rows.begin(), rows.end(), code,
+        [](const currency_info& entry, std::string_view key) { return entry.code < key; });
+    return it == rows.end() || it->code != code ? nullptr : &*it;
+}
+
 }  // namespace
 
 std::span<const currency_info> iso4217_currencies() noexcept {
@@ -237,13 +261,10 @@ std::span<const currency_info> iso4217_currencies() noexcept {
 }
 
 const currency_info* find_currency(std::string_view code) noexcept {
-    const auto it = std::lower_bound(
-        table.begin(), table.end(), code,
-        [](const currency_info& entry, std::string_view key) { return entry.code < key; });
-    if (it == table.end() || it->code != code) {
-        return nullptr;
-    }
-    return &*it;
+    if (const currency_info* active = search(table, code)) return active;
+    return search(withdrawn, code);
 }
+
+std::span<const currency_info> iso4217_withdrawn_currencies() noexcept { return withdrawn; }
 
 }  // namespace crossfoot

@@ -19,4 +19,39 @@ struct sum_options {
 /// `crossfoot sum`: reads the arguments, else the files, else standard input.
 int run_sum(const sum_options& options, std::istream& in, std::ostream& out, std::ostream& err);
 
+/// Where rates come from and how they are looked up; shared by convert and rates.
+struct rate_options {
+    std::vector<std::string> files;  // CSV files, added after the built-in table
+    bool no_builtin = false;
+    std::string policy = "on-or-before";
+    int max_age_days = 7;
+    int window_days = 7;
+    int digits = 12;
+};
+
+struct convert_options {
+    std::string amount;
+    std::string to;
+    std::string date;
+    std::string default_currency;
+    bool round = false;  // to the target currency's minor units
+    std::string rounding = "half_even";
+    std::string format = "text";
+    rate_options rates;
+};
+
+/// `crossfoot convert`: an amount into another currency at a dated rate, with provenance.
+int run_convert(const convert_options& options, std::ostream& out, std::ostream& err);
+
+struct rates_options {
+    std::string pair;  // "USD/CNY"
+    std::string from;
+    std::string to;
+    std::string format = "text";
+    rate_options rates;
+};
+
+/// `crossfoot rates`: the rates a table gives for a pair, day by day.
+int run_rates(const rates_options& options, std::ostream& out, std::ostream& err);
+
 }  // namespace crossfoot::cli

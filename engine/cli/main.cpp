@@ -25,6 +25,52 @@ void add_sum(CLI::App& app, crossfoot::cli::sum_options& options) {
         ->check(CLI::IsMember({"text", "json"}));
 }
 
+void add_rate_options(CLI::App& command, crossfoot::cli::rate_options& options) {
+    command.add_option("-r,--rates", options.files,
+                       "Rate files (ECB CSV or date,base,quote,rate[,source]), after the built-in table");
+    command.add_flag("--no-builtin-rates", options.no_builtin, "Leave out the built-in rates");
+    command.add_option("--policy", options.policy, "Look-up policy")
+        ->check(CLI::IsMember({"exact", "on-or-before", "window-average", "window-range"}))
+        ->capture_default_str();
+    command.add_option("--max-age", options.max_age_days, "on-or-before: oldest quote, in days")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    command.add_option("--window", options.window_days, "window policies: days before the date")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    command.add_option("--digits", options.digits, "significant digits of derived rates")
+        ->check(CLI::Range(1, 100))
+        ->capture_default_str();
+}
+
+void add_convert(CLI::App& app, crossfoot::cli::convert_options& options) {
+    CLI::App* convert = app.add_subcommand(
+        "convert", "Convert an amount at a dated exchange rate, showing the rate's provenance");
+    convert->add_option("amount", options.amount, "The amount as written, e.g. \"1.16 billion USD\"")
+        ->required();
+    convert->add_option("--to", options.to, "Target currency (ISO code)")->required();
+    convert->add_option("--date", options.date, "Date of the rate, YYYY-MM-DD")->required();
+    convert->add_option("-c,--default-currency", options.default_currency,
+                        "ISO code for a bare figure and for $ and ¥");
+    convert->add_flag("--round", options.round, "Also round to the target's minor units");
+    convert->add_option("--rounding", options.rounding, "Rounding mode for --round")
+        ->capture_default_str();
+    convert->add_option("--format", options.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}));
+    add_rate_options(*convert, options.rates);
+}
+
+void add_rates(CLI::App& app, crossfoot::cli::rates_options& options) {
+    CLI::App* rates = app.add_subcommand(
+        "rates", "List the rates a table gives for a pair, day by day (direct and derived)");
+    rates->add_option("pair", options.pair, "BASE/QUOTE, e.g. USD/CNY")->required();
+    rates->add_option("--from", options.from, "First date, YYYY-MM-DD")->required();
+    rates->add_option("--to", options.to, "Last date, YYYY-MM-DD")->required();
+    rates->add_option("--format", options.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}));
+    add_rate_options(*rates, options.rates);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -33,6 +79,10 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "crossfoot 0.1.0");
     crossfoot::cli::sum_options sum_options;
     add_sum(app, sum_options);
+    crossfoot::cli::convert_options convert_options;
+    add_convert(app, convert_options);
+    crossfoot::cli::rates_options rates_options;
+    add_rates(app, rates_options);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -42,6 +92,10 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("sum"))
             return crossfoot::cli::run_sum(sum_options, std::cin, std::cout, std::cerr);
+        if (app.got_subcommand("convert"))
+            return crossfoot::cli::run_convert(convert_options, std::cout, std::cerr);
+        if (app.got_subcommand("rates"))
+            return crossfoot::cli::run_rates(rates_options, std::cout, std::cerr);
         return exit_usage;
     } catch (const std::exception& e) {
         std::cerr << "crossfoot: internal error: " << e.what() << '\n';

@@ -7,5 +7,7 @@
 #include <crossfoot/decimal.hpp>
 #include <crossfoot/diagnostic.hpp>
 #include <crossfoot/parse_error.hpp>
+#include <crossfoot/rates.hpp>
+#include <crossfoot/report.hpp>
 #include <crossfoot/rounding.hpp>
 #include <crossfoot/sum.hpp>

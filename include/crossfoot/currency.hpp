@@ -27,7 +27,12 @@ struct currency_info {
 /// Every built-in currency, sorted by code.
 [[nodiscard]] std::span<const currency_info> iso4217_currencies() noexcept;
 
-/// The table entry for an upper-case ISO code, or null when the code is not active.
+/// Withdrawn codes that rate histories still quote (CYP, EEK, HRK, LTL, LVL, MTL, ROL, SIT,
+/// SKK, TRL: the ECB's history has them), sorted by code.
+[[nodiscard]] std::span<const currency_info> iso4217_withdrawn_currencies() noexcept;
+
+/// The table entry for an upper-case ISO code, active or withdrawn, or null when the code
+/// is in neither table.
 [[nodiscard]] const currency_info* find_currency(std::string_view code) noexcept;
 
 /// A unit of account: an ISO 4217 currency, or `count` (projects, companies), so that
