@@ -8,6 +8,7 @@
 
 #include <fstream>
 #include <istream>
+#include <iterator>
 
 namespace crossfoot {
 
@@ -231,7 +232,9 @@ std::expected<std::vector<rate_quote>, std::vector<diagnostic>> read_rates_file(
         return std::unexpected(std::vector<diagnostic>{
             {path, 0, 0, severity::error, "cannot open the file for reading", "no-file", {}}});
     }
-    return read_rates_csv(file, path);
+    if (!path.ends_with(".toml")) return read_rates_csv(file, path);
+    const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    return read_rates_toml(text, path);
 }
 
 }  // namespace crossfoot

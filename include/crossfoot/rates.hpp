@@ -173,7 +173,15 @@ private:
 [[nodiscard]] std::expected<std::vector<rate_quote>, std::vector<diagnostic>> read_rates_csv(
     std::istream& input, std::string_view file_name);
 
-/// Reads a file with read_rates_csv; a file that cannot be opened is a diagnostic too.
+/// Reads inline quotes from a TOML document, as claims files write them: an array `quotes`
+/// at the top level or in a `[rates]` table, each entry
+/// `{ pair = "USD/CNY", rate = "7.011113", date = 2024-09-27, source = "...", low = "...",
+/// high = "..." }`. Rates are strings (or integers), never TOML floats, which are binary.
+[[nodiscard]] std::expected<std::vector<rate_quote>, std::vector<diagnostic>> read_rates_toml(
+    std::string_view text, std::string_view file_name);
+
+/// Reads a rates file: TOML when its name ends in ".toml", CSV otherwise. A file that cannot
+/// be opened is a diagnostic too (code `no-file`).
 [[nodiscard]] std::expected<std::vector<rate_quote>, std::vector<diagnostic>> read_rates_file(
     const std::string& path);
 

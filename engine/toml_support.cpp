@@ -1,0 +1,148 @@
+// engine/toml_support.cpp: TOML values with positions, and inline rate quotes.
+// SPDX-License-Identifier: MIT
+#include "toml_support.hpp"
+
+#include <fmt/format.h>
+
+namespace crossfoot::toml_support {
+
+source::source(std::string_view text, std::string_view file) : text_(text), file_(file) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        lines_.push_back(line);
+        start = end + 1;
+    }
+}
+
+diagnostic source::error(const toml::source_region& where, std::string message,
+                         std::string code) const {
+    const std::size_t line = where.begin.line;
+    const std::string_view text =
+        line >= 1 && line <= lines_.size() ? lines_[line - 1] : std::string_view();
+    // toml++ counts columns in code points from 1, as diagnostics do.
+    return {file_, line, static_cast<std::size_t>(where.begin.column), severity::error,
+            std::move(message), std::move(code), std::string(text)};
+}
+
+std::expected<toml::table, diagnostic> parse(const source& src) {
+    try {
+        return toml::parse(src.text(), src.file());
+    } catch (const toml::parse_error& e) {
+        return std::unexpected(src.error(e.source(), std::string(e.description()), "bad-toml"));
+    }
+}
+
+std::expected<date, diagnostic> read_date(const source& src, const toml::node& node) {
+    if (const auto* d = node.as_date()) {
+        const toml::date v = d->get();
+        const date out{std::chrono::year{v.year}, std::chrono::month{v.month},
+                       std::chrono::day{v.day}};
+        if (out.ok()) return out;
+    }
+    if (const auto* s = node.as_string()) {
+        auto parsed = parse_date(s->get());
+        if (parsed) return *parsed;
+        return std::unexpected(src.error(node, parsed.error().message(), "bad-date"));
+    }
+    return std::unexpected(src.error(node, "expected a date such as 2024-09-27", "bad-date"));
+}
+
+std::expected<decimal, diagnostic> read_decimal(const source& src, const toml::node& node,
+                                                std::string_view what) {
+    if (const auto* s = node.as_string()) {
+        auto parsed = decimal::parse(s->get());
+        if (parsed) return *parsed;
+        return std::unexpected(src.error(
+            node, fmt::format("expected {} as a decimal string: {}", what, parsed.error().message()),
+            "bad-number"));
+    }
+    if (const auto* i = node.as_integer()) return decimal(i->get());
+    if (node.is_floating_point()) {
+        return std::unexpected(src.error(
+            node,
+            fmt::format("expected {} as a string such as \"7.011113\"; a TOML float is binary "
+                        "and may not hold the digits as written",
+                        what),
+            "inexact-number"));
+    }
+    return std::unexpected(src.error(node, fmt::format("expected {} as a decimal string", what),
+                                     "bad-number"));
+}
+
+namespace {
+
+std::expected<std::pair<unit, unit>, diagnostic> read_pair(const source& src,
+                                                           const toml::node& node) {
+    const auto* s = node.as_string();
+    const std::string text = s != nullptr ? s->get() : std::string();
+    const std::size_t slash = text.find('/');
+    if (s == nullptr || slash == std::string::npos)
+        return std::unexpected(src.error(node, "expected a pair such as \"USD/CNY\"", "bad-pair"));
+    const auto base = unit::currency(text.substr(0, slash));
+    const auto quote = unit::currency(text.substr(slash + 1));
+    if (!base || !quote)
+        return std::unexpected(src.error(
+            node, fmt::format("expected two ISO 4217 codes in '{}'", text), "unknown-currency"));
+    return std::pair{*base, *quote};
+}
+
+// Reads an optional decimal field; a bad one is reported and leaves `ok` false.
+std::optional<decimal> optional_decimal(const source& src, const toml::table& entry,
+                                        std::string_view key, std::vector<diagnostic>& errors,
+                                        bool& ok) {
+    const toml::node* node = entry.get(key);
+    if (node == nullptr) return std::nullopt;
+    auto value = read_decimal(src, *node, key);
+    if (value) return *value;
+    errors.push_back(value.error());
+    ok = false;
+    return std::nullopt;
+}
+
+void read_quote(const source& src, const toml::table& entry, std::vector<rate_quote>& out,
+                std::vector<diagnostic>& errors) {
+    for (const std::string_view key : {"pair", "rate", "date"}) {
+        if (entry.get(key) == nullptr) {
+            errors.push_back(src.error(entry, fmt::format("expected '{}' in a rate quote", key),
+                                       "bad-rate"));
+            return;
+        }
+    }
+    bool ok = true;
+    const auto pair = read_pair(src, *entry.get("pair"));
+    const auto rate = read_decimal(src, *entry.get("rate"), "a rate");
+    const auto on = read_date(src, *entry.get("date"));
+    for (const diagnostic* d : {pair ? nullptr : &pair.error(), rate ? nullptr : &rate.error(),
+                                on ? nullptr : &on.error()}) {
+        if (d != nullptr) errors.push_back(*d);
+        ok = ok && d == nullptr;
+    }
+    const auto low = optional_decimal(src, entry, "low", errors, ok);
+    const auto high = optional_decimal(src, entry, "high", errors, ok);
+    if (ok && rate->sign() <= 0) {
+        errors.push_back(src.error(*entry.get("rate"), "expected a positive rate", "bad-rate"));
+        ok = false;
+    }
+    if (!ok) return;
+    const std::string source_name = entry["source"].value_or(std::string(src.file()));
+    out.push_back({pair->first, pair->second, *rate, *on, source_name, low, high,
+                   std::string(src.file()), entry.source().begin.line});
+}
+
+}  // namespace
+
+void read_quotes(const source& src, const toml::array& quotes, std::vector<rate_quote>& out,
+                 std::vector<diagnostic>& errors) {
+    for (const toml::node& node : quotes) {
+        if (const auto* entry = node.as_table()) {
+            read_quote(src, *entry, out, errors);
+        } else {
+            errors.push_back(src.error(node, "expected a rate quote as an inline table", "bad-rate"));
+        }
+    }
+}
+
+}  // namespace crossfoot::toml_support
