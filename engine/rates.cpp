@@ -154,7 +154,12 @@ diagnostic conflict(const rate_quote& earlier, const rate_quote& later) {
 
 std::expected<void, std::vector<diagnostic>> rate_table::add(std::span<const rate_quote> quotes) {
     auto updated = by_pair_;  // checked in full before it replaces the table
-    std::size_t sequence = size_;
+    // Number on from the highest number given out: size_ counts merged duplicates once, so it
+    // can be lower, and a later quote would tie with an earlier one.
+    std::size_t sequence = 0;
+    for (const auto& [pair, list] : by_pair_) {
+        for (const stored& s : list) sequence = std::max(sequence, s.sequence + 1);
+    }
     for (const rate_quote& q : quotes) updated[{q.base, q.quote}].push_back({q, sequence++});
     std::vector<diagnostic> conflicts;
     std::size_t kept = 0;
@@ -328,7 +333,12 @@ decimal combine(const std::vector<leg>& legs, const lookup_policy& policy,
         }
         exact = exact && l.quoted_exact;
     }
-    if (divisors == decimal(1)) return factors;
+    if (divisors == decimal(1)) {
+        if (legs.size() == 1) return factors;  // a direct quote, used exactly as given
+        const decimal r = factors.round_to_digits(policy.derived_digits, mode);  // a cross
+        exact = exact && r == factors;
+        return r;
+    }
     const decimal q = divide_to_digits(factors, divisors, policy.derived_digits, mode).value();
     exact = exact && q * divisors == factors;
     return q;
@@ -338,11 +348,12 @@ found_rate assemble(unit from, unit to, date on, const candidate& c,
                     const lookup_policy& policy) {
     found_rate r{from, to, on, decimal(), std::nullopt, std::nullopt, true, {}, policy};
     r.value = combine(c.legs, policy, &leg::quoted, &leg::quoted, policy.derived_rounding, r.exact);
-    // A range only where the quotes give one (a window's spread, or a quote's own range);
-    // its bounds round outward, so the true range lies within them.
-    const bool ranged = std::any_of(c.legs.begin(), c.legs.end(), [](const leg& l) {
-        return l.quoted_low != l.quoted || l.quoted_high != l.quoted;
-    });
+    // A range for window_range (even a window of one quote), or where the quotes give one (a
+    // quote's own range); its bounds round outward, so the true range lies within them.
+    const bool ranged = policy.how == lookup_policy::kind::window_range ||
+                        std::any_of(c.legs.begin(), c.legs.end(), [](const leg& l) {
+                            return l.quoted_low != l.quoted || l.quoted_high != l.quoted;
+                        });
     if (ranged) {
         bool bounds_exact = true;
         r.low = combine(c.legs, policy, &leg::quoted_low, &leg::quoted_high, rounding::floor,
@@ -388,6 +399,14 @@ std::expected<found_rate, rate_error> rate_table::find(unit from, unit to, date 
 
 namespace crossfoot {
 
+namespace {
+
+std::string days_text(days n) {  // "1 day", "20 days"
+    return fmt::format("{} {}", n.count(), n.count() == 1 ? "day" : "days");
+}
+
+}  // namespace
+
 std::string rate_table::no_rate_message(unit from, unit to, date on,
                                         const lookup_policy& policy) const {
     std::vector<std::pair<unit, unit>> relevant = {{from, to}, {to, from}};
@@ -410,12 +429,14 @@ std::string rate_table::no_rate_message(unit from, unit to, date on,
         const sys_days day{on};
         if (next != list.begin()) {
             const date d = std::prev(next)->quote.on;
-            near.push_back(fmt::format("{} ({} days before)", to_string(d), (day - sys_days{d}).count()));
+            near.push_back(
+                fmt::format("{} ({} before)", to_string(d), days_text(day - sys_days{d})));
         }
         if (next != list.end()) {
             const date d = next->quote.on;
-            near.push_back(fmt::format("{} ({} days {})", to_string(d), (sys_days{d} - day).count(),
-                                       d == on ? "away" : "after"));
+            near.push_back(d == on ? fmt::format("{} (the same day)", to_string(d))
+                                   : fmt::format("{} ({} after)", to_string(d),
+                                                 days_text(sys_days{d} - day)));
         }
         held.push_back(fmt::format("{}/{} {}", pair.first.code(), pair.second.code(),
                                    fmt::join(near, " and ")));
@@ -423,8 +444,9 @@ std::string rate_table::no_rate_message(unit from, unit to, date on,
     std::string message = fmt::format("no {}/{} rate for {} under the {} policy", from.code(),
                                       to.code(), to_string(on), describe(policy));
     if (held.empty())
-        return message + fmt::format("; the table holds no quote of {} or {} against {} or a pivot",
-                                     from.code(), to.code(), to.code());
+        return message + fmt::format("; the table holds no quote of {} or {} against each other "
+                                     "or a pivot",
+                                     from.code(), to.code());
     return message + "; nearest quotes held: " + fmt::format("{}", fmt::join(held, "; "));
 }
 

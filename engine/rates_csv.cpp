@@ -30,7 +30,10 @@ diagnostic error_at(const line_at& at, std::size_t offset, std::string message, 
 
 diagnostic field_error(const line_at& at, const csv::field& f, const parse_error& e,
                        std::string code) {
-    return error_at(at, f.offset + e.offset, e.message(), std::move(code));
+    // A quoted field's text starts after its quote. (A doubled quote inside cannot come
+    // before the error: dates and rates hold none.)
+    const bool quoted = f.offset < at.text.size() && at.text[f.offset] == '"';
+    return error_at(at, f.offset + (quoted ? 1 : 0) + e.offset, e.message(), std::move(code));
 }
 
 std::string lower(std::string_view text) {
@@ -125,6 +128,7 @@ std::vector<std::optional<unit>> ecb_columns(const line_at& at,
 }
 
 void read_ecb_row(const line_at& at, const std::vector<csv::field>& fields,
+                  const std::vector<csv::field>& header,
                   const std::vector<std::optional<unit>>& columns, result& out) {
     const auto on = date_field(at, fields[0]);
     if (!on) return out.errors.push_back(on.error());
@@ -133,6 +137,8 @@ void read_ecb_row(const line_at& at, const std::vector<csv::field>& fields,
         const std::string& text = fields[i].text;
         if (text.empty() || text == "N/A") continue;
         if (!columns[i]) {
+            // An unknown currency was reported once, at the header; not again on every row.
+            if (!header[i].text.empty()) continue;
             out.errors.push_back(error_at(at, fields[i].offset,
                                           "expected no value in a column without a currency",
                                           "bad-rate-file"));
@@ -157,7 +163,7 @@ void read_ecb(reader& in, const std::vector<csv::field>& header, result& out) {
             continue;
         }
         if (check_width(in.at(), header.size(), fields->size(), out))
-            read_ecb_row(in.at(), *fields, columns, out);
+            read_ecb_row(in.at(), *fields, header, columns, out);
     }
 }
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace crossfoot::toml_support {
 
 source::source(std::string_view text, std::string_view file) : text_(text), file_(file) {
@@ -25,6 +27,39 @@ diagnostic source::error(const toml::source_region& where, std::string message,
     // toml++ counts columns in code points from 1, as diagnostics do.
     return {file_, line, static_cast<std::size_t>(where.begin.column), severity::error,
             std::move(message), std::move(code), std::string(text)};
+}
+
+namespace {
+
+// The byte where the character at a 1-based code-point column starts; the line's size when
+// the line is shorter.
+std::size_t byte_of_column(std::string_view line, std::size_t column) {
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if ((static_cast<unsigned char>(line[i]) & 0xC0U) == 0x80U) continue;  // continuation
+        if (++seen == column) return i;
+    }
+    return line.size();
+}
+
+}  // namespace
+
+diagnostic source::error_in_string(const toml::node& string_node, std::size_t byte_offset,
+                                   std::string message, std::string code) const {
+    diagnostic d = error(string_node, std::move(message), std::move(code));
+    const auto* value = string_node.as_string();
+    if (value == nullptr || d.line == 0 || d.line > lines_.size()) return d;
+    const std::string_view line = lines_[d.line - 1];
+    const std::string_view text = value->get();
+    const std::size_t quote = byte_of_column(line, d.column);
+    // As written, the value follows the quote byte for byte and the same quote closes it;
+    // an escape or a multi-line string breaks that, and the caret stays on the quote.
+    const std::string_view written = line.substr(std::min(quote + 1, line.size()));
+    if (quote >= line.size() || !written.starts_with(text) || written.size() == text.size() ||
+        written[text.size()] != line[quote])
+        return d;
+    d.column += column_of(text, byte_offset);
+    return d;
 }
 
 std::expected<toml::table, diagnostic> parse(const source& src) {

@@ -29,6 +29,10 @@ public:
                                    std::string code) const {
         return error(node.source(), std::move(message), std::move(code));
     }
+    /// An error at `byte_offset` inside a string value: the column points at that character
+    /// when the string is written on one line without escapes, else at its opening quote.
+    [[nodiscard]] diagnostic error_in_string(const toml::node& string_node, std::size_t byte_offset,
+                                             std::string message, std::string code) const;
 
 private:
     std::string_view text_;

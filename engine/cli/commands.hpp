@@ -54,4 +54,14 @@ struct rates_options {
 /// `crossfoot rates`: the rates a table gives for a pair, day by day.
 int run_rates(const rates_options& options, std::ostream& out, std::ostream& err);
 
+struct check_options {
+    std::vector<std::string> files;
+    std::string format = "text";  // text | json
+    std::string color = "auto";   // auto | always | never
+    bool terminal = false;        // standard output is a terminal (for --color auto)
+};
+
+/// `crossfoot check`: 0 nothing inconsistent, 1 something inconsistent, 2 bad input.
+int run_check(const check_options& options, std::ostream& out, std::ostream& err);
+
 }  // namespace crossfoot::cli

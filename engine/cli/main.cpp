@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <exception>
+#include <unistd.h>
 #include <iostream>
 
 namespace {
@@ -71,6 +72,17 @@ void add_rates(CLI::App& app, crossfoot::cli::rates_options& options) {
     add_rate_options(*rates, options.rates);
 }
 
+void add_check(CLI::App& app, crossfoot::cli::check_options& options) {
+    CLI::App* check = app.add_subcommand(
+        "check", "Check the totals a claims file states against their components");
+    check->add_option("files", options.files, "Claims files (TOML)")->required()->check(CLI::ExistingFile);
+    check->add_option("--format", options.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}));
+    check->add_option("--color", options.color, "Colour the verdicts")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -83,6 +95,9 @@ int main(int argc, char** argv) {
     add_convert(app, convert_options);
     crossfoot::cli::rates_options rates_options;
     add_rates(app, rates_options);
+    crossfoot::cli::check_options check_options;
+    check_options.terminal = isatty(STDOUT_FILENO) != 0;
+    add_check(app, check_options);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -92,6 +107,8 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("sum"))
             return crossfoot::cli::run_sum(sum_options, std::cin, std::cout, std::cerr);
+        if (app.got_subcommand("check"))
+            return crossfoot::cli::run_check(check_options, std::cout, std::cerr);
         if (app.got_subcommand("convert"))
             return crossfoot::cli::run_convert(convert_options, std::cout, std::cerr);
         if (app.got_subcommand("rates"))

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <crossfoot/amount.hpp>
+#include <crossfoot/check.hpp>
 #include <crossfoot/currency.hpp>
 #include <crossfoot/decimal.hpp>
 #include <crossfoot/diagnostic.hpp>
+#include <crossfoot/figure.hpp>
 #include <crossfoot/parse_error.hpp>
 #include <crossfoot/rates.hpp>
 #include <crossfoot/report.hpp>

@@ -1,0 +1,309 @@
+// engine/check.cpp: checking stated totals against their components.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/check.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+
+namespace crossfoot {
+
+std::string_view to_string(verdict v) {
+    switch (v) {
+        case verdict::consistent: return "consistent";
+        case verdict::consistent_within_rounding: return "consistent within rounding";
+        case verdict::inconsistent: return "inconsistent";
+        case verdict::unverifiable: return "unverifiable";
+    }
+    return "unverifiable";
+}
+
+std::size_t check_report::count(verdict v) const {
+    return static_cast<std::size_t>(std::count_if(
+        results.begin(), results.end(), [v](const check_result& r) { return r.verdict == v; }));
+}
+
+namespace {
+
+// The figure in unit `in`: as it is, or converted at the document date's rate.
+std::expected<converted_figure, std::string> bring_into(const claims& c, const rate_table& rates,
+                                                        const figure& f, int weight, unit in) {
+    const unit from = f.value.unit();
+    if (from == in) return converted_figure{&f, weight, f.value.value(), f.range, std::nullopt};
+    if (from.is_count() || in.is_count())
+        return std::unexpected(fmt::format("'{}' is in {} and cannot be compared with {}", f.id,
+                                           from.code(), in.code()));
+    if (!c.document.on)
+        return std::unexpected(
+            fmt::format("'{}' is in {}: converting it needs the document's date", f.id, from.code()));
+    auto rate = rates.find(from, in, *c.document.on, c.policy);
+    if (!rate) return std::unexpected(rate.error().message);
+    const decimal low = rate->low.value_or(rate->value);
+    const decimal high = rate->high.value_or(rate->value);
+    return converted_figure{&f, weight, f.value.value() * rate->value, scale(f.range, low, high),
+                            *rate};
+}
+
+struct gathered {
+    converted_figure total;
+    std::vector<converted_figure> parts;
+    decimal sum;
+    interval range = interval::point(decimal());
+};
+
+std::expected<gathered, std::string> gather(const claims& c, const rate_table& rates,
+                                            const check_spec& spec) {
+    const figure* total = c.find(spec.total);
+    if (total == nullptr) return std::unexpected(fmt::format("no figure '{}'", spec.total));
+    const unit in = total->value.unit();
+    gathered g{{total, 1, total->value.value(), total->range, std::nullopt}, {}, decimal(),
+               interval::point(decimal())};
+    for (const part_ref& p : spec.parts) {
+        const figure* f = c.find(p.id);
+        if (f == nullptr) return std::unexpected(fmt::format("no figure '{}'", p.id));
+        auto converted = bring_into(c, rates, *f, p.weight, in);
+        if (!converted) return std::unexpected(converted.error());
+        if (spec.parts_exact) converted->range = interval::point(converted->value);
+        g.sum += p.weight < 0 ? -converted->value : converted->value;
+        g.range = g.range + (p.weight < 0 ? -converted->range : converted->range);
+        g.parts.push_back(std::move(*converted));
+    }
+    return g;
+}
+
+// ---- explanations: which figures would make up a total --------------------------------
+
+constexpr std::size_t max_candidates = 16;  // 2^16 subsets at most
+constexpr std::size_t max_listed = 3;
+
+std::vector<converted_figure> candidates_for(const claims& c, const rate_table& rates,
+                                             const figure& total) {
+    std::vector<converted_figure> out;
+    for (const figure& f : c.figures) {
+        if (&f == &total || out.size() == max_candidates) continue;
+        auto converted = bring_into(c, rates, f, 1, total.value.unit());
+        if (converted && converted->value.sign() > 0) out.push_back(std::move(*converted));
+    }
+    return out;
+}
+
+explanation::subset subset_of(const std::vector<converted_figure>& candidates, std::uint32_t mask,
+                              const decimal& stated) {
+    explanation::subset s{{}, decimal(), decimal()};
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if ((mask >> i & 1U) == 0) continue;
+        s.ids.push_back(candidates[i].source->id);
+        s.total += candidates[i].value;
+    }
+    s.difference = stated - s.total;
+    return s;
+}
+
+explanation explain(const claims& c, const rate_table& rates, const converted_figure& total) {
+    const auto candidates = candidates_for(c, rates, *total.source);
+    std::vector<explanation::subset> all;
+    const std::uint32_t end = std::uint32_t{1} << candidates.size();
+    for (std::uint32_t mask = 1; mask < end; ++mask) all.push_back(subset_of(candidates, mask, total.value));
+    explanation e;
+    for (const auto& s : all) {
+        if (total.range.contains(s.total)) e.matching.push_back(s);
+    }
+    const auto smaller = [](const auto& a, const auto& b) {
+        return a.ids.size() != b.ids.size() ? a.ids.size() < b.ids.size() : a.ids < b.ids;
+    };
+    std::sort(e.matching.begin(), e.matching.end(), smaller);
+    if (e.matching.size() > max_listed) e.matching.resize(max_listed);
+    if (!e.matching.empty()) return e;
+    std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
+        const auto da = a.difference.abs();
+        const auto db = b.difference.abs();
+        return da != db ? da < db : smaller(a, b);
+    });
+    all.resize(std::min(all.size(), max_listed));
+    e.nearest = std::move(all);
+    return e;
+}
+
+// ---- the relations ----------------------------------------------------------------------
+
+void set_common(check_result& r, gathered& g) {
+    r.in = g.total.source->value.unit();
+    r.parts_sum = g.sum;
+    r.parts_range = g.range;
+    r.difference = g.total.value - g.sum;
+    r.total = std::move(g.total);
+    r.parts = std::move(g.parts);
+}
+
+void check_sum(const claims& c, const rate_table& rates, check_result& r, gathered g) {
+    const bool exact = g.total.value == g.sum;
+    const bool overlap = g.total.range.intersects(g.range);
+    set_common(r, g);
+    r.verdict = exact ? verdict::consistent
+                      : (overlap ? verdict::consistent_within_rounding : verdict::inconsistent);
+    if (r.verdict == verdict::inconsistent) r.explained = explain(c, rates, *r.total);
+}
+
+void check_includes(check_result& r, gathered g) {
+    const bool fits = g.sum <= g.total.value;
+    // Even the smallest parts exceed the largest total: the parts cannot be some of it.
+    const bool can_fit = interval{g.range.low, std::nullopt, g.range.low_open, false}.intersects(
+        interval{std::nullopt, g.total.range.high, false, g.total.range.high_open});
+    r.remainder = g.total.range - g.range;
+    set_common(r, g);
+    r.verdict = fits ? verdict::consistent
+                     : (can_fit ? verdict::consistent_within_rounding : verdict::inconsistent);
+}
+
+void check_converts(const claims& c, check_result& r, gathered g) {
+    const converted_figure& part = g.parts.front();
+    const decimal& reference = part.rate ? part.rate->value : decimal(1);
+    const std::int32_t digits = c.policy.derived_digits;
+    if (!part.source->value.value().is_zero()) {
+        const decimal implied = divide_to_digits(g.total.value, part.source->value.value(), digits,
+                                                 c.policy.derived_rounding)
+                                    .value();
+        r.implied_rate = implied;
+        r.deviation_percent = divide((implied - reference) * decimal(100), reference, -4).value();
+    }
+    const bool exact = g.total.value == part.value;
+    const bool overlap = g.total.range.intersects(part.range);
+    set_common(r, g);
+    r.verdict = exact ? verdict::consistent
+                      : (overlap ? verdict::consistent_within_rounding : verdict::inconsistent);
+}
+
+// part / total = percent %: exact when part × 100 = percent × total; within rounding when some
+// part, total and percent in their intervals agree (all positive).
+void check_share(const check_spec& spec, check_result& r, gathered g) {
+    const decimal& stated = spec.percent.value();
+    const decimal hundred(100);
+    const decimal h = decimal::scaled(5, stated.exponent() - 1);
+    const bool exact = g.sum * hundred == stated * g.total.value;
+    const interval& p = g.range;
+    const interval& t = g.total.range;
+    bool overlap = false;
+    if (p.low && p.high && t.low && t.high) {
+        overlap = *p.low * hundred <= (stated + h) * *t.high &&
+                  *p.high * hundred >= (stated - h) * *t.low;
+    }
+    if (!g.total.value.is_zero())
+        r.share_percent = divide(g.sum * hundred, g.total.value, std::min(-2, stated.exponent() - 2)).value();
+    set_common(r, g);
+    r.verdict = exact ? verdict::consistent
+                      : (overlap ? verdict::consistent_within_rounding : verdict::inconsistent);
+}
+
+// ---- one-line summaries -------------------------------------------------------------------
+
+// 8132891199.1436 CNY → "≈8.133 bn CNY": three decimals of the largest fitting scale.
+std::string brief(const decimal& v, unit u) {
+    if (u.is_count()) return v.to_string();
+    const decimal magnitude = v.abs();
+    std::string_view word;
+    std::int32_t power = 0;
+    if (magnitude >= decimal::scaled(1, 9)) {
+        word = " bn";
+        power = 9;
+    } else if (magnitude >= decimal::scaled(1, 6)) {
+        word = " mn";
+        power = 6;
+    }
+    const decimal scaled = divide(v, decimal::scaled(1, power), -3).value();
+    const std::string_view approx = scaled * decimal::scaled(1, power) == v ? "" : "≈";
+    std::string digits = scaled.reduce().to_string();
+    if (power == 0) digits = scaled.reduce().to_string();
+    return fmt::format("{}{}{} {}", approx, digits, word, u.code());
+}
+
+std::string brief(const converted_figure& f, unit in) {
+    const figure& src = *f.source;
+    std::string text = src.text;
+    if (text.empty()) {
+        text = brief(src.value.value(), src.value.unit());
+        for (std::size_t i = 0; i < src.names.size(); ++i) text += (i == 0 ? " (" : ", ") + src.names[i];
+        if (!src.names.empty()) text += ")";
+    }
+    if (f.rate) text += fmt::format(" ({})", brief(f.value, in));
+    return text;
+}
+
+std::string joined_parts(const check_result& r) {
+    std::string out;
+    for (const converted_figure& p : r.parts) {
+        if (!out.empty()) out += p.weight < 0 ? " − " : " + ";
+        else if (p.weight < 0) out += "−";
+        out += brief(p, r.in);
+    }
+    return out;
+}
+
+std::string summarize_sum(const check_result& r) {
+    const std::string head = fmt::format("{} = {}", joined_parts(r), brief(*r.parts_sum, r.in));
+    const std::string stated = r.total->source->text;
+    switch (r.verdict) {
+        case verdict::consistent: return fmt::format("{}, as stated", head);
+        case verdict::consistent_within_rounding:
+            return fmt::format("{}; \"{}\" as written allows it", head, stated);
+        default:
+            return fmt::format("{}, not {} ({} apart)", head, stated,
+                               brief(r.difference->abs(), r.in));
+    }
+}
+
+std::string summarize(const check_result& r) {
+    if (r.verdict == verdict::unverifiable) return r.reason;
+    const std::string total = brief(*r.total, r.in);
+    switch (r.spec->relation) {
+        case relation::sum: return summarize_sum(r);
+        case relation::includes:
+            if (r.verdict == verdict::inconsistent)
+                return fmt::format("{} = {} exceed {}", joined_parts(r), brief(*r.parts_sum, r.in),
+                                   total);
+            return fmt::format("{} includes {}; {} left for the rest", total, joined_parts(r),
+                               brief(*r.difference, r.in));
+        case relation::converts:
+            return fmt::format("{} for {}: implied rate {}, reference {} ({}% off)", total,
+                               r.parts.front().source->text,
+                               r.implied_rate ? r.implied_rate->to_string() : "none",
+                               r.parts.front().rate ? r.parts.front().rate->value.to_string() : "1",
+                               r.deviation_percent ? r.deviation_percent->to_string() : "?");
+        case relation::share:
+            return fmt::format("{} is {}% of {}; stated {}%", joined_parts(r),
+                               r.share_percent ? r.share_percent->to_string() : "?", total,
+                               r.spec->percent->to_string());
+    }
+    return {};
+}
+
+check_result run_one(const claims& c, const rate_table& rates, const check_spec& spec) {
+    check_result r;
+    r.spec = &spec;
+    auto g = gather(c, rates, spec);
+    if (!g) {
+        r.verdict = verdict::unverifiable;
+        r.reason = g.error();
+        r.summary = summarize(r);
+        return r;
+    }
+    switch (spec.relation) {
+        case relation::sum: check_sum(c, rates, r, std::move(*g)); break;
+        case relation::includes: check_includes(r, std::move(*g)); break;
+        case relation::converts: check_converts(c, r, std::move(*g)); break;
+        case relation::share: check_share(spec, r, std::move(*g)); break;
+    }
+    r.summary = summarize(r);
+    return r;
+}
+
+}  // namespace
+
+check_report run_checks(const claims& c, const rate_table& rates) {
+    check_report report{&c, {}};
+    for (const check_spec& spec : c.checks) report.results.push_back(run_one(c, rates, spec));
+    return report;
+}
+
+}  // namespace crossfoot

@@ -1,0 +1,276 @@
+// engine/check_report.cpp: the text and JSON reports of `crossfoot check`.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/check.hpp>
+
+#include <crossfoot/sum.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+namespace crossfoot {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string grouped(const decimal& d) { return group_thousands(d.to_string()); }
+
+// " CNY" after a money figure; nothing after a count.
+std::string unit_label(unit u) { return u.is_count() ? "" : " " + std::string(u.code()); }
+
+std::string paint(std::string_view text, verdict v, bool color) {
+    if (!color) return std::string(text);
+    const std::string_view code = v == verdict::consistent                   ? "32"
+                                  : v == verdict::consistent_within_rounding ? "36"
+                                  : v == verdict::inconsistent               ? "1;31"
+                                                                             : "33";
+    return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
+}
+
+std::string figure_text(const figure& f) {
+    if (!f.names.empty()) return fmt::format("{} named: {}", f.names.size(), fmt::join(f.names, ", "));
+    return fmt::format("\"{}\"", f.text);
+}
+
+std::string quote_text(const rate_hop& hop) {
+    const rate_quote& q = hop.quotes.back();
+    const std::string where = q.file.empty() ? "built-in" : fmt::format("{}:{}", q.file, q.line);
+    const std::string figure = hop.quotes.size() > 1
+                                   ? fmt::format("{} quotes to {}", hop.quotes.size(), to_string(q.on))
+                                   : q.rate.to_string();
+    return fmt::format("{}{} {}/{} {} ({}, {})", hop.inverted ? "1 / " : "", figure,
+                       q.base.code(), q.quote.code(), to_string(q.on), q.source, where);
+}
+
+std::string rate_text(const found_rate& r) {
+    std::string hops;
+    for (const rate_hop& hop : r.path) hops += (hops.empty() ? "" : "; ") + quote_text(hop);
+    return fmt::format("rate {} = {}{}: {}", r.path_text(), r.value.to_string(),
+                       r.exact ? "" : fmt::format(" ({} digits)", r.policy.derived_digits), hops);
+}
+
+std::string figure_block(std::string_view label, const converted_figure& f, unit in) {
+    const figure& src = *f.source;
+    std::string out = fmt::format("  {:<10} {} {}{}\n", label, src.id, figure_text(src),
+                                  src.unit_assumed ? " (currency assumed)" : "");
+    out += fmt::format("  {:<10} = {}{}", "", grouped(src.value.value()), unit_label(src.value.unit()));
+    if (f.rate) out += fmt::format(" × {} = {}{}", f.rate->value.to_string(), grouped(f.value), unit_label(in));
+    out += fmt::format(", stands for {}\n", f.range.to_string(true));
+    if (f.rate) out += fmt::format("  {:<10} {}\n", "", rate_text(*f.rate));
+    return out;
+}
+
+std::string verdict_sentence(const check_result& r) {
+    const std::string diff = r.difference ? grouped(r.difference->abs()) : "";
+    const std::string unit_suffix = unit_label(r.in);
+    const relation rel = r.spec->relation;
+    switch (r.verdict) {
+        case verdict::consistent:
+            return rel == relation::includes ? "the parts fit within the total"
+                                             : "the figures agree exactly";
+        case verdict::consistent_within_rounding:
+            if (rel == relation::includes)
+                return fmt::format("the parts exceed the total by {}{}, within what the written "
+                                   "digits allow", diff, unit_suffix);
+            return fmt::format("they differ by {}{}, within what the written digits allow", diff,
+                               unit_suffix);
+        case verdict::inconsistent:
+            if (rel == relation::includes)
+                return "even the smallest values the parts stand for exceed the largest total";
+            return fmt::format("they differ by {}{}, more than the written digits allow", diff,
+                               unit_suffix);
+        case verdict::unverifiable: return r.reason;
+    }
+    return {};
+}
+
+std::string subsets_text(const explanation& e, unit in) {
+    const auto list = [&](const std::vector<explanation::subset>& subsets) {
+        std::string out;
+        for (const auto& s : subsets) {
+            out += fmt::format("\n  {:<10}   {} = {}{} (off by {})", "", fmt::join(s.ids, " + "),
+                               grouped(s.total), unit_label(in), grouped(s.difference));
+        }
+        return out;
+    };
+    if (!e.matching.empty())
+        return fmt::format("  {:<10} figures of the document that make up the total within "
+                           "rounding:{}\n", "subsets", list(e.matching));
+    return fmt::format("  {:<10} no set of the document's figures makes up the total within "
+                       "rounding; the nearest:{}\n", "subsets", list(e.nearest));
+}
+
+std::string detail_block(const check_result& r, bool color) {
+    const check_spec& spec = *r.spec;
+    std::string out = fmt::format("\n{} ({})\n", spec.id, to_string(spec.relation));
+    if (!spec.description.empty()) out += fmt::format("  {}\n", spec.description);
+    if (r.total) out += figure_block("total", *r.total, r.in);
+    for (const converted_figure& p : r.parts) out += figure_block(p.weight < 0 ? "minus" : "part", p, r.in);
+    if (r.parts_sum)
+        out += fmt::format("  {:<10} {}{}, stands for {}\n", "parts sum", grouped(*r.parts_sum),
+                           unit_label(r.in), r.parts_range->to_string(true));
+    if (r.remainder)
+        out += fmt::format("  {:<10} {}{} unexplained, within {}\n", "remainder",
+                           grouped(*r.difference), unit_label(r.in), r.remainder->to_string(true));
+    if (r.implied_rate)
+        out += fmt::format("  {:<10} implied {}, reference {}, {}% from it\n", "rate",
+                           r.implied_rate->to_string(), r.parts.front().rate ? r.parts.front().rate->value.to_string() : "1",
+                           r.deviation_percent->to_string());
+    if (r.share_percent)
+        out += fmt::format("  {:<10} {}% computed, {}% stated\n", "share",
+                           r.share_percent->to_string(), spec.percent->to_string());
+    if (r.explained) out += subsets_text(*r.explained, r.in);
+    return out + fmt::format("  {:<10} {}: {}\n", "verdict", paint(to_string(r.verdict), r.verdict, color),
+                             verdict_sentence(r));
+}
+
+std::string header(const check_report& report) {
+    const document_info& d = report.claims->document;
+    std::string out = fmt::format("crossfoot check: {}\n", d.title.empty() ? report.claims->file : d.title);
+    std::vector<std::string> facts;
+    if (d.on) facts.push_back(to_string(*d.on));
+    if (!d.source.empty()) facts.push_back(d.source);
+    if (d.currency) facts.push_back(fmt::format("bare figures in {}", d.currency->code()));
+    if (!facts.empty()) out += fmt::format("document: {}\n", fmt::join(facts, "; "));
+    return out + fmt::format("claims:   {}\n\n", report.claims->file);
+}
+
+std::string totals_line(const check_report& report) {
+    return fmt::format("{} checks: {} consistent, {} consistent within rounding, {} inconsistent, "
+                       "{} unverifiable\n",
+                       report.results.size(), report.count(verdict::consistent),
+                       report.count(verdict::consistent_within_rounding),
+                       report.count(verdict::inconsistent), report.count(verdict::unverifiable));
+}
+
+}  // namespace
+
+std::string format_check_text(const check_report& report, bool color) {
+    std::string out = header(report);
+    std::size_t id_width = 2;
+    for (const check_result& r : report.results) id_width = std::max(id_width, r.spec->id.size());
+    for (const check_result& r : report.results) {
+        const std::string word(to_string(r.verdict));
+        out += fmt::format("{}{}  {:<{}}  {}\n", paint(word, r.verdict, color),
+                           std::string(26 - word.size(), ' '), r.spec->id, id_width, r.summary);
+    }
+    out += "\n" + totals_line(report);
+    for (const check_result& r : report.results) out += detail_block(r, color);
+    return out;
+}
+
+namespace {
+
+json interval_json(const interval& i) {
+    json j = json::object();
+    j["low"] = i.low ? json(i.low->to_string()) : json(nullptr);
+    j["high"] = i.high ? json(i.high->to_string()) : json(nullptr);
+    j["low_open"] = i.low_open;
+    j["high_open"] = i.high_open;
+    return j;
+}
+
+json rate_json(const found_rate& r) {
+    json path = json::array();
+    for (const rate_hop& hop : r.path) {
+        const rate_quote& q = hop.quotes.back();
+        path.push_back({{"from", hop.from.code()},
+                        {"to", hop.to.code()},
+                        {"inverted", hop.inverted},
+                        {"rate", hop.value.to_string()},
+                        {"quotes", hop.quotes.size()},
+                        {"quote", {{"pair", fmt::format("{}/{}", q.base.code(), q.quote.code())},
+                                   {"rate", q.rate.to_string()},
+                                   {"date", to_string(q.on)},
+                                   {"source", q.source},
+                                   {"file", q.file},
+                                   {"line", q.line}}}});
+    }
+    return {{"value", r.value.to_string()}, {"exact", r.exact}, {"date", to_string(r.requested)},
+            {"policy", describe(r.policy)}, {"path", path}};
+}
+
+json converted_json(const converted_figure& f) {
+    const figure& src = *f.source;
+    json j = {{"figure", src.id},        {"text", src.text},
+              {"value", src.value.value().to_string()}, {"unit", src.value.unit().code()},
+              {"weight", f.weight},      {"converted", f.value.to_string()},
+              {"range", interval_json(f.range)}};
+    if (f.rate) j["rate"] = rate_json(*f.rate);
+    return j;
+}
+
+json subsets_json(const std::vector<explanation::subset>& subsets) {
+    json list = json::array();
+    for (const auto& s : subsets)
+        list.push_back({{"figures", s.ids}, {"total", s.total.to_string()},
+                        {"difference", s.difference.to_string()}});
+    return list;
+}
+
+json result_json(const check_result& r) {
+    json j = {{"id", r.spec->id},
+              {"relation", to_string(r.spec->relation)},
+              {"description", r.spec->description},
+              {"verdict", to_string(r.verdict)},
+              {"summary", r.summary}};
+    if (r.verdict == verdict::unverifiable) {
+        j["reason"] = r.reason;
+        return j;
+    }
+    j["unit"] = r.in.code();
+    j["total"] = converted_json(*r.total);
+    j["parts"] = json::array();
+    for (const converted_figure& p : r.parts) j["parts"].push_back(converted_json(p));
+    j["parts_sum"] = r.parts_sum->to_string();
+    j["parts_range"] = interval_json(*r.parts_range);
+    j["difference"] = r.difference->to_string();
+    if (r.remainder) j["remainder"] = interval_json(*r.remainder);
+    if (r.implied_rate) j["implied_rate"] = r.implied_rate->to_string();
+    if (r.deviation_percent) j["deviation_percent"] = r.deviation_percent->to_string();
+    if (r.share_percent) j["share_percent"] = r.share_percent->to_string();
+    if (r.explained)
+        j["explanation"] = {{"matching", subsets_json(r.explained->matching)},
+                            {"nearest", subsets_json(r.explained->nearest)}};
+    return j;
+}
+
+json figure_json(const figure& f) {
+    json j = {{"id", f.id},
+              {"text", f.text},
+              {"value", f.value.value().to_string()},
+              {"unit", f.value.unit().code()},
+              {"qualifier", to_string(f.qualifier)},
+              {"unit_assumed", f.unit_assumed},
+              {"range", interval_json(f.range)}};
+    if (!f.names.empty()) j["names"] = f.names;
+    return j;
+}
+
+}  // namespace
+
+std::string format_check_json(const check_report& report) {
+    const claims& c = *report.claims;
+    json checks = json::array();
+    for (const check_result& r : report.results) checks.push_back(result_json(r));
+    json figures = json::array();
+    for (const figure& f : c.figures) figures.push_back(figure_json(f));
+    const json doc = {
+        {"schema", "crossfoot-check/1"},
+        {"claims_file", c.file},
+        {"document", {{"title", c.document.title},
+                      {"date", c.document.on ? json(to_string(*c.document.on)) : json(nullptr)},
+                      {"currency", c.document.currency ? json(c.document.currency->code()) : json(nullptr)},
+                      {"source", c.document.source}}},
+        {"summary", {{"checks", report.results.size()},
+                     {"consistent", report.count(verdict::consistent)},
+                     {"consistent_within_rounding", report.count(verdict::consistent_within_rounding)},
+                     {"inconsistent", report.count(verdict::inconsistent)},
+                     {"unverifiable", report.count(verdict::unverifiable)}}},
+        {"checks", checks},
+        {"figures", figures}};
+    return doc.dump(2) + "\n";
+}
+
+}  // namespace crossfoot

@@ -1,0 +1,56 @@
+// engine/claims/qualifiers.cpp: the [qualifiers] section of a claims file, the configurable
+// part of the qualifier table.
+// SPDX-License-Identifier: MIT
+#include "sections.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace crossfoot::claims_reader {
+
+namespace {
+
+constexpr std::array<std::string_view, 3> qualifier_keys = {"about", "nearly", "reaching"};
+
+// A percentage in [0, 100]: "about" and "nearly" widen a figure by this much of it.
+void read_percent(const context& ctx, const toml::table& table, std::string_view key,
+                  decimal& out) {
+    const auto value = decimal_field(ctx, table, key);
+    if (!value) return;
+    if (value->sign() >= 0 && *value <= decimal(100)) {
+        out = *value;
+        return;
+    }
+    ctx.fail(*table.get(key),
+             fmt::format("expected '{}' to be a percentage from 0 to 100, found {}", key,
+                         value->to_string()),
+             "bad-number");
+}
+
+void read_reaching(const context& ctx, const toml::table& table, qualifier_table& out) {
+    const auto reading = string_field(ctx, table, "reaching");
+    if (!reading) return;
+    if (*reading == "at-least" || *reading == "as-written") {
+        out.reaching =
+            *reading == "at-least" ? reaching_reading::at_least : reaching_reading::as_written;
+        return;
+    }
+    ctx.fail(
+        *table.get("reaching"),
+        fmt::format("expected 'reaching' to be 'at-least' or 'as-written', found '{}'", *reading),
+        "bad-value");
+}
+
+}  // namespace
+
+void read_qualifiers(const context& ctx, const toml::table& root, claims& out) {
+    const toml::table* qualifiers = section(ctx, root, "qualifiers");
+    if (qualifiers == nullptr) return;
+    check_keys(ctx, *qualifiers, qualifier_keys, "in [qualifiers]");
+    read_percent(ctx, *qualifiers, "about", out.qualifiers.about_percent);
+    read_percent(ctx, *qualifiers, "nearly", out.qualifiers.nearly_percent);
+    read_reaching(ctx, *qualifiers, out.qualifiers);
+}
+
+}  // namespace crossfoot::claims_reader

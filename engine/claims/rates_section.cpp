@@ -1,0 +1,92 @@
+// engine/claims/rates_section.cpp: the [rates] section of a claims file: the look-up policy,
+// rate files and inline quotes.
+// SPDX-License-Identifier: MIT
+#include "sections.hpp"
+
+#include <crossfoot/rounding.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace crossfoot::claims_reader {
+
+namespace {
+
+constexpr std::array<std::string_view, 8> rates_keys = {
+    "policy", "max_age_days", "window_days", "digits", "rounding", "pivots", "files", "quotes"};
+
+constexpr std::int32_t max_days = 36525;   // a century: more is a typo
+constexpr std::int32_t max_digits = 1000;  // as many as a written amount may have
+
+void read_policy_kind(const context& ctx, const toml::table& rates, lookup_policy& policy) {
+    const auto name = string_field(ctx, rates, "policy");
+    if (!name) return;
+    if (auto how = policy_from_string(*name)) {
+        policy.how = *how;
+        return;
+    }
+    ctx.fail(*rates.get("policy"),
+             fmt::format("unknown policy '{}'; expected exact, on-or-before, window-average or "
+                         "window-range",
+                         *name),
+             "unknown-policy");
+}
+
+void read_rounding(const context& ctx, const toml::table& rates, lookup_policy& policy) {
+    const auto name = string_field(ctx, rates, "rounding");
+    if (!name) return;
+    if (auto mode = rounding_from_string(*name)) {
+        policy.derived_rounding = *mode;
+        return;
+    }
+    ctx.fail(*rates.get("rounding"),
+             fmt::format("unknown rounding '{}'; expected half-even, half-up, half-down, up, "
+                         "down, ceiling or floor",
+                         *name),
+             "bad-value");
+}
+
+void read_pivot(const context& ctx, const toml::node& entry, lookup_policy& policy) {
+    const auto* code = entry.as_string();
+    const auto u = code != nullptr ? unit::currency(code->get()) : std::nullopt;
+    if (u) {
+        policy.pivots.push_back(*u);
+        return;
+    }
+    ctx.fail(entry, "expected 'pivots' to hold ISO 4217 currency codes such as 'EUR'",
+             "unknown-currency");
+}
+
+void read_pivots(const context& ctx, const toml::table& rates, lookup_policy& policy) {
+    const toml::array* pivots = array_field(ctx, rates, "pivots");
+    if (pivots == nullptr) return;
+    policy.pivots.clear();
+    for (const toml::node& entry : *pivots) read_pivot(ctx, entry, policy);
+}
+
+void read_policy(const context& ctx, const toml::table& rates, lookup_policy& policy) {
+    read_policy_kind(ctx, rates, policy);
+    policy.max_age_days =
+        integer_field(ctx, rates, "max_age_days", 0, max_days).value_or(policy.max_age_days);
+    policy.window_days =
+        integer_field(ctx, rates, "window_days", 0, max_days).value_or(policy.window_days);
+    policy.derived_digits =
+        integer_field(ctx, rates, "digits", 1, max_digits).value_or(policy.derived_digits);
+    read_rounding(ctx, rates, policy);
+    read_pivots(ctx, rates, policy);
+}
+
+}  // namespace
+
+void read_rates(const context& ctx, const toml::table& root, claims& out) {
+    const toml::table* rates = section(ctx, root, "rates");
+    if (rates == nullptr) return;
+    check_keys(ctx, *rates, rates_keys, "in [rates]");
+    read_policy(ctx, *rates, out.policy);
+    out.rate_files = strings_field(ctx, *rates, "files").value_or(std::vector<std::string>{});
+    if (const toml::array* quotes = array_field(ctx, *rates, "quotes"))
+        toml_support::read_quotes(ctx.src, *quotes, out.quotes, ctx.errors);
+}
+
+}  // namespace crossfoot::claims_reader

@@ -1,0 +1,117 @@
+// engine/claims/read_claims.cpp: reading a claims file (TOML, docs/claims-format.md) into
+// `claims`, and the rate table its checks use.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/check.hpp>
+
+#include "sections.hpp"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <utility>
+
+namespace crossfoot {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> top_level_keys = {"document", "rates", "qualifiers",
+                                                            "figures", "checks"};
+
+constexpr std::array<std::pair<relation, std::string_view>, 4> relation_names = {{
+    {relation::sum, "sum"},
+    {relation::includes, "includes"},
+    {relation::converts, "converts"},
+    {relation::share, "share"},
+}};
+
+// Every section is read whatever the others hold, so that one run reports every problem.
+// [document] goes first (figures take its currency) and the ranges last (they take
+// [qualifiers]), whatever order the file writes the sections in.
+void read_sections(const claims_reader::context& ctx, const toml::table& root, claims& out) {
+    claims_reader::check_keys(ctx, root, top_level_keys, "at the top level");
+    claims_reader::read_document(ctx, root, out);
+    claims_reader::read_rates(ctx, root, out);
+    claims_reader::read_qualifiers(ctx, root, out);
+    claims_reader::read_figures(ctx, root, out);
+    claims_reader::read_checks(ctx, root, out);
+    claims_reader::set_ranges(out);
+}
+
+// Diagnostics in the order of the file, whichever section found them.
+void sort_by_place(std::vector<diagnostic>& errors) {
+    std::ranges::stable_sort(errors, {}, [](const diagnostic& d) {
+        return std::pair{d.line, d.column};
+    });
+}
+
+// Adds quotes to the table; a conflict, or the failure to read them, adds diagnostics.
+void add_quotes(rate_table& table,
+                const std::expected<std::vector<rate_quote>, std::vector<diagnostic>>& quotes,
+                std::vector<diagnostic>& errors) {
+    if (!quotes) {
+        errors.insert(errors.end(), quotes.error().begin(), quotes.error().end());
+        return;
+    }
+    auto added = table.add(*quotes);
+    if (!added) errors.insert(errors.end(), added.error().begin(), added.error().end());
+}
+
+}  // namespace
+
+std::optional<relation> relation_from_string(std::string_view name) {
+    for (const auto& [r, text] : relation_names) {
+        if (text == name) return r;
+    }
+    return std::nullopt;
+}
+
+std::string_view to_string(relation r) {
+    for (const auto& [k, text] : relation_names) {
+        if (k == r) return text;
+    }
+    return "sum";
+}
+
+const figure* claims::find(std::string_view id) const {
+    const auto found = std::ranges::find(figures, id, &figure::id);
+    return found == figures.end() ? nullptr : &*found;
+}
+
+std::expected<claims, std::vector<diagnostic>> read_claims(std::string_view text,
+                                                           std::string_view file_name) {
+    const toml_support::source src(text, file_name);
+    const auto root = toml_support::parse(src);
+    if (!root) return std::unexpected(std::vector<diagnostic>{root.error()});
+    std::vector<diagnostic> errors;
+    claims out;
+    out.file = std::string(file_name);
+    read_sections(claims_reader::context{src, errors}, *root, out);
+    if (errors.empty()) return out;
+    sort_by_place(errors);
+    return std::unexpected(std::move(errors));
+}
+
+std::expected<claims, std::vector<diagnostic>> read_claims_file(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) {
+        return std::unexpected(std::vector<diagnostic>{
+            {path, 0, 0, severity::error, "cannot open the file for reading", "no-file", {}}});
+    }
+    const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+    return read_claims(text, path);
+}
+
+std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& c) {
+    rate_table table = builtin_rate_table();
+    std::vector<diagnostic> errors;
+    const std::filesystem::path folder = std::filesystem::path(c.file).parent_path();
+    for (const std::string& file : c.rate_files)
+        add_quotes(table, read_rates_file((folder / file).string()), errors);
+    add_quotes(table, c.quotes, errors);
+    if (!errors.empty()) return std::unexpected(std::move(errors));
+    return table;
+}
+
+}  // namespace crossfoot

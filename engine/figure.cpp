@@ -1,0 +1,188 @@
+// engine/figure.cpp: intervals and the values a written figure stands for.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/figure.hpp>
+
+#include <crossfoot/sum.hpp>
+
+#include <ostream>
+#include <stdexcept>
+
+namespace crossfoot {
+
+namespace {
+
+std::optional<decimal> add_bounds(const std::optional<decimal>& a, const std::optional<decimal>& b) {
+    if (!a || !b) return std::nullopt;
+    return *a + *b;
+}
+
+std::string show(const decimal& d, bool grouped) {
+    return grouped ? group_thousands(d.to_string()) : d.to_string();
+}
+
+}  // namespace
+
+interval interval::point(const decimal& x) { return {x, x, false, false}; }
+
+interval interval::closed(const decimal& low, const decimal& high) {
+    return {low, high, false, false};
+}
+
+bool interval::contains(const decimal& x) const {
+    const bool above_low = !low || (low_open ? x > *low : x >= *low);
+    const bool below_high = !high || (high_open ? x < *high : x <= *high);
+    return above_low && below_high;
+}
+
+bool interval::intersects(const interval& other) const {
+    // Disjoint only when one lies wholly above the other.
+    const auto above = [](const interval& a, const interval& b) {  // a wholly above b
+        if (!a.low || !b.high) return false;
+        return (a.low_open || b.high_open) ? *a.low >= *b.high : *a.low > *b.high;
+    };
+    return !above(*this, other) && !above(other, *this);
+}
+
+bool interval::is_point() const { return low && high && *low == *high && !low_open && !high_open; }
+
+std::string interval::to_string(bool grouped) const {
+    std::string out = low_open || !low ? "(" : "[";
+    out += low ? show(*low, grouped) : "-∞";
+    out += ", ";
+    out += high ? show(*high, grouped) : "∞";
+    return out + (high_open || !high ? ")" : "]");
+}
+
+interval operator+(const interval& a, const interval& b) {
+    return {add_bounds(a.low, b.low), add_bounds(a.high, b.high), a.low_open || b.low_open,
+            a.high_open || b.high_open};
+}
+
+interval operator-(const interval& a) {
+    interval out;
+    if (a.high) out.low = -*a.high;
+    if (a.low) out.high = -*a.low;
+    out.low_open = a.high_open;
+    out.high_open = a.low_open;
+    return out;
+}
+
+interval operator-(const interval& a, const interval& b) { return a + (-b); }
+
+interval scale(const interval& a, const decimal& low, const decimal& high) {
+    if (low.sign() < 0 || high < low)
+        throw std::invalid_argument("crossfoot::scale needs 0 <= low <= high");
+    interval out = a;
+    // For a non-negative factor, the lowest product takes the smaller factor when the bound
+    // is non-negative, the larger when it is negative.
+    if (a.low) out.low = *a.low * (a.low->sign() >= 0 ? low : high);
+    if (a.high) out.high = *a.high * (a.high->sign() >= 0 ? high : low);
+    return out;
+}
+
+std::ostream& operator<<(std::ostream& os, const interval& i) { return os << i.to_string(); }
+
+namespace {
+
+struct qualifier_word {
+    std::string_view text;
+    qualifier q;
+};
+
+// Longest phrases first, so that "no more than" is not read as something shorter.
+constexpr qualifier_word qualifier_words[] = {
+    {"approximately", qualifier::about}, {"no more than", qualifier::up_to},
+    {"more than", qualifier::over},      {"exceeding", qualifier::over},
+    {"close to", qualifier::nearly},     {"at least", qualifier::at_least},
+    {"at most", qualifier::up_to},       {"reaching", qualifier::reaching},
+    {"roughly", qualifier::about},       {"around", qualifier::about},
+    {"nearly", qualifier::nearly},       {"almost", qualifier::nearly},
+    {"about", qualifier::about},         {"above", qualifier::over},
+    {"up to", qualifier::up_to},         {"some", qualifier::about},
+    {"over", qualifier::over},
+};
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+// Half a unit of the last written digit: 5 × 10^(exponent − 1).
+decimal half_unit(const decimal& value) {
+    return decimal::scaled(5, value.exponent() - 1);
+}
+
+decimal percent_of(const decimal& value, const decimal& percent) {
+    return (value * percent * decimal::scaled(1, -2)).abs();
+}
+
+}  // namespace
+
+std::optional<qualifier> qualifier_from_string(std::string_view word) {
+    if (word.empty() || word == "none") return qualifier::none;
+    const std::string key = lower(word);
+    for (const qualifier_word& w : qualifier_words) {
+        if (w.text == key) return w.q;
+    }
+    if (key == "at-least" || key == "at_least") return qualifier::at_least;
+    if (key == "up-to" || key == "up_to") return qualifier::up_to;
+    return std::nullopt;
+}
+
+std::string_view to_string(qualifier q) {
+    switch (q) {
+        case qualifier::none: return "none";
+        case qualifier::about: return "about";
+        case qualifier::nearly: return "nearly";
+        case qualifier::over: return "over";
+        case qualifier::at_least: return "at least";
+        case qualifier::up_to: return "up to";
+        case qualifier::reaching: return "reaching";
+    }
+    return "none";
+}
+
+std::pair<qualifier, std::string_view> split_qualifier(std::string_view text) {
+    const std::string key = lower(text);
+    for (const qualifier_word& w : qualifier_words) {
+        if (key.starts_with(w.text) && key.size() > w.text.size() && key[w.text.size()] == ' ')
+            return {w.q, text.substr(w.text.size() + 1)};
+    }
+    return {qualifier::none, text};
+}
+
+interval figure_interval(const amount& value, qualifier q, const precision& p,
+                         const qualifier_table& table) {
+    const decimal& x = value.value();
+    interval rounded = interval::point(x);
+    if (p.tolerance) {
+        rounded = interval::closed(x - p.tolerance->abs(), x + p.tolerance->abs());
+    } else if (p.tolerance_percent) {
+        const decimal d = percent_of(x, *p.tolerance_percent);
+        rounded = interval::closed(x - d, x + d);
+    } else if (!p.exact && !(value.unit().is_count() && x.exponent() == 0)) {
+        const decimal h = half_unit(x);
+        rounded = interval::closed(x - h, x + h);
+    }
+    switch (q) {
+        case qualifier::none: return rounded;
+        case qualifier::about: {
+            const decimal d = percent_of(x, table.about_percent);
+            const interval relative = interval::closed(x - d, x + d);
+            return *relative.low < *rounded.low ? relative : rounded;
+        }
+        case qualifier::nearly: return interval::closed(x - percent_of(x, table.nearly_percent), x);
+        case qualifier::over: return {x, std::nullopt, true, false};
+        case qualifier::at_least: return {x, std::nullopt, false, false};
+        case qualifier::up_to: return interval::closed(decimal(), x);
+        case qualifier::reaching:
+            if (table.reaching == reaching_reading::as_written) return rounded;
+            return {rounded.low, std::nullopt, false, false};
+    }
+    return rounded;
+}
+
+}  // namespace crossfoot

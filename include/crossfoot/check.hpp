@@ -1,0 +1,161 @@
+// crossfoot/check.hpp: claims (a document's figures and the relations between them) and the
+// engine that checks each stated total against its components.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <crossfoot/amount.hpp>
+#include <crossfoot/diagnostic.hpp>
+#include <crossfoot/figure.hpp>
+#include <crossfoot/rates.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <expected>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crossfoot {
+
+/// What the claims are about.
+struct document_info {
+    std::string title;
+    std::optional<date> on;            // the document's date: rates are taken for it
+    std::optional<unit> currency;      // what bare figures, $ and ¥ mean
+    std::string source;
+};
+
+/// A figure as the document states it.
+struct figure {
+    std::string id;
+    std::string text;             // as written: "39.7 billion yuan"; empty for a name list
+    amount value;                 // exact, in its own unit
+    bool unit_assumed = false;    // the unit came from the document's default currency
+    crossfoot::qualifier qualifier = qualifier::none;
+    crossfoot::precision precision;
+    std::vector<std::string> names;  // a list of named items: its count is the value
+    std::string description;
+    interval range;               // the values the figure stands for, in its own unit
+    std::size_t line = 0;         // where it is defined in the claims file
+};
+
+enum class relation { sum, includes, converts, share };
+
+[[nodiscard]] std::optional<relation> relation_from_string(std::string_view name);
+[[nodiscard]] std::string_view to_string(relation r);
+
+/// A component of a check: a figure id, with weight +1 or −1 (a difference).
+struct part_ref {
+    std::string id;
+    int weight = 1;
+};
+
+/// One relation to check between figures.
+struct check_spec {
+    std::string id;
+    crossfoot::relation relation = relation::sum;
+    std::string total;               // a figure id
+    std::vector<part_ref> parts;     // figure ids
+    std::optional<decimal> percent;  // share: the stated percentage, as written
+    /// Take the parts as exact values: only the total's written precision allows for
+    /// rounding (the parts are authoritative line items). Default: every figure's own
+    /// interval counts, as in XBRL Calculations 1.1.
+    bool parts_exact = false;
+    std::string description;
+    std::size_t line = 0;
+};
+
+/// Everything a claims file says.
+struct claims {
+    std::string file;
+    document_info document;
+    lookup_policy policy;
+    std::vector<std::string> rate_files;  // relative to the claims file
+    std::vector<rate_quote> quotes;       // written inline
+    qualifier_table qualifiers;
+    std::vector<figure> figures;
+    std::vector<check_spec> checks;
+
+    [[nodiscard]] const figure* find(std::string_view id) const;
+};
+
+/// Reads a claims file's text (TOML; the format is docs/claims-format.md). Every problem is
+/// a diagnostic with file, line and column: a syntax error, an unknown key, a duplicate id,
+/// an unparseable amount, an unknown figure in a check, a relation without parts, ...
+[[nodiscard]] std::expected<claims, std::vector<diagnostic>> read_claims(std::string_view text,
+                                                                        std::string_view file_name);
+/// Reads a claims file from disk.
+[[nodiscard]] std::expected<claims, std::vector<diagnostic>> read_claims_file(
+    const std::string& path);
+
+/// The table the claims are checked with: the built-in rates, then the claims' rate files
+/// (relative to the claims file's folder), then its inline quotes.
+[[nodiscard]] std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& c);
+
+enum class verdict { consistent, consistent_within_rounding, inconsistent, unverifiable };
+
+[[nodiscard]] std::string_view to_string(verdict v);  // "consistent within rounding"
+
+/// A figure brought into the check's unit.
+struct converted_figure {
+    const figure* source = nullptr;
+    int weight = 1;
+    decimal value;                          // exact, in the check's unit
+    interval range;                         // in the check's unit
+    std::optional<found_rate> rate;         // when it was converted
+};
+
+/// Subsets of the document's figures that would make up a stated total.
+struct explanation {
+    struct subset {
+        std::vector<std::string> ids;
+        decimal total;
+        decimal difference;  // stated total − this subset's sum
+    };
+    std::vector<subset> matching;  // sums within the total's interval
+    std::vector<subset> nearest;   // when none matches: the closest sums
+};
+
+/// The outcome of one check, with the arithmetic that led to it.
+struct check_result {
+    const check_spec* spec = nullptr;
+    crossfoot::verdict verdict = verdict::unverifiable;
+    std::string summary;                    // one line a newcomer understands
+    unit in;                                // the unit the arithmetic is done in
+    std::optional<converted_figure> total;
+    std::vector<converted_figure> parts;
+    std::optional<decimal> parts_sum;       // exact Σ weight × part
+    std::optional<interval> parts_range;
+    std::optional<decimal> difference;      // total − Σ parts, exact
+    std::optional<interval> remainder;      // includes: total − parts as an interval
+    std::optional<decimal> implied_rate;    // converts: total / part
+    std::optional<decimal> deviation_percent;  // converts: implied vs reference rate
+    std::optional<decimal> share_percent;   // share: part / total × 100
+    std::optional<explanation> explained;   // inconsistent sums
+    std::string reason;                     // unverifiable: what was missing
+};
+
+/// All checks of a claims file, in file order.
+struct check_report {
+    const crossfoot::claims* claims = nullptr;
+    std::vector<check_result> results;
+
+    [[nodiscard]] std::size_t count(verdict v) const;
+    [[nodiscard]] bool any_inconsistent() const { return count(verdict::inconsistent) > 0; }
+};
+
+/// Checks every relation of `c`, converting parts into the total's unit at the document's
+/// date with `rates` and `c.policy`. A missing rate makes that check unverifiable: it is
+/// never guessed. The report refers to `c`, which must outlive it.
+[[nodiscard]] check_report run_checks(const claims& c, const rate_table& rates);
+
+/// The report a newcomer reads at a glance: one line per check with its verdict, then the
+/// arithmetic (exact sums, intervals, difference, rates with provenance). `color` adds ANSI
+/// colours to the verdicts.
+[[nodiscard]] std::string format_check_text(const check_report& report, bool color = false);
+/// The same as JSON, schema in docs/claims-format.md ("crossfoot-check/1").
+[[nodiscard]] std::string format_check_json(const check_report& report);
+
+}  // namespace crossfoot
