@@ -90,7 +90,10 @@ constexpr std::string_view count_nouns[] = {
     "project", "projects", "company", "companies", "institution", "institutions",
     "enterprise", "enterprises", "firm", "firms", "fund", "funds", "bank", "banks",
     "deal", "deals", "contract", "contracts", "item", "items", "investor", "investors",
-    "count", "个", "项", "家", "个项目", "项目", "家企业", "企业", "家公司", "公司", "家机构", "机构",
+    "vehicle", "vehicles", "car", "cars", "job", "jobs", "people", "person", "persons",
+    "employee", "employees", "factory", "factories", "plant", "plants", "unicorn", "unicorns",
+    "count", "个", "项", "家", "个项目", "项目", "家企业", "企业", "家公司", "公司", "家机构",
+    "机构", "辆", "人", "名",
 };
 
 std::string ascii_lower(std::string_view text) {

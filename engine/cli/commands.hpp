@@ -64,4 +64,35 @@ struct check_options {
 /// `crossfoot check`: 0 nothing inconsistent, 1 something inconsistent, 2 bad input.
 int run_check(const check_options& options, std::ostream& out, std::ostream& err);
 
+struct aggregate_options_cli {
+    std::vector<std::string> files;  // "-" is standard input
+    std::string by;                  // comma-separated column names
+    std::string amount = "amount";
+    std::string currency = "currency";
+    std::string currency_default;
+    std::string date = "date";
+    std::string to;                  // target currency
+    std::string at;                  // a fixed date for every row's conversion
+    std::string round = "row";       // row | total
+    std::string format = "table";    // table | csv | json
+    unsigned threads = 0;            // 0: every core
+    std::string rejects;             // file for bad rows; empty: stop at the first
+    std::string partial;             // write the partial aggregate here
+    bool terminal = false;           // standard error is a terminal: show progress
+    rate_options rates;
+};
+
+/// `crossfoot aggregate`: exact totals per group and currency over CSV ledgers.
+int run_aggregate(const aggregate_options_cli& options, std::istream& in, std::ostream& out,
+                  std::ostream& err);
+
+struct merge_options {
+    std::vector<std::string> files;
+    std::string format = "table";
+    std::string partial;
+};
+
+/// `crossfoot merge`: combines partial aggregates into one.
+int run_merge(const merge_options& options, std::ostream& out, std::ostream& err);
+
 }  // namespace crossfoot::cli

@@ -83,6 +83,38 @@ void add_check(CLI::App& app, crossfoot::cli::check_options& options) {
         ->capture_default_str();
 }
 
+void add_aggregate(CLI::App& app, crossfoot::cli::aggregate_options_cli& o) {
+    CLI::App* command = app.add_subcommand(
+        "aggregate", "Exact totals per group and currency over CSV ledgers, optionally converted");
+    command->add_option("files", o.files, "CSV files with a header; '-' is standard input")->required();
+    command->add_option("--by", o.by, "Columns to group by, comma-separated");
+    command->add_option("--amount", o.amount, "Amount column")->capture_default_str();
+    command->add_option("--currency", o.currency, "Currency column")->capture_default_str();
+    command->add_option("--currency-default", o.currency_default, "Currency of every row (no column)");
+    command->add_option("--date", o.date, "Date column, for conversion")->capture_default_str();
+    command->add_option("--to", o.to, "Convert into this currency at each row's date");
+    command->add_option("--at", o.at, "Convert every row at this date instead, YYYY-MM-DD");
+    command->add_option("--round", o.round, "Round each converted row, or the converted total")
+        ->check(CLI::IsMember({"row", "total"}))
+        ->capture_default_str();
+    command->add_option("--format", o.format, "Output format")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
+        ->capture_default_str();
+    command->add_option("--threads", o.threads, "Threads (0: every core)")->capture_default_str();
+    command->add_option("--rejects", o.rejects, "Write bad rows here with the reason, and go on");
+    command->add_option("--partial", o.partial, "Also write the exact partial aggregate (JSON)");
+    add_rate_options(*command, o.rates);
+}
+
+void add_merge(CLI::App& app, crossfoot::cli::merge_options& o) {
+    CLI::App* command = app.add_subcommand("merge", "Combine partial aggregates (--partial files)");
+    command->add_option("files", o.files, "Partial aggregates (JSON)")->required()->check(CLI::ExistingFile);
+    command->add_option("--format", o.format, "Output format")
+        ->check(CLI::IsMember({"table", "csv", "json"}))
+        ->capture_default_str();
+    command->add_option("--partial", o.partial, "Also write the merged partial aggregate (JSON)");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -98,6 +130,11 @@ int main(int argc, char** argv) {
     crossfoot::cli::check_options check_options;
     check_options.terminal = isatty(STDOUT_FILENO) != 0;
     add_check(app, check_options);
+    crossfoot::cli::aggregate_options_cli aggregate_options;
+    aggregate_options.terminal = isatty(STDERR_FILENO) != 0;
+    add_aggregate(app, aggregate_options);
+    crossfoot::cli::merge_options merge_options;
+    add_merge(app, merge_options);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -107,6 +144,10 @@ int main(int argc, char** argv) {
     try {
         if (app.got_subcommand("sum"))
             return crossfoot::cli::run_sum(sum_options, std::cin, std::cout, std::cerr);
+        if (app.got_subcommand("aggregate"))
+            return crossfoot::cli::run_aggregate(aggregate_options, std::cin, std::cout, std::cerr);
+        if (app.got_subcommand("merge"))
+            return crossfoot::cli::run_merge(merge_options, std::cout, std::cerr);
         if (app.got_subcommand("check"))
             return crossfoot::cli::run_check(check_options, std::cout, std::cerr);
         if (app.got_subcommand("convert"))

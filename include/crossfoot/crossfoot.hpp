@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <crossfoot/aggregate.hpp>
 #include <crossfoot/amount.hpp>
 #include <crossfoot/check.hpp>
 #include <crossfoot/currency.hpp>

@@ -1,0 +1,509 @@
+// engine/aggregate.cpp: streaming exact aggregation of CSV ledgers, on one or more threads.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/aggregate.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <istream>
+#include <thread>
+#include <unordered_map>
+
+namespace crossfoot {
+
+namespace {
+
+// ---- records and fields -------------------------------------------------------------------
+
+// One CSV record: its text (without the line end) and how many lines it spans.
+struct record {
+    std::string_view text;
+    std::size_t lines = 1;
+};
+
+// The record starting at `pos`; a quoted field may hold line breaks.
+record next_record(std::string_view text, std::size_t& pos) {
+    const std::size_t start = pos;
+    const char* base = text.data();
+    const void* nl = std::memchr(base + pos, '\n', text.size() - pos);
+    std::size_t end = nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - base)
+                                    : text.size();
+    record r;
+    if (std::memchr(base + start, '"', end - start) != nullptr) {
+        bool quoted = false;  // slow path: track quotes across line breaks
+        for (end = start; end < text.size(); ++end) {
+            if (text[end] == '"') quoted = !quoted;
+            if (text[end] == '\n' && !quoted) break;
+            if (text[end] == '\n') ++r.lines;
+        }
+    }
+    pos = end < text.size() ? end + 1 : end;
+    std::size_t stop = end;
+    if (stop > start && text[stop - 1] == '\r') --stop;
+    r.text = text.substr(start, stop - start);
+    return r;
+}
+
+// Splits a record into fields; quoted fields are unescaped into `scratch`.
+class field_splitter {
+public:
+    // Returns false with the offset of a malformed quote.
+    bool split(std::string_view line, std::size_t& error_offset) {
+        fields_.clear();
+        offsets_.clear();
+        std::size_t at = 0;
+        while (true) {
+            offsets_.push_back(at);
+            if (at < line.size() && line[at] == '"') {
+                if (!quoted_field(line, at, error_offset)) return false;
+            } else {
+                const void* comma = std::memchr(line.data() + at, ',', line.size() - at);
+                const std::size_t end =
+                    comma != nullptr
+                        ? static_cast<std::size_t>(static_cast<const char*>(comma) - line.data())
+                        : line.size();
+                fields_.push_back(line.substr(at, end - at));
+                at = end;
+            }
+            if (at >= line.size()) return true;
+            ++at;
+        }
+    }
+    [[nodiscard]] const std::vector<std::string_view>& fields() const { return fields_; }
+    [[nodiscard]] std::size_t offset(std::size_t field) const { return offsets_[field]; }
+
+private:
+    bool quoted_field(std::string_view line, std::size_t& at, std::size_t& error_offset) {
+        if (scratch_.size() <= fields_.size()) scratch_.resize(fields_.size() + 1);
+        std::string& out = scratch_[fields_.size()];
+        out.clear();
+        for (std::size_t i = at + 1; i < line.size(); ++i) {
+            if (line[i] != '"') {
+                out += line[i];
+            } else if (i + 1 < line.size() && line[i + 1] == '"') {
+                out += '"';
+                ++i;
+            } else if (i + 1 == line.size() || line[i + 1] == ',') {
+                fields_.push_back(out);
+                at = i + 1;
+                return true;
+            } else {
+                error_offset = i + 1;
+                return false;
+            }
+        }
+        error_offset = line.size();
+        return false;
+    }
+
+    std::vector<std::string_view> fields_;
+    std::vector<std::size_t> offsets_;
+    std::vector<std::string> scratch_;  // stable per field index while a record is read
+};
+
+// ---- the columns --------------------------------------------------------------------------
+
+constexpr std::size_t absent = static_cast<std::size_t>(-1);
+
+struct columns {
+    std::size_t width = 0;
+    std::size_t amount = absent;
+    std::size_t currency = absent;
+    std::size_t date = absent;
+    std::vector<std::size_t> group;
+};
+
+std::expected<columns, diagnostic> find_columns(std::string_view header_line,
+                                                std::string_view file_name,
+                                                const aggregate_options& o) {
+    field_splitter split;
+    std::size_t bad = 0;
+    const auto fail = [&](std::size_t offset, std::string message) {
+        return std::unexpected(diagnostic{std::string(file_name), 1, column_of(header_line, offset),
+                                          severity::error, std::move(message), "bad-header",
+                                          std::string(header_line)});
+    };
+    if (!split.split(header_line, bad)) return fail(bad, "expected ',' or the end after a quoted name");
+    const auto& names = split.fields();
+    const auto index = [&](std::string_view name) -> std::size_t {
+        const auto it = std::find(names.begin(), names.end(), name);
+        return it == names.end() ? absent : static_cast<std::size_t>(it - names.begin());
+    };
+    columns c;
+    c.width = names.size();
+    const auto need = [&](std::string_view name, std::size_t& slot) -> std::optional<diagnostic> {
+        slot = index(name);
+        if (slot != absent) return std::nullopt;
+        return fail(header_line.size(), fmt::format("expected a column '{}' in the header", name)).error();
+    };
+    if (auto e = need(o.amount_column, c.amount)) return std::unexpected(*e);
+    if (!o.default_currency) {
+        if (auto e = need(o.currency_column, c.currency)) return std::unexpected(*e);
+    }
+    if (o.target && !o.fixed_date) {
+        if (auto e = need(o.date_column, c.date)) return std::unexpected(*e);
+    }
+    for (const std::string& g : o.group_by) {
+        std::size_t slot = absent;
+        if (auto e = need(g, slot)) return std::unexpected(*e);
+        c.group.push_back(slot);
+    }
+    return c;
+}
+
+// ---- one worker ---------------------------------------------------------------------------
+
+struct transparent_hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+        return std::hash<std::string_view>{}(s);
+    }
+};
+
+struct running_group {
+    std::vector<std::string> key;
+    std::vector<std::pair<unit, decimal>> totals;  // few currencies: a short vector
+    std::vector<std::pair<unit, std::uint64_t>> rows;
+    decimal converted;
+    bool has_converted = false;
+};
+
+// A bad row, found by a worker: the line is relative to the worker's first line.
+struct bad_row {
+    std::size_t line;
+    std::size_t column;
+    std::string message;
+    std::string code;
+    std::string text;
+};
+
+class worker {
+public:
+    worker(const aggregate_options& o, const columns& c, const rate_table* rates, bool keep_going)
+        : options_(o), columns_(c), rates_(rates), keep_going_(keep_going) {}
+
+    // Reads every record of `text`; stops at the first bad one unless keeping going.
+    void run(std::string_view text) {
+        std::size_t pos = 0;
+        std::size_t line = 0;
+        while (pos < text.size()) {
+            const record r = next_record(text, pos);
+            ++line;
+            const std::size_t first = line;
+            line += r.lines - 1;
+            if (r.text.empty()) continue;
+            ++rows_read_;
+            if (!row(r.text, first) && !keep_going_) return;
+        }
+    }
+
+    [[nodiscard]] std::uint64_t rows_read() const { return rows_read_; }
+    [[nodiscard]] const std::vector<bad_row>& bad() const { return bad_; }
+
+    void into(partial_aggregate& p) const {
+        for (const running_group& g : groups_) {
+            group_totals& t = p.groups[g.key];
+            for (const auto& [u, total] : g.totals) t.totals[u] += total;
+            for (const auto& [u, n] : g.rows) t.rows[u] += n;
+            if (g.has_converted) t.converted = t.converted.value_or(decimal()) + g.converted;
+        }
+    }
+
+private:
+    bool reject(std::string_view line, std::size_t line_number, std::size_t offset,
+                std::string message, std::string code) {
+        bad_.push_back({line_number, column_of(line, offset), std::move(message), std::move(code),
+                        std::string(line)});
+        return false;
+    }
+
+    running_group& group_of(const std::vector<std::string_view>& f) {
+        key_.clear();
+        for (std::size_t i = 0; i < columns_.group.size(); ++i) {
+            if (i > 0) key_ += '\x1f';  // a unit separator cannot occur in a text field
+            key_ += f[columns_.group[i]];
+        }
+        const auto it = index_.find(std::string_view(key_));
+        if (it != index_.end()) return groups_[it->second];
+        running_group g;
+        for (const std::size_t c : columns_.group) g.key.emplace_back(f[c]);
+        index_.emplace(key_, groups_.size());
+        groups_.push_back(std::move(g));
+        return groups_.back();
+    }
+
+    std::optional<unit> currency_of(std::string_view code) {
+        for (const auto& [text, u] : seen_currencies_) {
+            if (text == code) return u;
+        }
+        const auto u = unit::currency(code);
+        if (u) seen_currencies_.emplace_back(std::string(code), *u);
+        return u;
+    }
+
+    // The rate from `from` to the target on `on`, from a per-worker cache.
+    std::expected<decimal, std::string> rate_for(unit from, date on) {
+        const std::uint64_t key =
+            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(
+                 std::chrono::sys_days(on).time_since_epoch().count()))
+             << 24) ^
+            std::hash<unit>{}(from);
+        const auto it = rate_cache_.find(key);
+        if (it != rate_cache_.end() && it->second.first == from) return it->second.second;
+        auto found = rates_->find(from, *options_.target, on, options_.policy);
+        if (!found) return std::unexpected(found.error().message);
+        rate_cache_.insert_or_assign(key, std::pair{from, found->value});
+        return found->value;
+    }
+
+    // The row's amount in the target currency, rounded per row when asked; nothing on error.
+    std::optional<decimal> convert(std::string_view line, std::size_t number,
+                                   const std::vector<std::string_view>& f, unit u,
+                                   const decimal& value) {
+        date on{};
+        if (options_.fixed_date) {
+            on = *options_.fixed_date;
+        } else {
+            auto d = parse_date(f[columns_.date]);
+            if (!d) {
+                reject(line, number, splitter_.offset(columns_.date) + d.error().offset,
+                       "date: " + d.error().message(), "bad-date");
+                return std::nullopt;
+            }
+            on = *d;
+        }
+        auto rate = rate_for(u, on);
+        if (!rate) {
+            reject(line, number, splitter_.offset(options_.fixed_date ? 0 : columns_.date),
+                   rate.error(), "no-rate");
+            return std::nullopt;
+        }
+        decimal converted = value * *rate;
+        if (options_.rounding == convert_rounding::row)
+            converted = converted.quantize(-target_minor_units(), rounding::half_even);
+        return converted;
+    }
+
+    std::int32_t target_minor_units() const { return options_.target->minor_units().value_or(0); }
+
+    bool row(std::string_view line, std::size_t number) {
+        std::size_t bad_quote = 0;
+        if (!splitter_.split(line, bad_quote))
+            return reject(line, number, bad_quote, "expected ',' or the end of the line after a quoted field",
+                          "bad-row");
+        const auto& f = splitter_.fields();
+        if (f.size() != columns_.width)
+            return reject(line, number, line.size(),
+                          fmt::format("expected {} fields as in the header, found {}", columns_.width,
+                                      f.size()),
+                          "bad-row");
+        auto value = decimal::parse(f[columns_.amount]);
+        if (!value)
+            return reject(line, number, splitter_.offset(columns_.amount) + value.error().offset,
+                          "amount: " + value.error().message(), "bad-amount");
+        std::optional<unit> u = options_.default_currency;
+        if (columns_.currency != absent) {
+            u = currency_of(f[columns_.currency]);
+            if (!u)
+                return reject(line, number, splitter_.offset(columns_.currency),
+                              fmt::format("expected an ISO 4217 currency code, found '{}'",
+                                          f[columns_.currency]),
+                              "unknown-currency");
+        }
+        std::optional<decimal> converted;
+        if (options_.target) {
+            converted = convert(line, number, f, *u, *value);
+            if (!converted) return false;
+        }
+        running_group& g = group_of(f);  // only for a row that is good in every field
+        add(g, *u, *value);
+        if (converted) {
+            g.converted += *converted;
+            g.has_converted = true;
+        }
+        return true;
+    }
+
+    static void add(running_group& g, unit u, const decimal& value) {
+        for (std::size_t i = 0; i < g.totals.size(); ++i) {
+            if (g.totals[i].first == u) {
+                g.totals[i].second += value;
+                ++g.rows[i].second;
+                return;
+            }
+        }
+        g.totals.emplace_back(u, value);
+        g.rows.emplace_back(u, 1);
+    }
+
+    const aggregate_options& options_;
+    const columns& columns_;
+    const rate_table* rates_;
+    bool keep_going_;
+    field_splitter splitter_;
+    std::string key_;
+    std::unordered_map<std::string, std::size_t, transparent_hash, std::equal_to<>> index_;
+    std::vector<running_group> groups_;
+    std::vector<std::pair<std::string, unit>> seen_currencies_;
+    std::unordered_map<std::uint64_t, std::pair<unit, decimal>> rate_cache_;
+    std::vector<bad_row> bad_;
+    std::uint64_t rows_read_ = 0;
+};
+
+// Splits `body` into about `n` pieces at line starts.
+std::vector<std::string_view> pieces(std::string_view body, unsigned n) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (unsigned i = 1; i <= n && start < body.size(); ++i) {
+        std::size_t end = i == n ? body.size() : std::max(start, body.size() * i / n);
+        if (end < body.size()) {
+            const void* nl = std::memchr(body.data() + end, '\n', body.size() - end);
+            end = nl != nullptr
+                      ? static_cast<std::size_t>(static_cast<const char*>(nl) - body.data()) + 1
+                      : body.size();
+        }
+        out.push_back(body.substr(start, end - start));
+        start = end;
+    }
+    return out;
+}
+
+std::size_t count_lines(std::string_view piece) {
+    return static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n')) +
+           (!piece.empty() && piece.back() != '\n' ? 1 : 0);
+}
+
+}  // namespace
+
+namespace {
+
+diagnostic whole_file_error(std::string_view file_name, std::string message, std::string code) {
+    return {std::string(file_name), 1, 1, severity::error, std::move(message), std::move(code), {}};
+}
+
+// A fresh partial takes the options' grouping, target and rounding.
+void prepare(partial_aggregate& into, const aggregate_options& options) {
+    if (!into.groups.empty() || into.rows_read != 0) return;
+    into.group_by = options.group_by;
+    into.target = options.target;
+    into.rounding = options.rounding;
+}
+
+// Aggregates whole records of `body`, whose first line is `first_line` of the file.
+std::expected<void, diagnostic> process_body(std::string_view body, std::size_t first_line,
+                                             std::string_view file_name, const columns& cols,
+                                             const aggregate_options& options,
+                                             const rate_table* rates, partial_aggregate& into,
+                                             const reject_sink& rejects, unsigned threads) {
+    // A quote may hide a line break inside a field: such text is read on one thread.
+    const bool quoted = std::memchr(body.data(), '"', body.size()) != nullptr;
+    const auto parts = pieces(body, quoted ? 1U : std::max(1U, threads));
+    std::vector<worker> workers;
+    workers.reserve(parts.size());
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        workers.emplace_back(options, cols, rates, static_cast<bool>(rejects));
+    {
+        std::vector<std::jthread> running;
+        for (std::size_t i = 1; i < parts.size(); ++i)
+            running.emplace_back([&, i] { workers[i].run(parts[i]); });
+        if (!parts.empty()) workers[0].run(parts[0]);
+    }  // joined
+    partial_aggregate result{options.group_by, options.target, options.rounding, {}, 0, 0};
+    for (std::size_t i = 0; i < workers.size(); ++i) {
+        for (const bad_row& b : workers[i].bad()) {
+            diagnostic d{std::string(file_name), first_line + b.line - 1, b.column, severity::error,
+                         b.message, b.code, b.text};
+            if (!rejects) return std::unexpected(std::move(d));
+            rejects(d);
+            ++result.rows_rejected;
+        }
+        result.rows_read += workers[i].rows_read();
+        workers[i].into(result);
+        first_line += count_lines(parts[i]);
+    }
+    prepare(into, options);
+    if (auto merged = into.merge(result); !merged)
+        return std::unexpected(whole_file_error(file_name, merged.error(), "bad-merge"));
+    return {};
+}
+
+std::expected<columns, diagnostic> read_header(std::string_view header_line,
+                                               std::string_view file_name,
+                                               const aggregate_options& options,
+                                               const rate_table* rates) {
+    if (options.target && rates == nullptr)
+        return std::unexpected(whole_file_error(file_name, "converting needs a rate table", "no-rate"));
+    return find_columns(header_line, file_name, options);
+}
+
+// The end of the last whole record in `block` (which starts at a record's start): after its
+// last line break outside quotes; 0 when there is none.
+std::size_t last_record_end(std::string_view block) {
+    if (std::memchr(block.data(), '"', block.size()) == nullptr) {
+        const std::size_t nl = block.rfind('\n');
+        return nl == std::string_view::npos ? 0 : nl + 1;
+    }
+    bool quoted = false;
+    std::size_t end = 0;
+    for (std::size_t i = 0; i < block.size(); ++i) {
+        if (block[i] == '"') quoted = !quoted;
+        if (block[i] == '\n' && !quoted) end = i + 1;
+    }
+    return end;
+}
+
+}  // namespace
+
+std::expected<void, diagnostic> aggregate_csv(std::string_view text, std::string_view file_name,
+                                              const aggregate_options& options,
+                                              const rate_table* rates, partial_aggregate& into,
+                                              const reject_sink& rejects, unsigned threads) {
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    std::size_t pos = 0;
+    const record header = next_record(text, pos);
+    const auto cols = read_header(header.text, file_name, options, rates);
+    if (!cols) return std::unexpected(cols.error());
+    return process_body(text.substr(pos), header.lines + 1, file_name, *cols, options, rates, into,
+                        rejects, threads);
+}
+
+std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::string_view file_name,
+                                                 const aggregate_options& options,
+                                                 const rate_table* rates, partial_aggregate& into,
+                                                 const reject_sink& rejects, unsigned threads,
+                                                 const progress_sink& progress,
+                                                 std::size_t block_bytes) {
+    std::string header;
+    if (!std::getline(input, header)) {
+        return std::unexpected(whole_file_error(file_name, "expected a header line", "bad-header"));
+    }
+    if (header.starts_with("\xEF\xBB\xBF")) header.erase(0, 3);
+    if (!header.empty() && header.back() == '\r') header.pop_back();
+    const auto cols = read_header(header, file_name, options, rates);
+    if (!cols) return std::unexpected(cols.error());
+    prepare(into, options);
+    std::string block;
+    std::size_t carried = 0;  // bytes of an unfinished record kept from the last block
+    std::size_t next_line = 2;
+    std::uint64_t done = header.size() + 1;
+    while (true) {
+        block.resize(carried + block_bytes);
+        input.read(block.data() + carried, static_cast<std::streamsize>(block_bytes));
+        const auto got = static_cast<std::size_t>(input.gcount());
+        block.resize(carried + got);
+        const bool last = got < block_bytes;
+        const std::size_t end = last ? block.size() : last_record_end(block);
+        const std::string_view whole(block.data(), end);
+        auto ok = process_body(whole, next_line, file_name, *cols, options, rates, into, rejects, threads);
+        if (!ok) return ok;
+        next_line += count_lines(whole);
+        done += end;
+        if (progress) progress(done);
+        if (last) return {};
+        block.erase(0, end);
+        carried = block.size();
+    }
+}
+
+}  // namespace crossfoot

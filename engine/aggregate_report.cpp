@@ -1,0 +1,241 @@
+// engine/aggregate_report.cpp: merging partial aggregates, their JSON form, and reports.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/aggregate.hpp>
+
+#include <crossfoot/sum.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace crossfoot {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string_view rounding_name(convert_rounding r) { return r == convert_rounding::row ? "row" : "total"; }
+
+void add_group(group_totals& into, const group_totals& other) {
+    for (const auto& [u, total] : other.totals) into.totals[u] += total;
+    for (const auto& [u, n] : other.rows) into.rows[u] += n;
+    if (other.converted) into.converted = into.converted.value_or(decimal()) + *other.converted;
+}
+
+std::uint64_t group_rows(const group_totals& g) {
+    std::uint64_t n = 0;
+    for (const auto& [u, rows] : g.rows) n += rows;
+    return n;
+}
+
+}  // namespace
+
+std::expected<void, std::string> partial_aggregate::merge(const partial_aggregate& other) {
+    if (other.group_by != group_by)
+        return std::unexpected(fmt::format("cannot merge partials grouped by ({}) and ({})",
+                                           fmt::join(group_by, ", "), fmt::join(other.group_by, ", ")));
+    if (other.target != target || (target && other.rounding != rounding))
+        return std::unexpected("cannot merge partials converted differently (target or rounding)");
+    for (const auto& [key, g] : other.groups) add_group(groups[key], g);
+    rows_read += other.rows_read;
+    rows_rejected += other.rows_rejected;
+    return {};
+}
+
+partial_aggregate partial_aggregate::finished() const {
+    partial_aggregate out = *this;
+    if (!target || rounding != convert_rounding::total) return out;
+    const std::int32_t minor = target->minor_units().value_or(0);
+    for (auto& [key, g] : out.groups) {
+        if (g.converted) g.converted = g.converted->quantize(-minor, rounding::half_even);
+    }
+    return out;
+}
+
+// ---- JSON -------------------------------------------------------------------------------
+
+std::string to_json(const partial_aggregate& p) {
+    json groups = json::array();
+    for (const auto& [key, g] : p.groups) {
+        json totals = json::array();
+        for (const auto& [u, total] : g.totals)
+            totals.push_back({{"currency", u.code()}, {"total", total.to_string()},
+                              {"rows", g.rows.at(u)}});
+        json entry = {{"key", key}, {"totals", totals}};
+        if (g.converted) entry["converted"] = g.converted->to_string();
+        groups.push_back(entry);
+    }
+    const json doc = {{"format", "crossfoot-partial"},
+                      {"version", partial_aggregate::format_version},
+                      {"group_by", p.group_by},
+                      {"target", p.target ? json(p.target->code()) : json(nullptr)},
+                      {"rounding", rounding_name(p.rounding)},
+                      {"rows_read", p.rows_read},
+                      {"rows_rejected", p.rows_rejected},
+                      {"groups", groups}};
+    return doc.dump(1) + "\n";
+}
+
+namespace {
+
+decimal read_decimal(const json& j, std::string_view what) {
+    if (!j.is_string()) throw std::invalid_argument(fmt::format("{} must be a decimal string", what));
+    auto d = decimal::parse(j.get<std::string>());
+    if (!d) throw std::invalid_argument(fmt::format("{}: {}", what, d.error().message()));
+    return *d;
+}
+
+unit read_unit(const json& j) {
+    const auto u = unit::currency(j.get<std::string>());
+    if (!u) throw std::invalid_argument("unknown currency '" + j.get<std::string>() + "'");
+    return *u;
+}
+
+group_totals read_group(const json& entry) {
+    group_totals g;
+    for (const json& t : entry.at("totals")) {
+        const unit u = read_unit(t.at("currency"));
+        g.totals[u] = read_decimal(t.at("total"), "total");
+        g.rows[u] = t.at("rows").get<std::uint64_t>();
+    }
+    if (entry.contains("converted")) g.converted = read_decimal(entry.at("converted"), "converted");
+    return g;
+}
+
+partial_aggregate read_partial(const json& doc) {
+    if (doc.at("format") != "crossfoot-partial")
+        throw std::invalid_argument("not a crossfoot partial aggregate");
+    if (doc.at("version") != partial_aggregate::format_version)
+        throw std::invalid_argument(fmt::format("format version {} is not {}",
+                                                doc.at("version").dump(),
+                                                partial_aggregate::format_version));
+    partial_aggregate p;
+    p.group_by = doc.at("group_by").get<std::vector<std::string>>();
+    if (!doc.at("target").is_null()) p.target = read_unit(doc.at("target"));
+    p.rounding = doc.at("rounding") == "total" ? convert_rounding::total : convert_rounding::row;
+    p.rows_read = doc.at("rows_read").get<std::uint64_t>();
+    p.rows_rejected = doc.at("rows_rejected").get<std::uint64_t>();
+    for (const json& entry : doc.at("groups")) {
+        auto key = entry.at("key").get<std::vector<std::string>>();
+        if (key.size() != p.group_by.size())
+            throw std::invalid_argument("a group key does not match group_by");
+        add_group(p.groups[std::move(key)], read_group(entry));
+    }
+    return p;
+}
+
+}  // namespace
+
+std::expected<partial_aggregate, std::string> partial_from_json(std::string_view text) {
+    try {
+        return read_partial(json::parse(text));
+    } catch (const std::exception& e) {  // json's parse, type and key errors, and ours
+        return std::unexpected(std::string(e.what()));
+    }
+}
+
+// ---- reports ----------------------------------------------------------------------------
+
+namespace {
+
+struct table_row {
+    std::vector<std::string> cells;
+};
+
+std::vector<table_row> rows_of(const partial_aggregate& p, bool grouped_digits) {
+    const auto show = [&](const decimal& d) {
+        return grouped_digits ? group_thousands(d.to_string()) : d.to_string();
+    };
+    std::vector<table_row> out;
+    for (const auto& [key, g] : p.groups) {
+        for (const auto& [u, total] : g.totals) {
+            table_row r{key};
+            r.cells.insert(r.cells.end(), {std::string(u.code()), show(total),
+                                           std::to_string(g.rows.at(u)), "exact"});
+            out.push_back(std::move(r));
+        }
+        if (g.converted) {
+            table_row r{key};
+            r.cells.insert(r.cells.end(), {std::string(p.target->code()), show(*g.converted),
+                                           std::to_string(group_rows(g)), "converted"});
+            out.push_back(std::move(r));
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> header_of(const partial_aggregate& p) {
+    std::vector<std::string> h = p.group_by;
+    h.insert(h.end(), {"currency", "total", "rows", "kind"});
+    return h;
+}
+
+std::string csv_cell(const std::string& text) {
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    std::string out = "\"";
+    for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+}  // namespace
+
+std::string format_aggregate_text(const partial_aggregate& input) {
+    const partial_aggregate p = input.finished();
+    const auto header = header_of(p);
+    const auto rows = rows_of(p, true);
+    std::vector<std::size_t> width(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
+    for (const auto& r : rows)
+        for (std::size_t i = 0; i < r.cells.size(); ++i) width[i] = std::max(width[i], r.cells[i].size());
+    const std::size_t numeric_from = p.group_by.size() + 1;  // total and rows align right
+    const auto line = [&](const std::vector<std::string>& cells) {
+        std::string out;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const bool right = i >= numeric_from && i < numeric_from + 2;
+            out += right ? fmt::format("{:>{}}", cells[i], width[i]) : fmt::format("{:<{}}", cells[i], width[i]);
+            out += i + 1 < cells.size() ? "  " : "";
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out + "\n";
+    };
+    std::string out = line(header);
+    for (const auto& r : rows) out += line(r.cells);
+    return out + fmt::format("rows read {} = accepted {} + rejected {}\n", p.rows_read,
+                             p.rows_accepted(), p.rows_rejected);
+}
+
+std::string format_aggregate_csv(const partial_aggregate& input) {
+    const partial_aggregate p = input.finished();
+    std::string out;
+    const auto line = [&](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
+        out += "\n";
+    };
+    line(header_of(p));
+    for (const auto& r : rows_of(p, false)) line(r.cells);
+    return out;
+}
+
+std::string format_aggregate_json(const partial_aggregate& input) {
+    const partial_aggregate p = input.finished();
+    json groups = json::array();
+    for (const auto& [key, g] : p.groups) {
+        json k = json::object();
+        for (std::size_t i = 0; i < key.size(); ++i) k[p.group_by[i]] = key[i];
+        json totals = json::array();
+        for (const auto& [u, total] : g.totals)
+            totals.push_back({{"currency", u.code()}, {"total", total.to_string()}, {"rows", g.rows.at(u)}});
+        json entry = {{"group", k}, {"totals", totals}};
+        if (g.converted)
+            entry["converted"] = {{"currency", p.target->code()}, {"total", g.converted->to_string()},
+                                  {"rows", group_rows(g)}};
+        groups.push_back(entry);
+    }
+    const json doc = {{"rows_read", p.rows_read}, {"rows_accepted", p.rows_accepted()},
+                      {"rows_rejected", p.rows_rejected}, {"groups", groups}};
+    return doc.dump(2) + "\n";
+}
+
+}  // namespace crossfoot

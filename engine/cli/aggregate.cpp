@@ -1,0 +1,153 @@
+// engine/cli/aggregate.cpp: `crossfoot aggregate` and `crossfoot merge`, thin layers over
+// crossfoot/aggregate.hpp.
+// SPDX-License-Identifier: MIT
+#include "commands.hpp"
+
+#include <crossfoot/aggregate.hpp>
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+namespace crossfoot::cli {
+
+namespace {
+
+constexpr int exit_bad_input = 2;
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        if (!item.empty()) out.push_back(item);
+    }
+    return out;
+}
+
+bool fail(std::ostream& err, const std::string& message, std::string_view code) {
+    err << "crossfoot: error: " << message << " [" << code << "]\n";
+    return false;
+}
+
+bool library_options(const aggregate_options_cli& cli, aggregate_options& o, std::ostream& err) {
+    o.group_by = split_list(cli.by);
+    o.amount_column = cli.amount;
+    o.currency_column = cli.currency;
+    o.date_column = cli.date;
+    o.rounding = cli.round == "total" ? convert_rounding::total : convert_rounding::row;
+    const auto currency = [&](const std::string& code) -> std::optional<unit> {
+        auto u = unit::currency(code);
+        if (!u) fail(err, fmt::format("'{}' is not an ISO 4217 currency code", code), "unknown-currency");
+        return u;
+    };
+    if (!cli.currency_default.empty() && !(o.default_currency = currency(cli.currency_default))) return false;
+    if (!cli.to.empty() && !(o.target = currency(cli.to))) return false;
+    if (!cli.at.empty()) {
+        auto d = parse_date(cli.at);
+        if (!d) return fail(err, fmt::format("--at '{}': {}", cli.at, d.error().message()), "bad-date");
+        o.fixed_date = *d;
+    }
+    const auto how = policy_from_string(cli.rates.policy);
+    if (!how) return fail(err, fmt::format("unknown policy '{}'", cli.rates.policy), "bad-policy");
+    o.policy.how = *how;
+    o.policy.max_age_days = cli.rates.max_age_days;
+    o.policy.window_days = cli.rates.window_days;
+    o.policy.derived_digits = cli.rates.digits;
+    return true;
+}
+
+std::optional<rate_table> load_rates(const rate_options& options, std::ostream& err) {
+    rate_table table = options.no_builtin ? rate_table() : builtin_rate_table();
+    for (const std::string& path : options.files) {
+        auto quotes = read_rates_file(path);
+        auto added = quotes ? table.add(*quotes) : std::expected<void, std::vector<diagnostic>>();
+        const auto& problems = !quotes ? quotes.error() : (!added ? added.error() : std::vector<diagnostic>{});
+        for (const diagnostic& d : problems) err << format(d);
+        if (!problems.empty()) return std::nullopt;
+    }
+    return table;
+}
+
+void print(const partial_aggregate& p, const std::string& format, std::ostream& out, std::ostream& err) {
+    if (format == "json") {
+        out << format_aggregate_json(p);
+    } else if (format == "csv") {
+        out << format_aggregate_csv(p);
+        err << fmt::format("crossfoot: rows read {} = accepted {} + rejected {}\n", p.rows_read,
+                           p.rows_accepted(), p.rows_rejected);
+    } else {
+        out << format_aggregate_text(p);
+    }
+}
+
+bool write_partial(const partial_aggregate& p, const std::string& path, std::ostream& err) {
+    std::ofstream file(path, std::ios::binary);
+    if (file << to_json(p)) return true;
+    return fail(err, fmt::format("cannot write the partial aggregate to '{}'", path), "no-file");
+}
+
+}  // namespace
+
+int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostream& out,
+                  std::ostream& err) {
+    aggregate_options options;
+    if (!library_options(cli, options, err)) return exit_bad_input;
+    std::optional<rate_table> rates;
+    if (options.target && !(rates = load_rates(cli.rates, err))) return exit_bad_input;
+    std::ofstream rejects_file;
+    reject_sink rejects;
+    if (!cli.rejects.empty()) {
+        rejects_file.open(cli.rejects, std::ios::binary);
+        if (!rejects_file) return fail(err, fmt::format("cannot write '{}'", cli.rejects), "no-file"), exit_bad_input;
+        rejects = [&](const diagnostic& d) {  // the reason, then the row verbatim
+            rejects_file << fmt::format("# {}:{}:{}: {} [{}]\n{}\n", d.file, d.line, d.column,
+                                        d.message, d.code, d.source_line);
+        };
+    }
+    const unsigned threads = cli.threads != 0 ? cli.threads : std::max(1U, std::thread::hardware_concurrency());
+    partial_aggregate result;
+    for (const std::string& path : cli.files) {
+        std::ifstream file;
+        if (path != "-") file.open(path, std::ios::binary);
+        if (path != "-" && !file) return fail(err, fmt::format("cannot open '{}' for reading", path), "no-file"), exit_bad_input;
+        std::istream& input = path == "-" ? in : file;
+        const std::string name = path == "-" ? "<stdin>" : path;
+        const progress_sink progress = [&](std::uint64_t bytes) {
+            if (cli.terminal) err << fmt::format("\rcrossfoot: {} MB of {} read", bytes >> 20, name) << std::flush;
+        };
+        auto done = aggregate_stream(input, name, options, rates ? &*rates : nullptr, result,
+                                     rejects, threads, progress);
+        if (cli.terminal) err << "\r\x1b[K" << std::flush;
+        if (!done) {
+            err << format(done.error());
+            return exit_bad_input;
+        }
+    }
+    if (!cli.partial.empty() && !write_partial(result, cli.partial, err)) return exit_bad_input;
+    print(result, cli.format, out, err);
+    return 0;
+}
+
+int run_merge(const merge_options& options, std::ostream& out, std::ostream& err) {
+    std::optional<partial_aggregate> merged;
+    for (const std::string& path : options.files) {
+        std::ifstream file(path, std::ios::binary);
+        const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+        if (!file) return fail(err, fmt::format("cannot read '{}'", path), "no-file"), exit_bad_input;
+        auto p = partial_from_json(text);
+        if (!p) return fail(err, fmt::format("{}: {}", path, p.error()), "bad-partial"), exit_bad_input;
+        if (!merged) {
+            merged = std::move(*p);
+        } else if (auto ok = merged->merge(*p); !ok) {
+            return fail(err, fmt::format("{}: {}", path, ok.error()), "bad-partial"), exit_bad_input;
+        }
+    }
+    if (!options.partial.empty() && !write_partial(*merged, options.partial, err)) return exit_bad_input;
+    print(*merged, options.format, out, err);
+    return 0;
+}
+
+}  // namespace crossfoot::cli

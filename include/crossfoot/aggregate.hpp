@@ -1,0 +1,113 @@
+// crossfoot/aggregate.hpp: exact totals over CSV ledgers, per group and currency, with
+// conversion to a reporting currency at each row's date; mergeable partial results.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <crossfoot/amount.hpp>
+#include <crossfoot/decimal.hpp>
+#include <crossfoot/diagnostic.hpp>
+#include <crossfoot/rates.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <expected>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crossfoot {
+
+/// When a converted total is rounded.
+enum class convert_rounding {
+    row,    // each row's converted amount, half-even to the target's minor units, then summed
+    total,  // the exact converted sum, rounded once at the end
+};
+
+/// What to aggregate and how. Column names refer to the CSV header.
+struct aggregate_options {
+    std::vector<std::string> group_by;       // columns forming the group key; none: one group
+    std::string amount_column = "amount";
+    std::string currency_column = "currency";
+    std::optional<unit> default_currency;    // used instead of a currency column
+    std::string date_column = "date";        // needed when converting at each row's date
+    std::optional<unit> target;              // convert to this currency (needs rates)
+    std::optional<date> fixed_date;          // convert every row at this date instead
+    convert_rounding rounding = convert_rounding::row;
+    lookup_policy policy;
+};
+
+/// One group's exact figures.
+struct group_totals {
+    std::map<unit, decimal> totals;      // per currency, exact
+    std::map<unit, std::uint64_t> rows;  // rows per currency
+    std::optional<decimal> converted;    // in the target currency, when converting
+
+    friend bool operator==(const group_totals&, const group_totals&) = default;
+};
+
+/// An exact, serialisable partial aggregate: what one process computed over some rows.
+/// Merging is associative and commutative, so shards can be aggregated anywhere and merged
+/// in any order with the same result as a single run.
+struct partial_aggregate {
+    static constexpr int format_version = 1;
+
+    std::vector<std::string> group_by;
+    std::optional<unit> target;
+    convert_rounding rounding = convert_rounding::row;
+    std::map<std::vector<std::string>, group_totals> groups;  // ordered: output is deterministic
+    std::uint64_t rows_read = 0;
+    std::uint64_t rows_rejected = 0;
+
+    [[nodiscard]] std::uint64_t rows_accepted() const noexcept { return rows_read - rows_rejected; }
+
+    /// Adds `other` into this one. Fails (and changes nothing) when the two were made with
+    /// different grouping, target or rounding.
+    std::expected<void, std::string> merge(const partial_aggregate& other);
+
+    /// Rounds converted totals that are kept exact until the end (`convert_rounding::total`).
+    [[nodiscard]] partial_aggregate finished() const;
+
+    friend bool operator==(const partial_aggregate&, const partial_aggregate&) = default;
+};
+
+/// The partial as JSON (`{"format": "crossfoot-partial", "version": 1, ...}`), every figure an
+/// exact decimal string; and back. Reading checks the format, version and every field.
+[[nodiscard]] std::string to_json(const partial_aggregate& p);
+[[nodiscard]] std::expected<partial_aggregate, std::string> partial_from_json(std::string_view text);
+
+/// Where rows that cannot be used go: the diagnostic names the file, line and column, says
+/// why, and holds the line as written. Without a sink, the first bad row stops the run.
+using reject_sink = std::function<void(const diagnostic& why)>;
+
+/// Aggregates CSV text (RFC 4180: header by name, quoted fields, CRLF, a UTF-8 BOM) into
+/// `into`. `threads` > 1 splits the text at line boundaries and aggregates the pieces in
+/// parallel (quoted fields that hold line breaks are read on one thread instead).
+/// A bad row (missing field, unparseable amount or date, unknown currency, no rate for its
+/// date) is a diagnostic with the file, line and column: without `rejects` it stops the run
+/// and is returned; with it, it is passed on, counted, and the run goes on.
+[[nodiscard]] std::expected<void, diagnostic> aggregate_csv(
+    std::string_view text, std::string_view file_name, const aggregate_options& options,
+    const rate_table* rates, partial_aggregate& into, const reject_sink& rejects = {},
+    unsigned threads = 1);
+
+/// Told how many bytes of input have been read, after each block.
+using progress_sink = std::function<void(std::uint64_t bytes)>;
+
+/// The same as aggregate_csv, reading `input` in blocks of `block_bytes` (whole records per
+/// block), so that memory grows with the number of groups, not with the rows.
+[[nodiscard]] std::expected<void, diagnostic> aggregate_stream(
+    std::istream& input, std::string_view file_name, const aggregate_options& options,
+    const rate_table* rates, partial_aggregate& into, const reject_sink& rejects = {},
+    unsigned threads = 1, const progress_sink& progress = {},
+    std::size_t block_bytes = std::size_t{64} << 20);
+
+/// The report: per group, per currency exact totals and row counts, and the converted total.
+[[nodiscard]] std::string format_aggregate_text(const partial_aggregate& p);
+[[nodiscard]] std::string format_aggregate_csv(const partial_aggregate& p);
+[[nodiscard]] std::string format_aggregate_json(const partial_aggregate& p);
+
+}  // namespace crossfoot
