@@ -51,6 +51,13 @@ struct gathered {
     std::vector<converted_figure> parts;
     decimal sum;
     interval range = interval::point(decimal());
+
+    // The written values are among the values the figures stand for. Not so for "over x",
+    // which excludes x: written values that agree are then no exact agreement.
+    [[nodiscard]] bool parts_as_written() const { return range.contains(sum); }
+    [[nodiscard]] bool as_written() const {
+        return total.range.contains(total.value) && parts_as_written();
+    }
 };
 
 std::expected<gathered, std::string> gather(const claims& c, const rate_table& rates,
@@ -138,7 +145,7 @@ void set_common(check_result& r, gathered& g) {
 }
 
 void check_sum(const claims& c, const rate_table& rates, check_result& r, gathered g) {
-    const bool exact = g.total.value == g.sum;
+    const bool exact = g.total.value == g.sum && g.as_written();
     const bool overlap = g.total.range.intersects(g.range);
     set_common(r, g);
     r.verdict = exact ? verdict::consistent
@@ -147,7 +154,9 @@ void check_sum(const claims& c, const rate_table& rates, check_result& r, gather
 }
 
 void check_includes(check_result& r, gathered g) {
-    const bool fits = g.sum <= g.total.value;
+    // The written values fit. The parts' must be among the values they stand for ("over 3
+    // billion" does not fit 3 billion); the total's need not: "over x" excludes x but exceeds it.
+    const bool fits = g.sum <= g.total.value && g.parts_as_written();
     // Even the smallest parts exceed the largest total: the parts cannot be some of it.
     const bool can_fit = interval{g.range.low, std::nullopt, g.range.low_open, false}.intersects(
         interval{std::nullopt, g.total.range.high, false, g.total.range.high_open});
@@ -168,7 +177,7 @@ void check_converts(const claims& c, check_result& r, gathered g) {
         r.implied_rate = implied;
         r.deviation_percent = divide((implied - reference) * decimal(100), reference, -4).value();
     }
-    const bool exact = g.total.value == part.value;
+    const bool exact = g.total.value == part.value && g.as_written();
     const bool overlap = g.total.range.intersects(part.range);
     set_common(r, g);
     r.verdict = exact ? verdict::consistent
@@ -181,14 +190,14 @@ void check_share(const check_spec& spec, check_result& r, gathered g) {
     const decimal& stated = spec.percent.value();
     const decimal hundred(100);
     const decimal h = decimal::scaled(5, stated.exponent() - 1);
-    const bool exact = g.sum * hundred == stated * g.total.value;
+    const bool exact = g.sum * hundred == stated * g.total.value && g.as_written();
     const interval& p = g.range;
     const interval& t = g.total.range;
-    bool overlap = false;
-    if (p.low && p.high && t.low && t.high) {
-        overlap = *p.low * hundred <= (stated + h) * *t.high &&
-                  *p.high * hundred >= (stated - h) * *t.low;
-    }
+    // The smallest share p.low / t.high is at most stated + h, the largest p.high / t.low at
+    // least stated − h; an unbounded end leaves its side unlimited.
+    const bool smallest_fits = !p.low || !t.high || *p.low * hundred <= (stated + h) * *t.high;
+    const bool largest_fits = !p.high || !t.low || *p.high * hundred >= (stated - h) * *t.low;
+    const bool overlap = smallest_fits && largest_fits;
     if (!g.total.value.is_zero())
         r.share_percent = divide(g.sum * hundred, g.total.value, std::min(-2, stated.exponent() - 2)).value();
     set_common(r, g);
@@ -214,7 +223,6 @@ std::string brief(const decimal& v, unit u) {
     const decimal scaled = divide(v, decimal::scaled(1, power), -3).value();
     const std::string_view approx = scaled * decimal::scaled(1, power) == v ? "" : "≈";
     std::string digits = scaled.reduce().to_string();
-    if (power == 0) digits = scaled.reduce().to_string();
     return fmt::format("{}{}{} {}", approx, digits, word, u.code());
 }
 
@@ -262,6 +270,9 @@ std::string summarize(const check_result& r) {
             if (r.verdict == verdict::inconsistent)
                 return fmt::format("{} = {} exceed {}", joined_parts(r), brief(*r.parts_sum, r.in),
                                    total);
+            if (r.difference->sign() < 0)
+                return fmt::format("{} includes {}, which exceed it by {}: within rounding",
+                                   total, joined_parts(r), brief(r.difference->abs(), r.in));
             return fmt::format("{} includes {}; {} left for the rest", total, joined_parts(r),
                                brief(*r.difference, r.in));
         case relation::converts:

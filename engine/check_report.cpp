@@ -137,9 +137,10 @@ std::string header(const check_report& report) {
 }
 
 std::string totals_line(const check_report& report) {
-    return fmt::format("{} checks: {} consistent, {} consistent within rounding, {} inconsistent, "
+    return fmt::format("{} check{}: {} consistent, {} consistent within rounding, {} inconsistent, "
                        "{} unverifiable\n",
-                       report.results.size(), report.count(verdict::consistent),
+                       report.results.size(), report.results.size() == 1 ? "" : "s",
+                       report.count(verdict::consistent),
                        report.count(verdict::consistent_within_rounding),
                        report.count(verdict::inconsistent), report.count(verdict::unverifiable));
 }

@@ -74,9 +74,22 @@ interval scale(const interval& a, const decimal& low, const decimal& high) {
         throw std::invalid_argument("crossfoot::scale needs 0 <= low <= high");
     interval out = a;
     // For a non-negative factor, the lowest product takes the smaller factor when the bound
-    // is non-negative, the larger when it is negative.
-    if (a.low) out.low = *a.low * (a.low->sign() >= 0 ? low : high);
-    if (a.high) out.high = *a.high * (a.high->sign() >= 0 ? high : low);
+    // is non-negative, the larger when it is negative (or −∞); the highest the other way. A
+    // zero factor makes 0 of any value, even of an unbounded end: that end is 0, closed.
+    const decimal& low_factor = a.low && a.low->sign() >= 0 ? low : high;
+    const decimal& high_factor = !a.high || a.high->sign() >= 0 ? high : low;
+    if (low_factor.is_zero()) {
+        out.low = decimal();
+        out.low_open = false;
+    } else if (a.low) {
+        out.low = *a.low * low_factor;
+    }
+    if (high_factor.is_zero()) {
+        out.high = decimal();
+        out.high_open = false;
+    } else if (a.high) {
+        out.high = *a.high * high_factor;
+    }
     return out;
 }
 
@@ -122,8 +135,8 @@ decimal percent_of(const decimal& value, const decimal& percent) {
 }  // namespace
 
 std::optional<qualifier> qualifier_from_string(std::string_view word) {
-    if (word.empty() || word == "none") return qualifier::none;
     const std::string key = lower(word);
+    if (key.empty() || key == "none") return qualifier::none;
     for (const qualifier_word& w : qualifier_words) {
         if (w.text == key) return w.q;
     }
