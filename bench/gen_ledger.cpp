@@ -94,5 +94,6 @@ int main(int argc, char** argv) {
                         c.code.data());
         }
     }
+    std::fflush(stdout);  // before the buffer goes away
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstring>
 #include <istream>
+#include <memory>
 #include <thread>
 #include <unordered_map>
 
@@ -22,15 +23,16 @@ struct record {
     std::size_t lines = 1;
 };
 
-// The record starting at `pos`; a quoted field may hold line breaks.
-record next_record(std::string_view text, std::size_t& pos) {
+// The record starting at `pos`; a quoted field may hold line breaks. `unquoted` says the
+// text has no quote at all, which spares a scan of each line.
+record next_record(std::string_view text, std::size_t& pos, bool unquoted = false) {
     const std::size_t start = pos;
     const char* base = text.data();
     const void* nl = std::memchr(base + pos, '\n', text.size() - pos);
     std::size_t end = nl != nullptr ? static_cast<std::size_t>(static_cast<const char*>(nl) - base)
                                     : text.size();
     record r;
-    if (std::memchr(base + start, '"', end - start) != nullptr) {
+    if (!unquoted && std::memchr(base + start, '"', end - start) != nullptr) {
         bool quoted = false;  // slow path: track quotes across line breaks
         for (end = start; end < text.size(); ++end) {
             if (text[end] == '"') quoted = !quoted;
@@ -58,11 +60,9 @@ public:
             if (at < line.size() && line[at] == '"') {
                 if (!quoted_field(line, at, error_offset)) return false;
             } else {
-                const void* comma = std::memchr(line.data() + at, ',', line.size() - at);
-                const std::size_t end =
-                    comma != nullptr
-                        ? static_cast<std::size_t>(static_cast<const char*>(comma) - line.data())
-                        : line.size();
+                // Fields are short: a byte loop beats a call to memchr for each of them.
+                std::size_t end = at;
+                while (end < line.size() && line[end] != ',') ++end;
                 fields_.push_back(line.substr(at, end - at));
                 at = end;
             }
@@ -152,7 +152,47 @@ std::expected<columns, diagnostic> find_columns(std::string_view header_line,
     return c;
 }
 
+// ---- amounts ------------------------------------------------------------------------------
+
+// [-]digits[.digits] with at most 18 digits, straight into an int64; anything else (longer
+// numbers, and every error with its position) goes through decimal::parse.
+std::expected<decimal, parse_error> parse_amount_field(std::string_view text) {
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    const bool negative = p != end && *p == '-';
+    if (negative) ++p;
+    if (p == end || *p < '0' || *p > '9') return decimal::parse(text);  // ".5" is refused there
+    std::int64_t value = 0;
+    int digits = 0;
+    int fraction = -1;  // digits after the point, once there is one
+    for (; p != end; ++p) {
+        const char c = *p;
+        if (c >= '0' && c <= '9') {
+            value = value * 10 + (c - '0');
+            ++digits;
+            if (fraction >= 0) ++fraction;
+        } else if (c == '.' && fraction < 0) {
+            fraction = 0;
+        } else {
+            break;
+        }
+    }
+    if (p != end || digits == 0 || digits > 18 || fraction == 0) return decimal::parse(text);
+    return decimal::scaled(negative ? -value : value, fraction < 0 ? 0 : -fraction);
+}
+
 // ---- one worker ---------------------------------------------------------------------------
+
+struct key_equal {
+    using is_transparent = void;
+    bool operator()(std::string_view a, std::string_view b) const noexcept {
+        if (a.size() != b.size()) return false;
+        for (std::size_t i = 0; i < a.size(); ++i) {  // keys are short: no call to memcmp
+            if (a[i] != b[i]) return false;
+        }
+        return true;
+    }
+};
 
 struct transparent_hash {
     using is_transparent = void;
@@ -184,19 +224,22 @@ public:
         : options_(o), columns_(c), rates_(rates), keep_going_(keep_going) {}
 
     // Reads every record of `text`; stops at the first bad one unless keeping going.
-    void run(std::string_view text) {
+    void run(std::string_view text, bool unquoted) {
         std::size_t pos = 0;
         std::size_t line = 0;
         while (pos < text.size()) {
-            const record r = next_record(text, pos);
+            const record r = next_record(text, pos, unquoted);
             ++line;
             const std::size_t first = line;
             line += r.lines - 1;
             if (r.text.empty()) continue;
             ++rows_read_;
-            if (!row(r.text, first) && !keep_going_) return;
+            if (!row(r.text, first) && !keep_going_) break;
         }
+        lines_ = line;
     }
+
+    [[nodiscard]] std::size_t lines() const { return lines_; }
 
     [[nodiscard]] std::uint64_t rows_read() const { return rows_read_; }
     [[nodiscard]] const std::vector<bad_row>& bad() const { return bad_; }
@@ -218,28 +261,44 @@ private:
         return false;
     }
 
-    running_group& group_of(const std::vector<std::string_view>& f) {
+    // The group's key as one string: the field itself for one column; otherwise each field
+    // preceded by its length, so that no two different keys can read the same.
+    std::string_view key_of(const std::vector<std::string_view>& f) {
+        if (columns_.group.size() == 1) return f[columns_.group[0]];
         key_.clear();
-        for (std::size_t i = 0; i < columns_.group.size(); ++i) {
-            if (i > 0) key_ += '\x1f';  // a unit separator cannot occur in a text field
-            key_ += f[columns_.group[i]];
+        for (const std::size_t c : columns_.group) {
+            const auto n = static_cast<std::uint32_t>(f[c].size());
+            key_.append(reinterpret_cast<const char*>(&n), sizeof n);
+            key_ += f[c];
         }
-        const auto it = index_.find(std::string_view(key_));
+        return key_;
+    }
+
+    running_group& group_of(const std::vector<std::string_view>& f) {
+        const std::string_view key = key_of(f);
+        const auto it = index_.find(key);
         if (it != index_.end()) return groups_[it->second];
         running_group g;
         for (const std::size_t c : columns_.group) g.key.emplace_back(f[c]);
-        index_.emplace(key_, groups_.size());
+        index_.emplace(std::string(key), groups_.size());
         groups_.push_back(std::move(g));
         return groups_.back();
     }
 
+    // Codes seen so far, packed into an integer each: a ledger has few currencies.
     std::optional<unit> currency_of(std::string_view code) {
-        for (const auto& [text, u] : seen_currencies_) {
-            if (text == code) return u;
+        if (code.size() == 3) {
+            const std::uint32_t packed = static_cast<std::uint32_t>(static_cast<unsigned char>(code[0])) |
+                                         static_cast<std::uint32_t>(static_cast<unsigned char>(code[1])) << 8 |
+                                         static_cast<std::uint32_t>(static_cast<unsigned char>(code[2])) << 16;
+            for (const auto& [seen, u] : seen_currencies_) {
+                if (seen == packed) return u;
+            }
+            const auto u = unit::currency(code);
+            if (u) seen_currencies_.emplace_back(packed, *u);
+            return u;
         }
-        const auto u = unit::currency(code);
-        if (u) seen_currencies_.emplace_back(std::string(code), *u);
-        return u;
+        return std::nullopt;
     }
 
     // The rate from `from` to the target on `on`, from a per-worker cache.
@@ -298,7 +357,7 @@ private:
                           fmt::format("expected {} fields as in the header, found {}", columns_.width,
                                       f.size()),
                           "bad-row");
-        auto value = decimal::parse(f[columns_.amount]);
+        auto value = parse_amount_field(f[columns_.amount]);
         if (!value)
             return reject(line, number, splitter_.offset(columns_.amount) + value.error().offset,
                           "amount: " + value.error().message(), "bad-amount");
@@ -343,12 +402,13 @@ private:
     bool keep_going_;
     field_splitter splitter_;
     std::string key_;
-    std::unordered_map<std::string, std::size_t, transparent_hash, std::equal_to<>> index_;
+    std::unordered_map<std::string, std::size_t, transparent_hash, key_equal> index_;
     std::vector<running_group> groups_;
-    std::vector<std::pair<std::string, unit>> seen_currencies_;
+    std::vector<std::pair<std::uint32_t, unit>> seen_currencies_;
     std::unordered_map<std::uint64_t, std::pair<unit, decimal>> rate_cache_;
     std::vector<bad_row> bad_;
     std::uint64_t rows_read_ = 0;
+    std::size_t lines_ = 0;
 };
 
 // Splits `body` into about `n` pieces at line starts.
@@ -369,10 +429,6 @@ std::vector<std::string_view> pieces(std::string_view body, unsigned n) {
     return out;
 }
 
-std::size_t count_lines(std::string_view piece) {
-    return static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n')) +
-           (!piece.empty() && piece.back() != '\n' ? 1 : 0);
-}
 
 }  // namespace
 
@@ -390,8 +446,9 @@ void prepare(partial_aggregate& into, const aggregate_options& options) {
     into.rounding = options.rounding;
 }
 
-// Aggregates whole records of `body`, whose first line is `first_line` of the file.
-std::expected<void, diagnostic> process_body(std::string_view body, std::size_t first_line,
+// Aggregates whole records of `body`, whose first line is `first_line` of the file; returns
+// how many lines it held.
+std::expected<std::size_t, diagnostic> process_body(std::string_view body, std::size_t first_line,
                                              std::string_view file_name, const columns& cols,
                                              const aggregate_options& options,
                                              const rate_table* rates, partial_aggregate& into,
@@ -406,10 +463,11 @@ std::expected<void, diagnostic> process_body(std::string_view body, std::size_t 
     {
         std::vector<std::jthread> running;
         for (std::size_t i = 1; i < parts.size(); ++i)
-            running.emplace_back([&, i] { workers[i].run(parts[i]); });
-        if (!parts.empty()) workers[0].run(parts[0]);
+            running.emplace_back([&, i] { workers[i].run(parts[i], !quoted); });
+        if (!parts.empty()) workers[0].run(parts[0], !quoted);
     }  // joined
     partial_aggregate result{options.group_by, options.target, options.rounding, {}, 0, 0};
+    const std::size_t body_first_line = first_line;
     for (std::size_t i = 0; i < workers.size(); ++i) {
         for (const bad_row& b : workers[i].bad()) {
             diagnostic d{std::string(file_name), first_line + b.line - 1, b.column, severity::error,
@@ -420,12 +478,12 @@ std::expected<void, diagnostic> process_body(std::string_view body, std::size_t 
         }
         result.rows_read += workers[i].rows_read();
         workers[i].into(result);
-        first_line += count_lines(parts[i]);
+        first_line += workers[i].lines();
     }
     prepare(into, options);
     if (auto merged = into.merge(result); !merged)
         return std::unexpected(whole_file_error(file_name, merged.error(), "bad-merge"));
-    return {};
+    return first_line - body_first_line;
 }
 
 std::expected<columns, diagnostic> read_header(std::string_view header_line,
@@ -464,8 +522,10 @@ std::expected<void, diagnostic> aggregate_csv(std::string_view text, std::string
     const record header = next_record(text, pos);
     const auto cols = read_header(header.text, file_name, options, rates);
     if (!cols) return std::unexpected(cols.error());
-    return process_body(text.substr(pos), header.lines + 1, file_name, *cols, options, rates, into,
-                        rejects, threads);
+    auto done = process_body(text.substr(pos), header.lines + 1, file_name, *cols, options, rates,
+                             into, rejects, threads);
+    if (!done) return std::unexpected(done.error());
+    return {};
 }
 
 std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::string_view file_name,
@@ -483,26 +543,33 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
     const auto cols = read_header(header, file_name, options, rates);
     if (!cols) return std::unexpected(cols.error());
     prepare(into, options);
-    std::string block;
+    // One buffer, reused: a block of new input after what is left of the last block.
+    std::size_t capacity = block_bytes * 2;
+    auto buffer = std::make_unique_for_overwrite<char[]>(capacity);
     std::size_t carried = 0;  // bytes of an unfinished record kept from the last block
     std::size_t next_line = 2;
     std::uint64_t done = header.size() + 1;
     while (true) {
-        block.resize(carried + block_bytes);
-        input.read(block.data() + carried, static_cast<std::streamsize>(block_bytes));
+        if (carried + block_bytes > capacity) {  // one record longer than a block
+            capacity = (carried + block_bytes) * 2;
+            auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+            std::memcpy(bigger.get(), buffer.get(), carried);
+            buffer = std::move(bigger);
+        }
+        input.read(buffer.get() + carried, static_cast<std::streamsize>(block_bytes));
         const auto got = static_cast<std::size_t>(input.gcount());
-        block.resize(carried + got);
+        const std::string_view block(buffer.get(), carried + got);
         const bool last = got < block_bytes;
         const std::size_t end = last ? block.size() : last_record_end(block);
-        const std::string_view whole(block.data(), end);
-        auto ok = process_body(whole, next_line, file_name, *cols, options, rates, into, rejects, threads);
-        if (!ok) return ok;
-        next_line += count_lines(whole);
+        auto lines = process_body(block.substr(0, end), next_line, file_name, *cols, options, rates,
+                                  into, rejects, threads);
+        if (!lines) return std::unexpected(lines.error());
+        next_line += *lines;
         done += end;
         if (progress) progress(done);
         if (last) return {};
-        block.erase(0, end);
-        carried = block.size();
+        carried = block.size() - end;
+        std::memmove(buffer.get(), buffer.get() + end, carried);
     }
 }
 

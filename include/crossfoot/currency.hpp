@@ -53,7 +53,10 @@ public:
     /// has none (XAU).
     [[nodiscard]] std::optional<std::int32_t> minor_units() const noexcept;
 
-    friend constexpr bool operator==(const unit&, const unit&) noexcept = default;
+    friend constexpr bool operator==(const unit& a, const unit& b) noexcept {
+        // Three bytes compared in line: units are compared once per ledger row.
+        return a.code_[0] == b.code_[0] && a.code_[1] == b.code_[1] && a.code_[2] == b.code_[2];
+    }
     friend constexpr auto operator<=>(const unit&, const unit&) noexcept = default;
 
 private:
