@@ -221,7 +221,9 @@ struct bad_row {
 class worker {
 public:
     worker(const aggregate_options& o, const columns& c, const rate_table* rates, bool keep_going)
-        : options_(o), columns_(c), rates_(rates), keep_going_(keep_going) {}
+        : options_(o), columns_(c), rates_(rates), keep_going_(keep_going) {
+        if (o.target) target_minor_units_ = o.target->minor_units().value_or(0);
+    }
 
     // Reads every record of `text`; stops at the first bad one unless keeping going.
     void run(std::string_view text, bool unquoted) {
@@ -301,18 +303,32 @@ private:
         return std::nullopt;
     }
 
-    // The rate from `from` to the target on `on`, from a per-worker cache.
-    std::expected<decimal, std::string> rate_for(unit from, date on) {
-        const std::uint64_t key =
-            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(
-                 std::chrono::sys_days(on).time_since_epoch().count()))
-             << 24) ^
-            std::hash<unit>{}(from);
-        const auto it = rate_cache_.find(key);
-        if (it != rate_cache_.end() && it->second.first == from) return it->second.second;
-        auto found = rates_->find(from, *options_.target, on, options_.policy);
-        if (!found) return std::unexpected(found.error().message);
-        rate_cache_.insert_or_assign(key, std::pair{from, found->value});
+    // The rate from `u` to the target for a row's date as written, from a per-worker cache
+    // keyed by the currency and the date's text: a ledger has few of each, so the date is
+    // parsed and the table searched once per pair, not once per row.
+    std::expected<decimal, bad_row> rate_for(unit u, std::string_view date_text,
+                                              std::string_view line, std::size_t number) {
+        char key[32];
+        const std::size_t n = std::min(date_text.size(), sizeof key - 3);
+        std::memcpy(key, u.code().data(), 3);
+        std::memcpy(key + 3, date_text.data(), n);
+        const std::string_view k(key, n + 3);
+        if (const auto it = rate_cache_.find(k); it != rate_cache_.end()) return it->second;
+        date on{};
+        if (options_.fixed_date) {
+            on = *options_.fixed_date;
+        } else {
+            auto d = parse_date(date_text);
+            if (!d)
+                return std::unexpected(bad_row{number, column_of(line, splitter_.offset(columns_.date) + d.error().offset),
+                                               "date: " + d.error().message(), "bad-date", {}});
+            on = *d;
+        }
+        auto found = rates_->find(u, *options_.target, on, options_.policy);
+        if (!found)
+            return std::unexpected(bad_row{number, column_of(line, splitter_.offset(options_.fixed_date ? 0 : columns_.date)),
+                                           found.error().message, "no-rate", {}});
+        rate_cache_.emplace(std::string(k), found->value);
         return found->value;
     }
 
@@ -320,31 +336,19 @@ private:
     std::optional<decimal> convert(std::string_view line, std::size_t number,
                                    const std::vector<std::string_view>& f, unit u,
                                    const decimal& value) {
-        date on{};
-        if (options_.fixed_date) {
-            on = *options_.fixed_date;
-        } else {
-            auto d = parse_date(f[columns_.date]);
-            if (!d) {
-                reject(line, number, splitter_.offset(columns_.date) + d.error().offset,
-                       "date: " + d.error().message(), "bad-date");
-                return std::nullopt;
-            }
-            on = *d;
-        }
-        auto rate = rate_for(u, on);
+        const std::string_view date_text = options_.fixed_date ? std::string_view() : f[columns_.date];
+        auto rate = rate_for(u, date_text, line, number);
         if (!rate) {
-            reject(line, number, splitter_.offset(options_.fixed_date ? 0 : columns_.date),
-                   rate.error(), "no-rate");
+            bad_row b = std::move(rate.error());
+            b.text = std::string(line);
+            bad_.push_back(std::move(b));
             return std::nullopt;
         }
         decimal converted = value * *rate;
         if (options_.rounding == convert_rounding::row)
-            converted = converted.quantize(-target_minor_units(), rounding::half_even);
+            converted = converted.quantize(-target_minor_units_, rounding::half_even);
         return converted;
     }
-
-    std::int32_t target_minor_units() const { return options_.target->minor_units().value_or(0); }
 
     bool row(std::string_view line, std::size_t number) {
         std::size_t bad_quote = 0;
@@ -405,7 +409,8 @@ private:
     std::unordered_map<std::string, std::size_t, transparent_hash, key_equal> index_;
     std::vector<running_group> groups_;
     std::vector<std::pair<std::uint32_t, unit>> seen_currencies_;
-    std::unordered_map<std::uint64_t, std::pair<unit, decimal>> rate_cache_;
+    std::unordered_map<std::string, decimal, transparent_hash, key_equal> rate_cache_;
+    std::int32_t target_minor_units_ = 0;
     std::vector<bad_row> bad_;
     std::uint64_t rows_read_ = 0;
     std::size_t lines_ = 0;

@@ -356,6 +356,9 @@ decimal decimal::quantize(std::int32_t exponent, rounding mode) const {
     if (exponent <= exponent_)
         return {scale_up(coefficient_, std::int64_t{exponent_} - exponent), exponent};
     const std::int64_t shift = std::int64_t{exponent} - exponent_;
+    if (coefficient_.is_narrow() && shift <= 38)  // the common case: no need to count digits
+        return {divide_rounded(coefficient_, coefficient(pow10_table[static_cast<std::size_t>(shift)]), mode),
+                exponent};
     if (shift > digits()) {
         // Every digit is dropped and what remains is below half a unit.
         const int s = sign();
