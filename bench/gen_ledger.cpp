@@ -69,7 +69,9 @@ int main(int argc, char** argv) {
     std::setvbuf(stdout, buffer.data(), _IOFBF, buffer.size());
     if (form == "csv") std::fputs("id,date,region,sector,currency,amount\n", stdout);
     if (form == "beancount") {
-        std::fputs("option \"operating_currency\" \"CNY\"\n2024-01-01 open Assets:Pool\n", stdout);
+        // Commitments is not one of beancount's root accounts unless it is named one.
+        std::fputs("option \"name_expenses\" \"Commitments\"\noption \"operating_currency\" \"CNY\"\n"
+                   "2024-01-01 open Assets:Pool\n", stdout);
         for (int r = 0; r < 30; ++r) std::printf("2024-01-01 open Commitments:R%02d\n", r);
     }
     for (long long i = 1; i <= rows; ++i) {
