@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
 #include <istream>
 #include <memory>
 #include <thread>
@@ -34,10 +35,18 @@ record next_record(std::string_view text, std::size_t& pos, bool unquoted = fals
     record r;
     if (!unquoted && std::memchr(base + start, '"', end - start) != nullptr) {
         bool quoted = false;  // slow path: track quotes across line breaks
+        bool may_open = true;  // at a field's start, or just after a closing quote ("")
         for (end = start; end < text.size(); ++end) {
-            if (text[end] == '"') quoted = !quoted;
-            if (text[end] == '\n' && !quoted) break;
-            if (text[end] == '\n') ++r.lines;
+            const char c = text[end];
+            if (quoted) {
+                if (c == '"') quoted = false;
+                if (c == '\n') ++r.lines;
+                may_open = c == '"';
+                continue;
+            }
+            if (c == '\n') break;
+            if (c == '"' && may_open) quoted = true;
+            may_open = c == ',';
         }
     }
     pos = end < text.size() ? end + 1 : end;
@@ -62,7 +71,13 @@ public:
             } else {
                 // Fields are short: a byte loop beats a call to memchr for each of them.
                 std::size_t end = at;
-                while (end < line.size() && line[end] != ',') ++end;
+                while (end < line.size() && line[end] != ',') {
+                    if (line[end] == '"') {
+                        error_offset = end;
+                        return false;
+                    }
+                    ++end;
+                }
                 fields_.push_back(line.substr(at, end - at));
                 at = end;
             }
@@ -99,7 +114,7 @@ private:
 
     std::vector<std::string_view> fields_;
     std::vector<std::size_t> offsets_;
-    std::vector<std::string> scratch_;  // stable per field index while a record is read
+    std::deque<std::string> scratch_;  // stable per field index while a record is read
 };
 
 // ---- the columns --------------------------------------------------------------------------
@@ -168,8 +183,8 @@ std::expected<decimal, parse_error> parse_amount_field(std::string_view text) {
     for (; p != end; ++p) {
         const char c = *p;
         if (c >= '0' && c <= '9') {
+            if (++digits > 18) return decimal::parse(text);  // before int64 could overflow
             value = value * 10 + (c - '0');
-            ++digits;
             if (fraction >= 0) ++fraction;
         } else if (c == '.' && fraction < 0) {
             fraction = 0;
@@ -311,7 +326,7 @@ private:
         char key[32];
         const std::size_t n = std::min(date_text.size(), sizeof key - 3);
         std::memcpy(key, u.code().data(), 3);
-        std::memcpy(key + 3, date_text.data(), n);
+        if (n > 0) std::memcpy(key + 3, date_text.data(), n);  // a fixed date has no text
         const std::string_view k(key, n + 3);
         if (const auto it = rate_cache_.find(k); it != rate_cache_.end()) return it->second;
         date on{};
@@ -508,10 +523,18 @@ std::size_t last_record_end(std::string_view block) {
         return nl == std::string_view::npos ? 0 : nl + 1;
     }
     bool quoted = false;
+    bool may_open = true;
     std::size_t end = 0;
     for (std::size_t i = 0; i < block.size(); ++i) {
-        if (block[i] == '"') quoted = !quoted;
-        if (block[i] == '\n' && !quoted) end = i + 1;
+        const char c = block[i];
+        if (quoted) {
+            if (c == '"') quoted = false;
+            may_open = c == '"';
+            continue;
+        }
+        if (c == '\n') end = i + 1;
+        if (c == '"' && may_open) quoted = true;
+        may_open = c == ',' || c == '\n';
     }
     return end;
 }
@@ -543,6 +566,7 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
     if (!std::getline(input, header)) {
         return std::unexpected(whole_file_error(file_name, "expected a header line", "bad-header"));
     }
+    const std::uint64_t header_bytes = header.size() + (input.eof() ? 0 : 1);
     if (header.starts_with("\xEF\xBB\xBF")) header.erase(0, 3);
     if (!header.empty() && header.back() == '\r') header.pop_back();
     const auto cols = read_header(header, file_name, options, rates);
@@ -553,7 +577,7 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
     auto buffer = std::make_unique_for_overwrite<char[]>(capacity);
     std::size_t carried = 0;  // bytes of an unfinished record kept from the last block
     std::size_t next_line = 2;
-    std::uint64_t done = header.size() + 1;
+    std::uint64_t done = header_bytes;
     while (true) {
         if (carried + block_bytes > capacity) {  // one record longer than a block
             capacity = (carried + block_bytes) * 2;

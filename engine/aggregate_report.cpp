@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <ostream>
 
 namespace crossfoot {
 
@@ -16,12 +17,18 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string_view rounding_name(convert_rounding r) { return r == convert_rounding::row ? "row" : "total"; }
+std::string_view rounding_name(convert_rounding r) {
+    return r == convert_rounding::row ? "row" : "total";
+}
 
 void add_group(group_totals& into, const group_totals& other) {
     for (const auto& [u, total] : other.totals) into.totals[u] += total;
     for (const auto& [u, n] : other.rows) into.rows[u] += n;
     if (other.converted) into.converted = into.converted.value_or(decimal()) + *other.converted;
+}
+
+std::string target_name(const std::optional<unit>& target) {
+    return target ? std::string(target->code()) : std::string("nothing");
 }
 
 std::uint64_t group_rows(const group_totals& g) {
@@ -35,9 +42,16 @@ std::uint64_t group_rows(const group_totals& g) {
 std::expected<void, std::string> partial_aggregate::merge(const partial_aggregate& other) {
     if (other.group_by != group_by)
         return std::unexpected(fmt::format("cannot merge partials grouped by ({}) and ({})",
-                                           fmt::join(group_by, ", "), fmt::join(other.group_by, ", ")));
-    if (other.target != target || (target && other.rounding != rounding))
-        return std::unexpected("cannot merge partials converted differently (target or rounding)");
+                                           fmt::join(group_by, ", "),
+                                           fmt::join(other.group_by, ", ")));
+    if (other.target != target)
+        return std::unexpected(fmt::format("cannot merge partials converted to {} and to {}",
+                                           target_name(target), target_name(other.target)));
+    // Checked even without a target, as documented: otherwise a.merge(b) and b.merge(a)
+    // would keep different roundings, and merging would not be commutative.
+    if (other.rounding != rounding)
+        return std::unexpected(fmt::format("cannot merge partials rounded per {} and per {}",
+                                           rounding_name(rounding), rounding_name(other.rounding)));
     for (const auto& [key, g] : other.groups) add_group(groups[key], g);
     rows_read += other.rows_read;
     rows_rejected += other.rows_rejected;
@@ -61,8 +75,8 @@ std::string to_json(const partial_aggregate& p) {
     for (const auto& [key, g] : p.groups) {
         json totals = json::array();
         for (const auto& [u, total] : g.totals)
-            totals.push_back({{"currency", u.code()}, {"total", total.to_string()},
-                              {"rows", g.rows.at(u)}});
+            totals.push_back(
+                {{"currency", u.code()}, {"total", total.to_string()}, {"rows", g.rows.at(u)}});
         json entry = {{"key", key}, {"totals", totals}};
         if (g.converted) entry["converted"] = g.converted->to_string();
         groups.push_back(entry);
@@ -81,27 +95,64 @@ std::string to_json(const partial_aggregate& p) {
 namespace {
 
 decimal read_decimal(const json& j, std::string_view what) {
-    if (!j.is_string()) throw std::invalid_argument(fmt::format("{} must be a decimal string", what));
+    if (!j.is_string())
+        throw std::invalid_argument(fmt::format("{} must be a decimal string", what));
     auto d = decimal::parse(j.get<std::string>());
     if (!d) throw std::invalid_argument(fmt::format("{}: {}", what, d.error().message()));
     return *d;
 }
 
+std::uint64_t read_count(const json& j, std::string_view what) {
+    if (!j.is_number_unsigned())
+        throw std::invalid_argument(
+            fmt::format("{} must be a whole number, found {}", what, j.dump()));
+    return j.get<std::uint64_t>();
+}
+
+convert_rounding read_rounding(const json& j) {
+    if (j == "row") return convert_rounding::row;
+    if (j == "total") return convert_rounding::total;
+    throw std::invalid_argument(
+        fmt::format("rounding must be \"row\" or \"total\", found {}", j.dump()));
+}
+
 unit read_unit(const json& j) {
+    if (!j.is_string())
+        throw std::invalid_argument(fmt::format("expected a currency code, found {}", j.dump()));
     const auto u = unit::currency(j.get<std::string>());
     if (!u) throw std::invalid_argument("unknown currency '" + j.get<std::string>() + "'");
     return *u;
 }
 
-group_totals read_group(const json& entry) {
+// A converted total goes with a target, in every group, and only then.
+group_totals read_group(const json& entry, const std::optional<unit>& target) {
     group_totals g;
     for (const json& t : entry.at("totals")) {
         const unit u = read_unit(t.at("currency"));
+        if (g.totals.contains(u))
+            throw std::invalid_argument(
+                fmt::format("currency {} appears twice in a group", u.code()));
         g.totals[u] = read_decimal(t.at("total"), "total");
-        g.rows[u] = t.at("rows").get<std::uint64_t>();
+        g.rows[u] = read_count(t.at("rows"), "rows");
     }
-    if (entry.contains("converted")) g.converted = read_decimal(entry.at("converted"), "converted");
+    if (entry.contains("converted") != target.has_value())
+        throw std::invalid_argument(target
+                                        ? "a group has no converted total"
+                                        : "a group has a converted total but there is no target");
+    if (target) g.converted = read_decimal(entry.at("converted"), "converted");
     return g;
+}
+
+// Every accepted row is in exactly one group and currency.
+void check_rows(const partial_aggregate& p) {
+    if (p.rows_rejected > p.rows_read)
+        throw std::invalid_argument(fmt::format("rows_rejected {} is more than rows_read {}",
+                                                p.rows_rejected, p.rows_read));
+    std::uint64_t in_groups = 0;
+    for (const auto& [key, g] : p.groups) in_groups += group_rows(g);
+    if (in_groups != p.rows_accepted())
+        throw std::invalid_argument(fmt::format("the groups hold {} rows, not the {} accepted",
+                                                in_groups, p.rows_accepted()));
 }
 
 partial_aggregate read_partial(const json& doc) {
@@ -114,15 +165,19 @@ partial_aggregate read_partial(const json& doc) {
     partial_aggregate p;
     p.group_by = doc.at("group_by").get<std::vector<std::string>>();
     if (!doc.at("target").is_null()) p.target = read_unit(doc.at("target"));
-    p.rounding = doc.at("rounding") == "total" ? convert_rounding::total : convert_rounding::row;
-    p.rows_read = doc.at("rows_read").get<std::uint64_t>();
-    p.rows_rejected = doc.at("rows_rejected").get<std::uint64_t>();
+    p.rounding = read_rounding(doc.at("rounding"));
+    p.rows_read = read_count(doc.at("rows_read"), "rows_read");
+    p.rows_rejected = read_count(doc.at("rows_rejected"), "rows_rejected");
     for (const json& entry : doc.at("groups")) {
         auto key = entry.at("key").get<std::vector<std::string>>();
         if (key.size() != p.group_by.size())
             throw std::invalid_argument("a group key does not match group_by");
-        add_group(p.groups[std::move(key)], read_group(entry));
+        if (p.groups.contains(key))
+            throw std::invalid_argument(
+                fmt::format("the group {} appears twice", entry.at("key").dump()));
+        p.groups.emplace(std::move(key), read_group(entry, p.target));
     }
+    check_rows(p);
     return p;
 }
 
@@ -135,6 +190,8 @@ std::expected<partial_aggregate, std::string> partial_from_json(std::string_view
         return std::unexpected(std::string(e.what()));
     }
 }
+
+std::ostream& operator<<(std::ostream& os, const partial_aggregate& p) { return os << to_json(p); }
 
 // ---- reports ----------------------------------------------------------------------------
 
@@ -188,13 +245,15 @@ std::string format_aggregate_text(const partial_aggregate& input) {
     std::vector<std::size_t> width(header.size());
     for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
     for (const auto& r : rows)
-        for (std::size_t i = 0; i < r.cells.size(); ++i) width[i] = std::max(width[i], r.cells[i].size());
+        for (std::size_t i = 0; i < r.cells.size(); ++i)
+            width[i] = std::max(width[i], r.cells[i].size());
     const std::size_t numeric_from = p.group_by.size() + 1;  // total and rows align right
     const auto line = [&](const std::vector<std::string>& cells) {
         std::string out;
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const bool right = i >= numeric_from && i < numeric_from + 2;
-            out += right ? fmt::format("{:>{}}", cells[i], width[i]) : fmt::format("{:<{}}", cells[i], width[i]);
+            out += right ? fmt::format("{:>{}}", cells[i], width[i])
+                         : fmt::format("{:<{}}", cells[i], width[i]);
             out += i + 1 < cells.size() ? "  " : "";
         }
         while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -226,15 +285,19 @@ std::string format_aggregate_json(const partial_aggregate& input) {
         for (std::size_t i = 0; i < key.size(); ++i) k[p.group_by[i]] = key[i];
         json totals = json::array();
         for (const auto& [u, total] : g.totals)
-            totals.push_back({{"currency", u.code()}, {"total", total.to_string()}, {"rows", g.rows.at(u)}});
+            totals.push_back(
+                {{"currency", u.code()}, {"total", total.to_string()}, {"rows", g.rows.at(u)}});
         json entry = {{"group", k}, {"totals", totals}};
         if (g.converted)
-            entry["converted"] = {{"currency", p.target->code()}, {"total", g.converted->to_string()},
+            entry["converted"] = {{"currency", p.target->code()},
+                                  {"total", g.converted->to_string()},
                                   {"rows", group_rows(g)}};
         groups.push_back(entry);
     }
-    const json doc = {{"rows_read", p.rows_read}, {"rows_accepted", p.rows_accepted()},
-                      {"rows_rejected", p.rows_rejected}, {"groups", groups}};
+    const json doc = {{"rows_read", p.rows_read},
+                      {"rows_accepted", p.rows_accepted()},
+                      {"rows_rejected", p.rows_rejected},
+                      {"groups", groups}};
     return doc.dump(2) + "\n";
 }
 

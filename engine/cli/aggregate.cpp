@@ -40,14 +40,18 @@ bool library_options(const aggregate_options_cli& cli, aggregate_options& o, std
     o.rounding = cli.round == "total" ? convert_rounding::total : convert_rounding::row;
     const auto currency = [&](const std::string& code) -> std::optional<unit> {
         auto u = unit::currency(code);
-        if (!u) fail(err, fmt::format("'{}' is not an ISO 4217 currency code", code), "unknown-currency");
+        if (!u)
+            fail(err, fmt::format("'{}' is not an ISO 4217 currency code", code),
+                 "unknown-currency");
         return u;
     };
-    if (!cli.currency_default.empty() && !(o.default_currency = currency(cli.currency_default))) return false;
+    if (!cli.currency_default.empty() && !(o.default_currency = currency(cli.currency_default)))
+        return false;
     if (!cli.to.empty() && !(o.target = currency(cli.to))) return false;
     if (!cli.at.empty()) {
         auto d = parse_date(cli.at);
-        if (!d) return fail(err, fmt::format("--at '{}': {}", cli.at, d.error().message()), "bad-date");
+        if (!d)
+            return fail(err, fmt::format("--at '{}': {}", cli.at, d.error().message()), "bad-date");
         o.fixed_date = *d;
     }
     const auto how = policy_from_string(cli.rates.policy);
@@ -64,14 +68,16 @@ std::optional<rate_table> load_rates(const rate_options& options, std::ostream& 
     for (const std::string& path : options.files) {
         auto quotes = read_rates_file(path);
         auto added = quotes ? table.add(*quotes) : std::expected<void, std::vector<diagnostic>>();
-        const auto& problems = !quotes ? quotes.error() : (!added ? added.error() : std::vector<diagnostic>{});
+        const auto& problems =
+            !quotes ? quotes.error() : (!added ? added.error() : std::vector<diagnostic>{});
         for (const diagnostic& d : problems) err << format(d);
         if (!problems.empty()) return std::nullopt;
     }
     return table;
 }
 
-void print(const partial_aggregate& p, const std::string& format, std::ostream& out, std::ostream& err) {
+void print(const partial_aggregate& p, const std::string& format, std::ostream& out,
+           std::ostream& err) {
     if (format == "json") {
         out << format_aggregate_json(p);
     } else if (format == "csv") {
@@ -85,7 +91,8 @@ void print(const partial_aggregate& p, const std::string& format, std::ostream& 
 
 bool write_partial(const partial_aggregate& p, const std::string& path, std::ostream& err) {
     std::ofstream file(path, std::ios::binary);
-    if (file << to_json(p)) return true;
+    // Flushed before the check: a full disk shows only when the buffer is written.
+    if (file << to_json(p) << std::flush) return true;
     return fail(err, fmt::format("cannot write the partial aggregate to '{}'", path), "no-file");
 }
 
@@ -101,22 +108,29 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
     reject_sink rejects;
     if (!cli.rejects.empty()) {
         rejects_file.open(cli.rejects, std::ios::binary);
-        if (!rejects_file) return fail(err, fmt::format("cannot write '{}'", cli.rejects), "no-file"), exit_bad_input;
+        if (!rejects_file)
+            return fail(err, fmt::format("cannot write '{}'", cli.rejects), "no-file"),
+                   exit_bad_input;
         rejects = [&](const diagnostic& d) {  // the reason, then the row verbatim
             rejects_file << fmt::format("# {}:{}:{}: {} [{}]\n{}\n", d.file, d.line, d.column,
                                         d.message, d.code, d.source_line);
         };
     }
-    const unsigned threads = cli.threads != 0 ? cli.threads : std::max(1U, std::thread::hardware_concurrency());
+    const unsigned threads =
+        cli.threads != 0 ? cli.threads : std::max(1U, std::thread::hardware_concurrency());
     partial_aggregate result;
     for (const std::string& path : cli.files) {
         std::ifstream file;
         if (path != "-") file.open(path, std::ios::binary);
-        if (path != "-" && !file) return fail(err, fmt::format("cannot open '{}' for reading", path), "no-file"), exit_bad_input;
+        if (path != "-" && !file)
+            return fail(err, fmt::format("cannot open '{}' for reading", path), "no-file"),
+                   exit_bad_input;
         std::istream& input = path == "-" ? in : file;
         const std::string name = path == "-" ? "<stdin>" : path;
         const progress_sink progress = [&](std::uint64_t bytes) {
-            if (cli.terminal) err << fmt::format("\rcrossfoot: {} MB of {} read", bytes >> 20, name) << std::flush;
+            if (cli.terminal)
+                err << fmt::format("\rcrossfoot: {} MB of {} read", bytes >> 20, name)
+                    << std::flush;
         };
         auto done = aggregate_stream(input, name, options, rates ? &*rates : nullptr, result,
                                      rejects, threads, progress);
@@ -126,6 +140,8 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
             return exit_bad_input;
         }
     }
+    if (rejects_file.is_open() && !rejects_file.flush())
+        return fail(err, fmt::format("cannot write '{}'", cli.rejects), "no-file"), exit_bad_input;
     if (!cli.partial.empty() && !write_partial(result, cli.partial, err)) return exit_bad_input;
     print(result, cli.format, out, err);
     return 0;
@@ -135,17 +151,22 @@ int run_merge(const merge_options& options, std::ostream& out, std::ostream& err
     std::optional<partial_aggregate> merged;
     for (const std::string& path : options.files) {
         std::ifstream file(path, std::ios::binary);
-        const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
-        if (!file) return fail(err, fmt::format("cannot read '{}'", path), "no-file"), exit_bad_input;
+        const std::string text{std::istreambuf_iterator<char>(file),
+                               std::istreambuf_iterator<char>()};
+        if (!file)
+            return fail(err, fmt::format("cannot read '{}'", path), "no-file"), exit_bad_input;
         auto p = partial_from_json(text);
-        if (!p) return fail(err, fmt::format("{}: {}", path, p.error()), "bad-partial"), exit_bad_input;
+        if (!p)
+            return fail(err, fmt::format("{}: {}", path, p.error()), "bad-partial"), exit_bad_input;
         if (!merged) {
             merged = std::move(*p);
         } else if (auto ok = merged->merge(*p); !ok) {
-            return fail(err, fmt::format("{}: {}", path, ok.error()), "bad-partial"), exit_bad_input;
+            return fail(err, fmt::format("{}: {}", path, ok.error()), "bad-partial"),
+                   exit_bad_input;
         }
     }
-    if (!options.partial.empty() && !write_partial(*merged, options.partial, err)) return exit_bad_input;
+    if (!options.partial.empty() && !write_partial(*merged, options.partial, err))
+        return exit_bad_input;
     print(*merged, options.format, out, err);
     return 0;
 }

@@ -79,6 +79,8 @@ struct partial_aggregate {
 [[nodiscard]] std::string to_json(const partial_aggregate& p);
 [[nodiscard]] std::expected<partial_aggregate, std::string> partial_from_json(std::string_view text);
 
+std::ostream& operator<<(std::ostream& os, const partial_aggregate& p);  // to_json(p)
+
 /// Where rows that cannot be used go: the diagnostic names the file, line and column, says
 /// why, and holds the line as written. Without a sink, the first bad row stops the run.
 using reject_sink = std::function<void(const diagnostic& why)>;
