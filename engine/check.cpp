@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <numeric>
 #include <bit>
 #include <cstdint>
 
@@ -82,54 +84,84 @@ std::expected<gathered, std::string> gather(const claims& c, const rate_table& r
 
 // ---- explanations: which figures would make up a total --------------------------------
 
-constexpr std::size_t max_candidates = 16;  // 2^16 subsets at most
+constexpr std::size_t max_candidates = 12;  // 2^12 subsets at most
 constexpr std::size_t max_listed = 3;
 
+// The figures nearest the total in the file (a document states related figures together),
+// at most max_candidates of them, in file order.
 std::vector<converted_figure> candidates_for(const claims& c, const rate_table& rates,
                                              const figure& total) {
+    // Outward from the total: one before, one after, two before, two after, ...
+    const auto at = static_cast<std::ptrdiff_t>(&total - c.figures.data());
+    const auto n = std::ssize(c.figures);
     std::vector<converted_figure> out;
-    for (const figure& f : c.figures) {
-        if (&f == &total || out.size() == max_candidates) continue;
-        auto converted = bring_into(c, rates, f, 1, total.value.unit());
-        if (converted && converted->value.sign() > 0) out.push_back(std::move(*converted));
+    for (std::ptrdiff_t step = 1; out.size() < max_candidates && (at - step >= 0 || at + step < n);
+         ++step) {
+        for (const std::ptrdiff_t i : {at - step, at + step}) {
+            if (i < 0 || i >= n || out.size() == max_candidates) continue;
+            auto converted = bring_into(c, rates, c.figures[static_cast<std::size_t>(i)], 1,
+                                        total.value.unit());
+            if (converted && converted->value.sign() > 0) out.push_back(std::move(*converted));
+        }
     }
+    std::sort(out.begin(), out.end(), [](const converted_figure& a, const converted_figure& b) {
+        return a.source < b.source;  // file order: figures live in one vector
+    });
     return out;
 }
 
-explanation::subset subset_of(const std::vector<converted_figure>& candidates, std::uint32_t mask,
-                              const decimal& stated) {
-    explanation::subset s{{}, decimal(), decimal()};
-    for (std::size_t i = 0; i < candidates.size(); ++i) {
-        if ((mask >> i & 1U) == 0) continue;
-        s.ids.push_back(candidates[i].source->id);
-        s.total += candidates[i].value;
+// Every subset's exact sum, built from the subset without its lowest member.
+std::vector<decimal> subset_sums(const std::vector<converted_figure>& candidates) {
+    std::vector<decimal> sums(std::size_t{1} << candidates.size());
+    for (std::size_t mask = 1; mask < sums.size(); ++mask) {
+        const std::size_t low = mask & (~mask + 1);
+        sums[mask] = sums[mask ^ low] + candidates[static_cast<std::size_t>(std::countr_zero(low))].value;
     }
-    s.difference = stated - s.total;
-    return s;
+    return sums;
+}
+
+std::vector<std::string> ids_of(const std::vector<converted_figure>& candidates, std::size_t mask) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        if ((mask >> i & 1U) != 0) ids.push_back(candidates[i].source->id);
+    }
+    return ids;
 }
 
 explanation explain(const claims& c, const rate_table& rates, const converted_figure& total) {
     const auto candidates = candidates_for(c, rates, *total.source);
-    std::vector<explanation::subset> all;
-    const std::uint32_t end = std::uint32_t{1} << candidates.size();
-    for (std::uint32_t mask = 1; mask < end; ++mask) all.push_back(subset_of(candidates, mask, total.value));
-    explanation e;
-    for (const auto& s : all) {
-        if (total.range.contains(s.total)) e.matching.push_back(s);
-    }
-    const auto smaller = [](const auto& a, const auto& b) {
-        return a.ids.size() != b.ids.size() ? a.ids.size() < b.ids.size() : a.ids < b.ids;
+    const auto sums = subset_sums(candidates);
+    // Fewer figures first, then the ids in order; only the few listed get their ids.
+    const auto smaller = [&](std::size_t a, std::size_t b) {
+        if (std::popcount(a) != std::popcount(b)) return std::popcount(a) < std::popcount(b);
+        return ids_of(candidates, a) < ids_of(candidates, b);
     };
-    std::sort(e.matching.begin(), e.matching.end(), smaller);
-    if (e.matching.size() > max_listed) e.matching.resize(max_listed);
-    if (!e.matching.empty()) return e;
-    std::sort(all.begin(), all.end(), [&](const auto& a, const auto& b) {
-        const auto da = a.difference.abs();
-        const auto db = b.difference.abs();
-        return da != db ? da < db : smaller(a, b);
-    });
-    all.resize(std::min(all.size(), max_listed));
-    e.nearest = std::move(all);
+    std::vector<std::size_t> matching;
+    for (std::size_t mask = 1; mask < sums.size(); ++mask) {
+        if (total.range.contains(sums[mask])) matching.push_back(mask);
+    }
+    const auto keep = [&](std::vector<std::size_t> masks, const auto& before) {
+        const std::size_t n = std::min(masks.size(), max_listed);
+        std::partial_sort(masks.begin(), masks.begin() + static_cast<std::ptrdiff_t>(n), masks.end(), before);
+        masks.resize(n);
+        return masks;
+    };
+    const auto subset = [&](std::size_t mask) {
+        return explanation::subset{ids_of(candidates, mask), sums[mask], total.value - sums[mask]};
+    };
+    explanation e;
+    if (!matching.empty()) {
+        for (const std::size_t mask : keep(std::move(matching), smaller)) e.matching.push_back(subset(mask));
+        return e;
+    }
+    std::vector<std::size_t> all(sums.size() > 0 ? sums.size() - 1 : 0);
+    std::iota(all.begin(), all.end(), std::size_t{1});
+    std::vector<decimal> distance(sums.size());
+    for (const std::size_t mask : all) distance[mask] = (total.value - sums[mask]).abs();
+    const auto nearer = [&](std::size_t a, std::size_t b) {
+        return distance[a] != distance[b] ? distance[a] < distance[b] : smaller(a, b);
+    };
+    for (const std::size_t mask : keep(std::move(all), nearer)) e.nearest.push_back(subset(mask));
     return e;
 }
 

@@ -509,6 +509,18 @@ std::strong_ordering operator<=>(const decimal& a, const decimal& b) {
     if (a.exponent_ == b.exponent_ && a.coefficient_.wide() == nullptr &&
         b.coefficient_.wide() == nullptr)
         return a.coefficient_.narrow() <=> b.coefficient_.narrow();
+    if (a.coefficient_.wide() == nullptr && b.coefficient_.wide() == nullptr) {
+        // Both narrow: bring the one with the larger exponent down when that fits.
+        const bool a_higher = a.exponent_ > b.exponent_;
+        const decimal& high = a_higher ? a : b;
+        const decimal& low = a_higher ? b : a;
+        int128 scaled = 0;
+        if (scale_narrow(high.coefficient_.narrow(), std::int64_t{high.exponent_} - low.exponent_,
+                         scaled)) {
+            const auto order = scaled <=> low.coefficient_.narrow();
+            return a_higher ? order : 0 <=> order;
+        }
+    }
     const int sa = a.sign();
     const int sb = b.sign();
     if (sa != sb || sa == 0) return sa <=> sb;

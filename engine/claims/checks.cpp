@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 namespace crossfoot::claims_reader {
 
@@ -41,15 +42,18 @@ bool require(const context& ctx, const toml::table& entry, std::string_view key,
     return false;
 }
 
-void read_id(const context& ctx, const toml::table& entry, const claims& out, check_spec& spec) {
+// Ids seen so far and the line of each: a duplicate names the first.
+using seen_ids = std::unordered_map<std::string, std::size_t>;
+
+void read_id(const context& ctx, const toml::table& entry, seen_ids& seen, check_spec& spec) {
     if (!require(ctx, entry, "id", spec, "a name for the check")) return;
     const auto id = string_field(ctx, entry, "id");
     if (!id) return;
     spec.id = *id;
-    const auto first = std::ranges::find(out.checks, *id, &check_spec::id);
-    if (first == out.checks.end()) return;
+    const auto [first, added] = seen.emplace(*id, spec.line);
+    if (added) return;
     ctx.fail(*entry.get("id"),
-             fmt::format("duplicate check id \"{}\"; the first is on line {}", *id, first->line),
+             fmt::format("duplicate check id \"{}\"; the first is on line {}", *id, first->second),
              "duplicate-id");
 }
 
@@ -146,10 +150,11 @@ void check_converts(const context& ctx, const toml::table& entry, relation r) {
              "bad-check");
 }
 
-check_spec read_check(const context& ctx, const toml::table& entry, const claims& out) {
+check_spec read_check(const context& ctx, const toml::table& entry, const claims& out,
+                      seen_ids& seen) {
     check_spec spec;
     spec.line = entry.source().begin.line;
-    read_id(ctx, entry, out, spec);
+    read_id(ctx, entry, seen, spec);
     check_keys(ctx, entry, check_keys_known, where(spec));
     const auto r = read_relation(ctx, entry, spec);
     read_total(ctx, entry, out, spec);
@@ -168,6 +173,7 @@ check_spec read_check(const context& ctx, const toml::table& entry, const claims
 }  // namespace
 
 void read_checks(const context& ctx, const toml::table& root, claims& out) {
+    seen_ids seen;
     const toml::node* checks = root.get("checks");
     if (checks == nullptr) return;
     const auto* list = checks->as_array();
@@ -177,7 +183,7 @@ void read_checks(const context& ctx, const toml::table& root, claims& out) {
     }
     for (const toml::node& entry : *list) {
         if (const auto* table = entry.as_table()) {
-            out.checks.push_back(read_check(ctx, *table, out));
+            out.checks.push_back(read_check(ctx, *table, out, seen));
         } else {
             ctx.fail(entry, "expected each check to be a table", "bad-value");
         }

@@ -35,6 +35,7 @@ void read_sections(const claims_reader::context& ctx, const toml::table& root, c
     claims_reader::read_rates(ctx, root, out);
     claims_reader::read_qualifiers(ctx, root, out);
     claims_reader::read_figures(ctx, root, out);
+    out.index_figures();
     claims_reader::read_checks(ctx, root, out);
     claims_reader::set_ranges(out);
 }
@@ -75,8 +76,18 @@ std::string_view to_string(relation r) {
 }
 
 const figure* claims::find(std::string_view id) const {
-    const auto found = std::ranges::find(figures, id, &figure::id);
+    if (by_id_.size() == figures.size()) {
+        const auto it = by_id_.find(id);
+        if (it == by_id_.end()) return nullptr;
+        if (it->second < figures.size() && figures[it->second].id == id) return &figures[it->second];
+    }
+    const auto found = std::ranges::find(figures, id, &figure::id);  // the index is stale
     return found == figures.end() ? nullptr : &*found;
+}
+
+void claims::index_figures() {
+    by_id_.clear();
+    for (std::size_t i = 0; i < figures.size(); ++i) by_id_.emplace(figures[i].id, i);
 }
 
 std::expected<claims, std::vector<diagnostic>> read_claims(std::string_view text,

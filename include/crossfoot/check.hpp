@@ -11,7 +11,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <expected>
+#include <functional>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,7 +80,14 @@ struct claims {
     std::vector<figure> figures;
     std::vector<check_spec> checks;
 
+    /// The figure with this id, or null. O(log n) once index_figures() has run after the
+    /// last change to `figures` (read_claims does); a linear search otherwise.
     [[nodiscard]] const figure* find(std::string_view id) const;
+    /// Indexes `figures` by id for find().
+    void index_figures();
+
+private:
+    std::map<std::string, std::size_t, std::less<>> by_id_;
 };
 
 /// Reads a claims file's text (TOML; the format is docs/claims-format.md). Every problem is
