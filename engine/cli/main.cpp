@@ -56,8 +56,11 @@ void add_convert(CLI::App& app, crossfoot::cli::convert_options& options) {
     convert->add_flag("--round", options.round, "Also round to the target's minor units");
     convert->add_option("--rounding", options.rounding, "Rounding mode for --round")
         ->capture_default_str();
-    convert->add_option("--format", options.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}));
+    CLI::Option* format = convert->add_option("--format", options.format, "Output format")
+                              ->check(CLI::IsMember({"text", "json"}));
+    convert->add_flag_callback("--json", [&options] { options.format = "json"; },
+                               "The same as --format json")
+        ->excludes(format);
     add_rate_options(*convert, options.rates);
 }
 
@@ -67,8 +70,11 @@ void add_rates(CLI::App& app, crossfoot::cli::rates_options& options) {
     rates->add_option("pair", options.pair, "BASE/QUOTE, e.g. USD/CNY")->required();
     rates->add_option("--from", options.from, "First date, YYYY-MM-DD")->required();
     rates->add_option("--to", options.to, "Last date, YYYY-MM-DD")->required();
-    rates->add_option("--format", options.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}));
+    CLI::Option* format = rates->add_option("--format", options.format, "Output format")
+                              ->check(CLI::IsMember({"text", "json"}));
+    rates->add_flag_callback("--json", [&options] { options.format = "json"; },
+                             "The same as --format json")
+        ->excludes(format);
     add_rate_options(*rates, options.rates);
 }
 
