@@ -63,19 +63,6 @@ bool library_options(const aggregate_options_cli& cli, aggregate_options& o, std
     return true;
 }
 
-std::optional<rate_table> load_rates(const rate_options& options, std::ostream& err) {
-    rate_table table = options.no_builtin ? rate_table() : builtin_rate_table();
-    for (const std::string& path : options.files) {
-        auto quotes = read_rates_file(path);
-        auto added = quotes ? table.add(*quotes) : std::expected<void, std::vector<diagnostic>>();
-        const auto& problems =
-            !quotes ? quotes.error() : (!added ? added.error() : std::vector<diagnostic>{});
-        for (const diagnostic& d : problems) err << format(d);
-        if (!problems.empty()) return std::nullopt;
-    }
-    return table;
-}
-
 void print(const partial_aggregate& p, const std::string& format, std::ostream& out,
            std::ostream& err) {
     if (format == "json") {
@@ -103,7 +90,7 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
     aggregate_options options;
     if (!library_options(cli, options, err)) return exit_bad_input;
     std::optional<rate_table> rates;
-    if (options.target && !(rates = load_rates(cli.rates, err))) return exit_bad_input;
+    if (options.target && !(rates = load_rate_table(cli.rates, err))) return exit_bad_input;
     std::ofstream rejects_file;
     reject_sink rejects;
     if (!cli.rejects.empty()) {

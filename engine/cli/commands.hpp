@@ -3,7 +3,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <crossfoot/rates.hpp>
+
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +31,10 @@ struct rate_options {
     int window_days = 7;
     int digits = 12;
 };
+
+/// The built-in table (unless left out), then each rate file; prints every diagnostic and
+/// gives nothing when a file is bad. Shared by convert, rates and aggregate.
+std::optional<rate_table> load_rate_table(const rate_options& options, std::ostream& err);
 
 struct convert_options {
     std::string amount;

@@ -18,22 +18,6 @@ void print(std::ostream& err, const std::vector<diagnostic>& diagnostics) {
     for (const diagnostic& d : diagnostics) err << format(d);
 }
 
-std::optional<rate_table> load_table(const rate_options& options, std::ostream& err) {
-    rate_table table = options.no_builtin ? rate_table() : builtin_rate_table();
-    for (const std::string& path : options.files) {
-        auto quotes = read_rates_file(path);
-        if (!quotes) {
-            print(err, quotes.error());
-            return std::nullopt;
-        }
-        if (auto added = table.add(*quotes); !added) {
-            print(err, added.error());
-            return std::nullopt;
-        }
-    }
-    return table;
-}
-
 std::optional<lookup_policy> make_policy(const rate_options& options, std::ostream& err) {
     lookup_policy policy;
     const auto how = policy_from_string(options.policy);
@@ -79,6 +63,22 @@ std::optional<amount> read_amount(const convert_options& options, std::ostream& 
 
 }  // namespace
 
+std::optional<rate_table> load_rate_table(const rate_options& options, std::ostream& err) {
+    rate_table table = options.no_builtin ? rate_table() : builtin_rate_table();
+    for (const std::string& path : options.files) {
+        auto quotes = read_rates_file(path);
+        if (!quotes) {
+            print(err, quotes.error());
+            return std::nullopt;
+        }
+        if (auto added = table.add(*quotes); !added) {
+            print(err, added.error());
+            return std::nullopt;
+        }
+    }
+    return table;
+}
+
 int run_convert(const convert_options& options, std::ostream& out, std::ostream& err) {
     const auto a = read_amount(options, err);
     const auto to = a ? read_currency(options.to, err) : std::nullopt;
@@ -89,7 +89,7 @@ int run_convert(const convert_options& options, std::ostream& out, std::ostream&
         if (policy) err << "crossfoot: error: unknown rounding '" << options.rounding << "' [bad-rounding]\n";
         return exit_bad_input;
     }
-    const auto table = load_table(options.rates, err);
+    const auto table = load_rate_table(options.rates, err);
     if (!table) return exit_bad_input;
     std::optional<rounding_step> round;
     if (options.round) round = rounding_step{-to->minor_units().value_or(0), *mode};
@@ -115,7 +115,7 @@ int run_rates(const rates_options& options, std::ostream& out, std::ostream& err
     const auto last = first ? read_date(options.to, "--to", err) : std::nullopt;
     auto policy = last ? make_policy(options.rates, err) : std::nullopt;
     if (!policy) return exit_bad_input;
-    const auto table = load_table(options.rates, err);
+    const auto table = load_rate_table(options.rates, err);
     if (!table) return exit_bad_input;
     // Day by day, the rate each date's own quotes give: direct, inverse or derived.
     lookup_policy per_day = *policy;
