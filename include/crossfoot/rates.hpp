@@ -75,7 +75,8 @@ struct lookup_policy {
 /// "on-or-before", "exact", "window-average", "window-range", or nothing.
 [[nodiscard]] std::optional<lookup_policy::kind> policy_from_string(std::string_view name);
 [[nodiscard]] std::string_view to_string(lookup_policy::kind how);
-/// "on-or-before (max age 7 days)", "window-average (7 days, 12 digits, half_even)".
+/// "on-or-before (max age 7 days)", "window-average (7 days before, mean to 12 digits,
+/// half_even)".
 [[nodiscard]] std::string describe(const lookup_policy& policy);
 
 /// One hop of a rate's path: the quotes it used, and whether they were inverted
