@@ -85,6 +85,21 @@ public:
             ++at;
         }
     }
+    // For text known to hold no quote at all: fields are what lies between commas.
+    void split_unquoted(std::string_view line) {
+        fields_.clear();
+        offsets_.clear();
+        const char* const begin = line.data();
+        const char* const end = begin + line.size();
+        for (const char* p = begin;;) {
+            const auto* comma = static_cast<const char*>(std::memchr(p, ',', static_cast<std::size_t>(end - p)));
+            const char* stop = comma != nullptr ? comma : end;
+            offsets_.push_back(static_cast<std::size_t>(p - begin));
+            fields_.emplace_back(p, static_cast<std::size_t>(stop - p));
+            if (comma == nullptr) return;
+            p = comma + 1;
+        }
+    }
     [[nodiscard]] const std::vector<std::string_view>& fields() const { return fields_; }
     [[nodiscard]] std::size_t offset(std::size_t field) const { return offsets_[field]; }
 
@@ -224,6 +239,56 @@ struct running_group {
     bool has_converted = false;
 };
 
+// Group keys to group numbers: open addressing with linear probing over a power-of-two
+// table, FNV-1a hashing. A ledger has few groups and a look-up per row, so this stays in
+// cache and costs a few instructions, where a node-based map costs a division and a chase.
+class group_index {
+public:
+    static constexpr std::size_t absent_group = static_cast<std::size_t>(-1);
+
+    [[nodiscard]] std::size_t find(std::string_view key) const {
+        const std::uint64_t h = hash(key);
+        for (std::size_t i = h & mask(); slots_[i].used; i = (i + 1) & mask()) {
+            if (slots_[i].hash == h && keys_[slots_[i].group] == key) return slots_[i].group;
+        }
+        return absent_group;
+    }
+    void insert(std::string_view key, std::size_t group) {  // key not present
+        if ((keys_.size() + 1) * 2 > slots_.size()) grow();
+        keys_.resize(std::max(keys_.size(), group + 1));
+        keys_[group] = std::string(key);
+        place(hash(key), group);
+    }
+
+private:
+    struct slot {
+        std::uint64_t hash = 0;
+        std::size_t group = 0;
+        bool used = false;
+    };
+    static std::uint64_t hash(std::string_view key) {
+        std::uint64_t h = 14695981039346656037ULL;
+        for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        return h ^ (h >> 29);
+    }
+    [[nodiscard]] std::size_t mask() const { return slots_.size() - 1; }
+    void place(std::uint64_t h, std::size_t group) {
+        std::size_t i = h & mask();
+        while (slots_[i].used) i = (i + 1) & mask();
+        slots_[i] = {h, group, true};
+    }
+    void grow() {
+        std::vector<slot> old = std::move(slots_);
+        slots_.assign(old.size() * 2, slot{});
+        for (const slot& s : old) {
+            if (s.used) place(s.hash, s.group);
+        }
+    }
+
+    std::vector<slot> slots_ = std::vector<slot>(64);
+    std::vector<std::string> keys_;
+};
+
 // A bad row, found by a worker: the line is relative to the worker's first line.
 struct bad_row {
     std::size_t line;
@@ -251,7 +316,7 @@ public:
             line += r.lines - 1;
             if (r.text.empty()) continue;
             ++rows_read_;
-            if (!row(r.text, first) && !keep_going_) break;
+            if (!row(r.text, first, unquoted) && !keep_going_) break;
         }
         lines_ = line;
     }
@@ -293,11 +358,11 @@ private:
 
     running_group& group_of(const std::vector<std::string_view>& f) {
         const std::string_view key = key_of(f);
-        const auto it = index_.find(key);
-        if (it != index_.end()) return groups_[it->second];
+        if (const std::size_t found = index_.find(key); found != group_index::absent_group)
+            return groups_[found];
         running_group g;
         for (const std::size_t c : columns_.group) g.key.emplace_back(f[c]);
-        index_.emplace(std::string(key), groups_.size());
+        index_.insert(key, groups_.size());
         groups_.push_back(std::move(g));
         return groups_.back();
     }
@@ -365,11 +430,14 @@ private:
         return converted;
     }
 
-    bool row(std::string_view line, std::size_t number) {
+    bool row(std::string_view line, std::size_t number, bool unquoted) {
         std::size_t bad_quote = 0;
-        if (!splitter_.split(line, bad_quote))
-            return reject(line, number, bad_quote, "expected ',' or the end of the line after a quoted field",
-                          "bad-row");
+        if (unquoted) {
+            splitter_.split_unquoted(line);
+        } else if (!splitter_.split(line, bad_quote)) {
+            return reject(line, number, bad_quote,
+                          "expected ',' or the end of the line after a quoted field", "bad-row");
+        }
         const auto& f = splitter_.fields();
         if (f.size() != columns_.width)
             return reject(line, number, line.size(),
@@ -421,7 +489,7 @@ private:
     bool keep_going_;
     field_splitter splitter_;
     std::string key_;
-    std::unordered_map<std::string, std::size_t, transparent_hash, key_equal> index_;
+    group_index index_;
     std::vector<running_group> groups_;
     std::vector<std::pair<std::uint32_t, unit>> seen_currencies_;
     std::unordered_map<std::string, decimal, transparent_hash, key_equal> rate_cache_;
