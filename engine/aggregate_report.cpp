@@ -70,13 +70,22 @@ partial_aggregate partial_aggregate::finished() const {
 
 // ---- JSON -------------------------------------------------------------------------------
 
+namespace {
+
+// [{"currency", "total", "rows"}, ...]: a group's exact totals, in both JSON forms.
+json totals_json(const group_totals& g) {
+    json totals = json::array();
+    for (const auto& [u, total] : g.totals)
+        totals.push_back({{"currency", u.code()}, {"total", total.to_string()}, {"rows", g.rows.at(u)}});
+    return totals;
+}
+
+}  // namespace
+
 std::string to_json(const partial_aggregate& p) {
     json groups = json::array();
     for (const auto& [key, g] : p.groups) {
-        json totals = json::array();
-        for (const auto& [u, total] : g.totals)
-            totals.push_back(
-                {{"currency", u.code()}, {"total", total.to_string()}, {"rows", g.rows.at(u)}});
+        const json totals = totals_json(g);
         json entry = {{"key", key}, {"totals", totals}};
         if (g.converted) entry["converted"] = g.converted->to_string();
         groups.push_back(entry);
@@ -283,10 +292,7 @@ std::string format_aggregate_json(const partial_aggregate& input) {
     for (const auto& [key, g] : p.groups) {
         json k = json::object();
         for (std::size_t i = 0; i < key.size(); ++i) k[p.group_by[i]] = key[i];
-        json totals = json::array();
-        for (const auto& [u, total] : g.totals)
-            totals.push_back(
-                {{"currency", u.code()}, {"total", total.to_string()}, {"rows", g.rows.at(u)}});
+        const json totals = totals_json(g);
         json entry = {{"group", k}, {"totals", totals}};
         if (g.converted)
             entry["converted"] = {{"currency", p.target->code()},

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/amount.hpp>
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <array>
 #include <ostream>
@@ -12,6 +14,8 @@
 namespace crossfoot {
 
 namespace {
+
+using text::ascii_lower;
 
 struct scale_word {
     std::string_view text;
@@ -41,14 +45,6 @@ constexpr std::array<scale_word, 7> chinese_scales = {{{"万亿", 12},
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 bool is_latin_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
 
 // The whole UTF-8 character at `pos`, for quoting in an error; empty at the end.
 std::string character_at(std::string_view text, std::size_t pos) {

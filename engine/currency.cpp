@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/currency.hpp>
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <ostream>
 #include <vector>
@@ -10,6 +12,9 @@
 namespace crossfoot {
 
 namespace {
+
+using text::ascii_lower;
+using text::ascii_upper;
 
 
 // Symbols whose currency depends on the document: resolved through a default currency.
@@ -95,22 +100,6 @@ constexpr std::string_view count_nouns[] = {
     "count", "个", "项", "家", "个项目", "项目", "家企业", "企业", "家公司", "公司", "家机构",
     "机构", "辆", "人", "名",
 };
-
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
-std::string ascii_upper(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    }
-    return out;
-}
 
 // Units are built from table codes only; each named code is checked against the table.
 std::vector<unit> units_of(std::span<const std::string_view> codes) {

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/figure.hpp>
 
+#include "text.hpp"
+
 #include <crossfoot/sum.hpp>
 
 #include <ostream>
@@ -115,14 +117,6 @@ constexpr qualifier_word qualifier_words[] = {
     {"over", qualifier::over},
 };
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-
 // Half a unit of the last written digit: 5 × 10^(exponent − 1).
 decimal half_unit(const decimal& value) {
     return decimal::scaled(5, value.exponent() - 1);
@@ -135,7 +129,7 @@ decimal percent_of(const decimal& value, const decimal& percent) {
 }  // namespace
 
 std::optional<qualifier> qualifier_from_string(std::string_view word) {
-    const std::string key = lower(word);
+    const std::string key = crossfoot::text::ascii_lower(word);
     if (key.empty() || key == "none") return qualifier::none;
     for (const qualifier_word& w : qualifier_words) {
         if (w.text == key) return w.q;
@@ -159,7 +153,7 @@ std::string_view to_string(qualifier q) {
 }
 
 std::pair<qualifier, std::string_view> split_qualifier(std::string_view text) {
-    const std::string key = lower(text);
+    const std::string key = crossfoot::text::ascii_lower(text);
     for (const qualifier_word& w : qualifier_words) {
         if (key.starts_with(w.text) && key.size() > w.text.size() && key[w.text.size()] == ' ')
             return {w.q, text.substr(w.text.size() + 1)};

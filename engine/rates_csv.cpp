@@ -3,6 +3,7 @@
 #include <crossfoot/rates.hpp>
 
 #include "csv.hpp"
+#include "text.hpp"
 
 #include <fmt/format.h>
 
@@ -34,14 +35,6 @@ diagnostic field_error(const line_at& at, const csv::field& f, const parse_error
     // before the error: dates and rates hold none.)
     const bool quoted = f.offset < at.text.size() && at.text[f.offset] == '"';
     return error_at(at, f.offset + (quoted ? 1 : 0) + e.offset, e.message(), std::move(code));
-}
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
 }
 
 std::expected<unit, diagnostic> currency_field(const line_at& at, const csv::field& f) {
@@ -199,7 +192,7 @@ bool is_long_header(const std::vector<csv::field>& header) {
     constexpr std::string_view names[] = {"date", "base", "quote", "rate", "source"};
     if (header.size() != 4 && header.size() != 5) return false;
     for (std::size_t i = 0; i < header.size(); ++i) {
-        if (lower(header[i].text) != names[i]) return false;
+        if (crossfoot::text::ascii_lower(header[i].text) != names[i]) return false;
     }
     return true;
 }

@@ -14,21 +14,17 @@ namespace {
 constexpr int exit_inconsistent = 1;
 constexpr int exit_bad_input = 2;
 
-void print(std::ostream& err, const std::vector<diagnostic>& diagnostics) {
-    for (const diagnostic& d : diagnostics) err << format(d);
-}
-
 // Checks one file; returns its exit status.
 int check_file(const std::string& path, const check_options& options, bool color,
                std::ostream& out, std::ostream& err) {
     const auto claims = read_claims_file(path);
     if (!claims) {
-        print(err, claims.error());
+        print_diagnostics(err, claims.error());
         return exit_bad_input;
     }
     const auto rates = rate_table_for(*claims);
     if (!rates) {
-        print(err, rates.error());
+        print_diagnostics(err, rates.error());
         return exit_bad_input;
     }
     const check_report report = run_checks(*claims, *rates);

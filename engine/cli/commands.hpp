@@ -32,6 +32,9 @@ struct rate_options {
     int digits = 12;
 };
 
+/// Prints each diagnostic in the GCC form with its caret line.
+void print_diagnostics(std::ostream& err, const std::vector<diagnostic>& diagnostics);
+
 /// The built-in table (unless left out), then each rate file; prints every diagnostic and
 /// gives nothing when a file is bad. Shared by convert, rates and aggregate.
 std::optional<rate_table> load_rate_table(const rate_options& options, std::ostream& err);

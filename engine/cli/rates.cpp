@@ -14,10 +14,6 @@ namespace {
 
 constexpr int exit_bad_input = 2;
 
-void print(std::ostream& err, const std::vector<diagnostic>& diagnostics) {
-    for (const diagnostic& d : diagnostics) err << format(d);
-}
-
 std::optional<lookup_policy> make_policy(const rate_options& options, std::ostream& err) {
     lookup_policy policy;
     const auto how = policy_from_string(options.policy);
@@ -63,16 +59,20 @@ std::optional<amount> read_amount(const convert_options& options, std::ostream& 
 
 }  // namespace
 
+void print_diagnostics(std::ostream& err, const std::vector<diagnostic>& diagnostics) {
+    for (const diagnostic& d : diagnostics) err << format(d);
+}
+
 std::optional<rate_table> load_rate_table(const rate_options& options, std::ostream& err) {
     rate_table table = options.no_builtin ? rate_table() : builtin_rate_table();
     for (const std::string& path : options.files) {
         auto quotes = read_rates_file(path);
         if (!quotes) {
-            print(err, quotes.error());
+            print_diagnostics(err, quotes.error());
             return std::nullopt;
         }
         if (auto added = table.add(*quotes); !added) {
-            print(err, added.error());
+            print_diagnostics(err, added.error());
             return std::nullopt;
         }
     }
