@@ -4,7 +4,10 @@
 
 #include <fmt/format.h>
 
+#include "row_scan.hpp"
+
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <istream>
@@ -184,31 +187,149 @@ std::expected<columns, diagnostic> find_columns(std::string_view header_line,
 
 // ---- amounts ------------------------------------------------------------------------------
 
-// [-]digits[.digits] with at most 18 digits, straight into an int64; anything else (longer
-// numbers, and every error with its position) goes through decimal::parse.
-std::expected<decimal, parse_error> parse_amount_field(std::string_view text) {
+// An amount written `[-]digits[.digits]` with at most 18 digits: coefficient and exponent.
+struct plain_amount {
+    std::int64_t coefficient = 0;
+    std::int32_t exponent = 0;
+};
+
+// Reads such an amount; nothing for any other text (which decimal::parse then reads, or
+// refuses with the position of the fault).
+std::optional<plain_amount> read_plain_amount(std::string_view text) {
     const char* p = text.data();
     const char* const end = p + text.size();
     const bool negative = p != end && *p == '-';
     if (negative) ++p;
-    if (p == end || *p < '0' || *p > '9') return decimal::parse(text);  // ".5" is refused there
+    if (p == end || *p < '0' || *p > '9') return std::nullopt;  // ".5" is refused by parse
     std::int64_t value = 0;
     int digits = 0;
     int fraction = -1;  // digits after the point, once there is one
     for (; p != end; ++p) {
         const char c = *p;
         if (c >= '0' && c <= '9') {
-            if (++digits > 18) return decimal::parse(text);  // before int64 could overflow
+            if (++digits > 18) return std::nullopt;  // before int64 could overflow
             value = value * 10 + (c - '0');
             if (fraction >= 0) ++fraction;
         } else if (c == '.' && fraction < 0) {
             fraction = 0;
         } else {
-            break;
+            return std::nullopt;
         }
     }
-    if (p != end || digits == 0 || digits > 18 || fraction == 0) return decimal::parse(text);
-    return decimal::scaled(negative ? -value : value, fraction < 0 ? 0 : -fraction);
+    if (fraction == 0) return std::nullopt;  // "5." is refused by parse
+    return plain_amount{negative ? -value : value, fraction < 0 ? 0 : -fraction};
+}
+
+std::expected<decimal, parse_error> parse_amount_field(std::string_view text) {
+    if (const auto plain = read_plain_amount(text))
+        return decimal::scaled(plain->coefficient, plain->exponent);
+    return decimal::parse(text);
+}
+
+// "YYYY-MM-DD" as the integer YYYYMMDD, for text in exactly that shape (whether it is a
+// real date is for parse_date to say); 0 otherwise.
+std::uint32_t date_digits(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return 0;
+    std::uint32_t n = 0;
+    for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
+        const auto d = static_cast<std::uint32_t>(static_cast<unsigned char>(text[i]) - '0');
+        if (d > 9) return 0;
+        n = n * 10 + d;
+    }
+    return n;
+}
+
+// A three-letter code packed into an integer, for comparing codes in one instruction.
+std::uint32_t pack_code(std::string_view code) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(code[0])) |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(code[1])) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(code[2])) << 16;
+}
+
+// ---- exact running totals -----------------------------------------------------------------
+
+using detail::int128;
+
+// 10^n for n in [0, 38].
+int128 power_of_ten(std::int32_t n) {
+    static constexpr auto powers = [] {
+        std::array<int128, 39> p{};
+        p[0] = 1;
+        for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
+        return p;
+    }();
+    return powers[static_cast<std::size_t>(n)];
+}
+
+// coefficient × 10^exponent as a decimal.
+decimal make_decimal(int128 coefficient, std::int32_t exponent) {
+    return decimal(coefficient) * decimal::scaled(1, exponent);
+}
+
+// An exact sum: an int128 of coefficients at one exponent, for the values that share it
+// (in a ledger, every amount of a currency is written with the same number of decimals),
+// and a decimal for the rest. The int128 is moved into the decimal before it could overflow.
+class running_sum {
+public:
+    void add(std::int64_t coefficient, std::int32_t exponent) { add_wide(coefficient, exponent); }
+    void add_wide(int128 coefficient, std::int32_t exponent) {
+        if (exponent != exponent_) {
+            if (terms_ != 0) {
+                rest_ += make_decimal(coefficient, exponent);
+                has_rest_ = true;
+                return;
+            }
+            exponent_ = exponent;
+        }
+        int128 next = 0;
+        if (__builtin_add_overflow(sum_, coefficient, &next)) {
+            rest_ += make_decimal(sum_, exponent_);
+            has_rest_ = true;
+            next = coefficient;
+        }
+        sum_ = next;
+        ++terms_;
+    }
+    void add(const decimal& value) {
+        rest_ += value;
+        has_rest_ = true;
+    }
+    [[nodiscard]] bool empty() const { return terms_ == 0 && !has_rest_; }
+    [[nodiscard]] decimal value() const {
+        if (terms_ == 0) return rest_;
+        const decimal fast = make_decimal(sum_, exponent_);
+        return has_rest_ ? fast + rest_ : fast;
+    }
+
+private:
+    int128 sum_ = 0;
+    std::int32_t exponent_ = 0;
+    std::uint64_t terms_ = 0;
+    decimal rest_;
+    bool has_rest_ = false;
+};
+
+// value × 10^-drop, rounded half-even; drop in [1, 38].
+int128 drop_digits_half_even(int128 value, std::int32_t drop) {
+    using uint128 = detail::uint128;
+    const bool negative = value < 0;
+    const uint128 magnitude = negative ? uint128{0} - static_cast<uint128>(value) : static_cast<uint128>(value);
+    const uint128 divisor = static_cast<uint128>(power_of_ten(drop));
+    uint128 quotient = 0;
+    uint128 remainder = 0;
+    if ((magnitude >> 64) == 0 && (divisor >> 64) == 0) {  // one machine division
+        const auto m = static_cast<std::uint64_t>(magnitude);
+        const auto d = static_cast<std::uint64_t>(divisor);
+        quotient = m / d;
+        remainder = m % d;
+    } else {
+        quotient = magnitude / divisor;
+        remainder = magnitude - quotient * divisor;
+    }
+    const uint128 twice = remainder * 2;  // remainder < divisor <= 10^38: no overflow
+    if (twice > divisor || (twice == divisor && (quotient & 1U) != 0)) ++quotient;
+    const auto q = static_cast<int128>(quotient);
+    return negative ? -q : q;
 }
 
 // ---- one worker ---------------------------------------------------------------------------
@@ -231,12 +352,25 @@ struct transparent_hash {
     }
 };
 
+// One currency's rows within a group.
+struct currency_total {
+    std::uint32_t code;  // pack_code(currency.code())
+    unit currency;
+    running_sum total;
+    std::uint64_t rows = 0;
+};
+
 struct running_group {
     std::vector<std::string> key;
-    std::vector<std::pair<unit, decimal>> totals;  // few currencies: a short vector
-    std::vector<std::pair<unit, std::uint64_t>> rows;
-    decimal converted;
-    bool has_converted = false;
+    std::vector<currency_total> totals;  // few currencies: a short vector
+    running_sum converted;
+
+    currency_total& total_for(std::uint32_t code, unit currency) {
+        for (currency_total& t : totals) {
+            if (t.code == code) return t;
+        }
+        return totals.emplace_back(currency_total{code, currency, {}, 0});
+    }
 };
 
 // Group keys to group numbers: open addressing with linear probing over a power-of-two
@@ -249,7 +383,7 @@ public:
     [[nodiscard]] std::size_t find(std::string_view key) const {
         const std::uint64_t h = hash(key);
         for (std::size_t i = h & mask(); slots_[i].used; i = (i + 1) & mask()) {
-            if (slots_[i].hash == h && keys_[slots_[i].group] == key) return slots_[i].group;
+            if (slots_[i].hash == h && key_equal{}(keys_[slots_[i].group], key)) return slots_[i].group;
         }
         return absent_group;
     }
@@ -289,6 +423,54 @@ private:
     std::vector<std::string> keys_;
 };
 
+// Rates already looked up, by currency and date (packed into one integer): open addressing
+// as above. A ledger has a few currencies and dates, so after the first rows every row's
+// rate is a probe or two.
+class rate_memo {
+public:
+    struct rate {
+        std::int64_t coefficient = 0;
+        std::int32_t exponent = 0;
+    };
+    static std::uint64_t key(std::uint32_t code, std::uint32_t day) {
+        return std::uint64_t{code} << 32 | day;
+    }
+    [[nodiscard]] const rate* find(std::uint64_t k) const {
+        for (std::size_t i = slot_of(k); slots_[i].key != 0; i = (i + 1) & (slots_.size() - 1)) {
+            if (slots_[i].key == k) return &slots_[i].value;
+        }
+        return nullptr;
+    }
+    void insert(std::uint64_t k, rate r) {  // k not present, and not 0
+        if ((count_ + 1) * 2 > slots_.size()) {
+            std::vector<slot> old = std::move(slots_);
+            slots_.assign(old.size() * 2, slot{});
+            for (const slot& s : old) {
+                if (s.key != 0) place(s);
+            }
+        }
+        place({k, r});
+        ++count_;
+    }
+
+private:
+    struct slot {
+        std::uint64_t key = 0;
+        rate value;
+    };
+    [[nodiscard]] std::size_t slot_of(std::uint64_t k) const {
+        return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ULL) >> 32) & (slots_.size() - 1);
+    }
+    void place(const slot& s) {
+        std::size_t i = slot_of(s.key);
+        while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
+        slots_[i] = s;
+    }
+
+    std::vector<slot> slots_ = std::vector<slot>(1024);
+    std::size_t count_ = 0;
+};
+
 // A bad row, found by a worker: the line is relative to the worker's first line.
 struct bad_row {
     std::size_t line;
@@ -298,25 +480,35 @@ struct bad_row {
     std::string text;
 };
 
-class worker {
+// The most columns a row may have for the fast path; wider ledgers take the general one.
+constexpr std::size_t fast_columns = 64;
+
+// Aligned to a cache line: workers sit side by side in a vector, and each writes its
+// counters on every row, which must not evict a neighbour's.
+class alignas(64) worker {
 public:
     worker(const aggregate_options& o, const columns& c, const rate_table* rates, bool keep_going)
         : options_(o), columns_(c), rates_(rates), keep_going_(keep_going) {
         if (o.target) target_minor_units_ = o.target->minor_units().value_or(0);
+        if (o.default_currency) default_code_ = pack_code(o.default_currency->code());
     }
 
     // Reads every record of `text`; stops at the first bad one unless keeping going.
     void run(std::string_view text, bool unquoted) {
+        if (unquoted) {
+            run_unquoted(text);
+            return;
+        }
         std::size_t pos = 0;
         std::size_t line = 0;
         while (pos < text.size()) {
-            const record r = next_record(text, pos, unquoted);
+            const record r = next_record(text, pos, false);
             ++line;
             const std::size_t first = line;
             line += r.lines - 1;
             if (r.text.empty()) continue;
             ++rows_read_;
-            if (!row(r.text, first, unquoted) && !keep_going_) break;
+            if (!row(r.text, first, false) && !keep_going_) break;
         }
         lines_ = line;
     }
@@ -329,13 +521,112 @@ public:
     void into(partial_aggregate& p) const {
         for (const running_group& g : groups_) {
             group_totals& t = p.groups[g.key];
-            for (const auto& [u, total] : g.totals) t.totals[u] += total;
-            for (const auto& [u, n] : g.rows) t.rows[u] += n;
-            if (g.has_converted) t.converted = t.converted.value_or(decimal()) + g.converted;
+            for (const currency_total& c : g.totals) {
+                t.totals[c.currency] += c.total.value();
+                t.rows[c.currency] += c.rows;
+            }
+            if (!g.converted.empty()) t.converted = t.converted.value_or(decimal()) + g.converted.value();
         }
     }
 
 private:
+    // Text without quotes: each row read by the fast path, or by the general one when the
+    // fast path cannot take it (anything unusual, every error included).
+    void run_unquoted(std::string_view text) {
+        const bool fast = columns_.width <= fast_columns;
+        lines_ = scan::for_each_row<fast_columns>(text, [&](const scan::row& r) {
+            ++line_;
+            if (r.end == r.start[0]) return true;  // an empty line
+            ++rows_read_;
+            if (fast && r.count == columns_.width && fast_row(r)) return true;
+            return row(r.text(), line_, true) || keep_going_;
+        });
+    }
+
+    // A row whose amount, currency, date and rate are all of the usual kind, added up in
+    // integers; false, having changed nothing, for any other row.
+    bool fast_row(const scan::row& r) {
+        const auto amount = read_plain_amount(r.field(columns_.amount));
+        if (!amount) return false;
+        std::uint32_t code = default_code_;
+        unit currency = options_.default_currency.value_or(unit());
+        if (columns_.currency != absent) {
+            const std::string_view text = r.field(columns_.currency);
+            if (text.size() != 3) return false;
+            code = pack_code(text);
+            const auto seen = std::find_if(seen_currencies_.begin(), seen_currencies_.end(),
+                                           [&](const auto& s) { return s.first == code; });
+            if (seen == seen_currencies_.end()) return false;
+            currency = seen->second;
+        }
+        int128 converted = 0;
+        if (options_.target) {
+            const auto c = convert_fast(r, code, currency, *amount);
+            if (!c) return false;
+            converted = *c;
+        }
+        running_group& g = group_of([&](std::size_t i) { return r.field(i); });
+        currency_total& t = g.total_for(code, currency);
+        t.total.add(amount->coefficient, amount->exponent);
+        ++t.rows;
+        if (options_.target) {
+            if (options_.rounding == convert_rounding::row) {
+                g.converted.add_wide(converted, -target_minor_units_);
+            } else {
+                g.converted.add_wide(converted, amount->exponent + last_rate_exponent_);
+            }
+        }
+        return true;
+    }
+
+    // The row's amount in the target currency as an integer: rounded to the target's minor
+    // units, or the exact product (its exponent left in last_rate_exponent_ + the amount's).
+    std::optional<int128> convert_fast(const scan::row& r, std::uint32_t code, unit currency,
+                                       plain_amount amount) {
+        std::uint32_t day = 0;
+        if (!options_.fixed_date) {
+            day = date_digits(r.field(columns_.date));
+            if (day == 0) return std::nullopt;
+        }
+        const std::uint64_t k = rate_memo::key(code, day);
+        const rate_memo::rate* found = rate_memo_.find(k);
+        if (found == nullptr) {
+            const auto looked_up = lookup_rate(currency, options_.fixed_date ? std::string_view() : r.field(columns_.date));
+            if (!looked_up || looked_up->digits() > 18) return std::nullopt;  // the general path says why
+            const decimal rate = *looked_up;
+            rate_memo_.insert(k, {static_cast<std::int64_t>(std::stoll(rate.coefficient_string())), rate.exponent()});
+            found = rate_memo_.find(k);
+        }
+        const int128 product = int128{amount.coefficient} * found->coefficient;  // < 10^36
+        last_rate_exponent_ = found->exponent;
+        if (options_.rounding == convert_rounding::total) return product;
+        const std::int32_t exponent = amount.exponent + found->exponent;
+        const std::int32_t target = -target_minor_units_;
+        if (exponent == target) return product;
+        if (exponent > target) {  // more digits than the product has: exact
+            if (exponent - target > 2) return std::nullopt;  // the general path: no overflow
+            return product * power_of_ten(exponent - target);
+        }
+        if (target - exponent > 38) return std::nullopt;
+        return drop_digits_half_even(product, target - exponent);
+    }
+
+    // The rate for a currency and a date as written (or the fixed date), from the table;
+    // nothing when the date or the rate is missing.
+    std::optional<decimal> lookup_rate(unit u, std::string_view date_text) {
+        date on{};
+        if (options_.fixed_date) {
+            on = *options_.fixed_date;
+        } else {
+            const auto d = parse_date(date_text);
+            if (!d) return std::nullopt;
+            on = *d;
+        }
+        auto found = rates_->find(u, *options_.target, on, options_.policy);
+        if (!found) return std::nullopt;
+        return found->value;
+    }
+
     bool reject(std::string_view line, std::size_t line_number, std::size_t offset,
                 std::string message, std::string code) {
         bad_.push_back({line_number, column_of(line, offset), std::move(message), std::move(code),
@@ -345,23 +636,26 @@ private:
 
     // The group's key as one string: the field itself for one column; otherwise each field
     // preceded by its length, so that no two different keys can read the same.
-    std::string_view key_of(const std::vector<std::string_view>& f) {
-        if (columns_.group.size() == 1) return f[columns_.group[0]];
+    template <class Field>
+    std::string_view key_of(const Field& field) {
+        if (columns_.group.size() == 1) return field(columns_.group[0]);
         key_.clear();
         for (const std::size_t c : columns_.group) {
-            const auto n = static_cast<std::uint32_t>(f[c].size());
+            const std::string_view f = field(c);
+            const auto n = static_cast<std::uint32_t>(f.size());
             key_.append(reinterpret_cast<const char*>(&n), sizeof n);
-            key_ += f[c];
+            key_ += f;
         }
         return key_;
     }
 
-    running_group& group_of(const std::vector<std::string_view>& f) {
-        const std::string_view key = key_of(f);
+    template <class Field>
+    running_group& group_of(const Field& field) {
+        const std::string_view key = key_of(field);
         if (const std::size_t found = index_.find(key); found != group_index::absent_group)
             return groups_[found];
         running_group g;
-        for (const std::size_t c : columns_.group) g.key.emplace_back(f[c]);
+        for (const std::size_t c : columns_.group) g.key.emplace_back(field(c));
         index_.insert(key, groups_.size());
         groups_.push_back(std::move(g));
         return groups_.back();
@@ -370,9 +664,7 @@ private:
     // Codes seen so far, packed into an integer each: a ledger has few currencies.
     std::optional<unit> currency_of(std::string_view code) {
         if (code.size() == 3) {
-            const std::uint32_t packed = static_cast<std::uint32_t>(static_cast<unsigned char>(code[0])) |
-                                         static_cast<std::uint32_t>(static_cast<unsigned char>(code[1])) << 8 |
-                                         static_cast<std::uint32_t>(static_cast<unsigned char>(code[2])) << 16;
+            const std::uint32_t packed = pack_code(code);
             for (const auto& [seen, u] : seen_currencies_) {
                 if (seen == packed) return u;
             }
@@ -430,6 +722,8 @@ private:
         return converted;
     }
 
+    // Any row: split, checked field by field, added up in decimals; false (with the reason
+    // recorded) for a bad one.
     bool row(std::string_view line, std::size_t number, bool unquoted) {
         std::size_t bad_quote = 0;
         if (unquoted) {
@@ -462,25 +756,12 @@ private:
             converted = convert(line, number, f, *u, *value);
             if (!converted) return false;
         }
-        running_group& g = group_of(f);  // only for a row that is good in every field
-        add(g, *u, *value);
-        if (converted) {
-            g.converted += *converted;
-            g.has_converted = true;
-        }
+        running_group& g = group_of([&](std::size_t i) { return f[i]; });  // a good row only
+        currency_total& t = g.total_for(pack_code(u->code()), *u);
+        t.total.add(*value);
+        ++t.rows;
+        if (converted) g.converted.add(*converted);
         return true;
-    }
-
-    static void add(running_group& g, unit u, const decimal& value) {
-        for (std::size_t i = 0; i < g.totals.size(); ++i) {
-            if (g.totals[i].first == u) {
-                g.totals[i].second += value;
-                ++g.rows[i].second;
-                return;
-            }
-        }
-        g.totals.emplace_back(u, value);
-        g.rows.emplace_back(u, 1);
     }
 
     const aggregate_options& options_;
@@ -493,9 +774,13 @@ private:
     std::vector<running_group> groups_;
     std::vector<std::pair<std::uint32_t, unit>> seen_currencies_;
     std::unordered_map<std::string, decimal, transparent_hash, key_equal> rate_cache_;
+    rate_memo rate_memo_;
+    std::int32_t last_rate_exponent_ = 0;
+    std::uint32_t default_code_ = 0;
     std::int32_t target_minor_units_ = 0;
     std::vector<bad_row> bad_;
     std::uint64_t rows_read_ = 0;
+    std::size_t line_ = 0;
     std::size_t lines_ = 0;
 };
 
