@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <deque>
 #include <istream>
@@ -193,31 +194,40 @@ struct plain_amount {
     std::int32_t exponent = 0;
 };
 
+// Eight bytes from `p`, the first in the lowest byte.
+std::uint64_t load8(const char* p) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, p, sizeof word);
+    if constexpr (std::endian::native == std::endian::big) word = std::byteswap(word);
+    return word;
+}
+
 // Reads such an amount; nothing for any other text (which decimal::parse then reads, or
 // refuses with the position of the fault).
 std::optional<plain_amount> read_plain_amount(std::string_view text) {
+    if (text.empty() || text.size() > 20) return std::nullopt;  // '-', 18 digits and '.' at most
     const char* p = text.data();
     const char* const end = p + text.size();
-    const bool negative = p != end && *p == '-';
+    const bool negative = *p == '-';
     if (negative) ++p;
-    if (p == end || *p < '0' || *p > '9') return std::nullopt;  // ".5" is refused by parse
-    std::int64_t value = 0;
-    int digits = 0;
-    int fraction = -1;  // digits after the point, once there is one
-    for (; p != end; ++p) {
-        const char c = *p;
-        if (c >= '0' && c <= '9') {
-            if (++digits > 18) return std::nullopt;  // before int64 could overflow
-            value = value * 10 + (c - '0');
-            if (fraction >= 0) ++fraction;
-        } else if (c == '.' && fraction < 0) {
-            fraction = 0;
-        } else {
-            return std::nullopt;
-        }
+    // A byte loop: amounts are short, and eight digits at a time measured no faster. At
+    // most 19 digits can be read (the length was checked): no uint64 overflow.
+    const auto digit = [](char c) { return static_cast<unsigned char>(c - '0') < 10; };
+    std::uint64_t value = 0;
+    const char* const first = p;
+    for (; p != end && digit(*p); ++p) value = value * 10 + static_cast<unsigned char>(*p - '0');
+    if (p == first) return std::nullopt;  // "", "-" and ".5" are refused by parse
+    std::int32_t fraction = 0;
+    if (p != end) {
+        if (*p != '.') return std::nullopt;
+        const char* const point = ++p;
+        for (; p != end && digit(*p); ++p) value = value * 10 + static_cast<unsigned char>(*p - '0');
+        if (p != end || p == point) return std::nullopt;  // "5." is refused by parse
+        fraction = static_cast<std::int32_t>(p - point);
     }
-    if (fraction == 0) return std::nullopt;  // "5." is refused by parse
-    return plain_amount{negative ? -value : value, fraction < 0 ? 0 : -fraction};
+    if (p - first - (fraction != 0 ? 1 : 0) > 18) return std::nullopt;
+    const auto magnitude = static_cast<std::int64_t>(value);
+    return plain_amount{negative ? -magnitude : magnitude, -fraction};
 }
 
 std::expected<decimal, parse_error> parse_amount_field(std::string_view text) {
@@ -352,74 +362,103 @@ struct transparent_hash {
     }
 };
 
+// A currency a worker has met, with its code packed for comparing in one instruction.
+struct known_currency {
+    std::uint32_t code;
+    crossfoot::unit unit;
+};
+
 // One currency's rows within a group.
 struct currency_total {
-    std::uint32_t code;  // pack_code(currency.code())
-    unit currency;
     running_sum total;
-    std::uint64_t rows = 0;
+    std::uint64_t rows = 0;  // 0: the group has no row in this currency
 };
 
 struct running_group {
     std::vector<std::string> key;
-    std::vector<currency_total> totals;  // few currencies: a short vector
+    std::vector<currency_total> totals;  // by the worker's number for the currency
     running_sum converted;
 
-    currency_total& total_for(std::uint32_t code, unit currency) {
-        for (currency_total& t : totals) {
-            if (t.code == code) return t;
-        }
-        return totals.emplace_back(currency_total{code, currency, {}, 0});
+    currency_total& total_for(std::size_t currency) {
+        if (currency >= totals.size()) totals.resize(currency + 1);
+        return totals[currency];
     }
 };
 
 // Group keys to group numbers: open addressing with linear probing over a power-of-two
-// table, FNV-1a hashing. A ledger has few groups and a look-up per row, so this stays in
-// cache and costs a few instructions, where a node-based map costs a division and a chase.
+// table. A ledger has few groups and a look-up per row, so this stays in cache and costs a
+// few instructions, where a node-based map costs a division and a chase. A key of up to 8
+// bytes (a region, a sector code) is held and compared as one integer.
 class group_index {
 public:
     static constexpr std::size_t absent_group = static_cast<std::size_t>(-1);
 
     [[nodiscard]] std::size_t find(std::string_view key) const {
-        const std::uint64_t h = hash(key);
-        for (std::size_t i = h & mask(); slots_[i].used; i = (i + 1) & mask()) {
-            if (slots_[i].hash == h && key_equal{}(keys_[slots_[i].group], key)) return slots_[i].group;
+        if (key.size() <= 8) return find_short(pack(key), key.size());
+        const std::uint64_t h = long_hash(key);
+        for (std::size_t i = slot_of(h); slots_[i].used(); i = (i + 1) & mask()) {
+            if (slots_[i].word == h && key_equal{}(keys_[slots_[i].group], key)) return slots_[i].group;
+        }
+        return absent_group;
+    }
+    // A key of `size` <= 8 bytes, given as `word`: its bytes, the first in the lowest byte.
+    [[nodiscard]] std::size_t find_short(std::uint64_t word, std::size_t size) const {
+        for (std::size_t i = slot_of(mix(word, size)); slots_[i].used(); i = (i + 1) & mask()) {
+            if (slots_[i].word == word && slots_[i].size == size) return slots_[i].group;
         }
         return absent_group;
     }
     void insert(std::string_view key, std::size_t group) {  // key not present
-        if ((keys_.size() + 1) * 2 > slots_.size()) grow();
+        if ((keys_.size() + 1) * 4 > slots_.size()) grow();  // sparse: a probe is one compare
         keys_.resize(std::max(keys_.size(), group + 1));
         keys_[group] = std::string(key);
-        place(hash(key), group);
+        const auto size = static_cast<std::uint32_t>(std::min<std::size_t>(key.size(), long_key));
+        place({key.size() <= 8 ? pack(key) : long_hash(key), size, static_cast<std::uint32_t>(group)});
     }
 
 private:
+    static constexpr std::uint32_t unused = static_cast<std::uint32_t>(-1);
+    static constexpr std::uint32_t long_key = 9;  // the size recorded for any longer key
     struct slot {
-        std::uint64_t hash = 0;
-        std::size_t group = 0;
-        bool used = false;
+        std::uint64_t word = 0;  // the key's bytes, or a hash of a longer key
+        std::uint32_t size = unused;
+        std::uint32_t group = 0;
+        [[nodiscard]] bool used() const { return size != unused; }
     };
-    static std::uint64_t hash(std::string_view key) {
+    static std::uint64_t pack(std::string_view key) {
+        std::uint64_t word = 0;
+        for (std::size_t i = 0; i < key.size(); ++i)
+            word |= std::uint64_t{static_cast<unsigned char>(key[i])} << (8 * i);
+        return word;
+    }
+    static std::uint64_t mix(std::uint64_t word, std::size_t size) {
+        const std::uint64_t h = (word ^ size) * 0x9E3779B97F4A7C15ULL;
+        return h ^ (h >> 32);
+    }
+    static std::uint64_t long_hash(std::string_view key) {  // FNV-1a
         std::uint64_t h = 14695981039346656037ULL;
         for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
         return h ^ (h >> 29);
     }
     [[nodiscard]] std::size_t mask() const { return slots_.size() - 1; }
-    void place(std::uint64_t h, std::size_t group) {
-        std::size_t i = h & mask();
-        while (slots_[i].used) i = (i + 1) & mask();
-        slots_[i] = {h, group, true};
+    [[nodiscard]] std::size_t slot_of(std::uint64_t h) const { return static_cast<std::size_t>(h) & mask(); }
+    [[nodiscard]] std::uint64_t hash_of(const slot& s) const {
+        return s.size == long_key ? s.word : mix(s.word, s.size);
+    }
+    void place(const slot& s) {
+        std::size_t i = slot_of(hash_of(s));
+        while (slots_[i].used()) i = (i + 1) & mask();
+        slots_[i] = s;
     }
     void grow() {
         std::vector<slot> old = std::move(slots_);
         slots_.assign(old.size() * 2, slot{});
         for (const slot& s : old) {
-            if (s.used) place(s.hash, s.group);
+            if (s.used()) place(s);
         }
     }
 
-    std::vector<slot> slots_ = std::vector<slot>(64);
+    std::vector<slot> slots_ = std::vector<slot>(256);
     std::vector<std::string> keys_;
 };
 
@@ -490,15 +529,29 @@ public:
     worker(const aggregate_options& o, const columns& c, const rate_table* rates, bool keep_going)
         : options_(o), columns_(c), rates_(rates), keep_going_(keep_going) {
         if (o.target) target_minor_units_ = o.target->minor_units().value_or(0);
-        if (o.default_currency) default_code_ = pack_code(o.default_currency->code());
+        if (o.default_currency) currencies_.push_back({pack_code(o.default_currency->code()), *o.default_currency});
     }
 
-    // Reads every record of `text`; stops at the first bad one unless keeping going.
-    void run(std::string_view text, bool unquoted) {
-        if (unquoted) {
-            run_unquoted(text);
-            return;
-        }
+    // Reads every line of `text`, taken to hold no quote; stops at the first bad row unless
+    // keeping going. False when the text turns out to hold a quote after all: what was read
+    // is then of no use. `readable` (at or after the end of `text`) is how far bytes may be
+    // read ahead.
+    bool run_unquoted(std::string_view text, const char* readable) {
+        readable_ = readable;
+        const bool fast = columns_.width <= fast_columns;
+        const auto end = scan::for_each_row<fast_columns>(text, lines_, [&](const scan::row& r) {
+            ++line_;
+            if (r.end == r.start[0]) return true;  // an empty line
+            ++rows_read_;
+            if (fast && r.count == columns_.width && fast_row(r)) return true;
+            return row(r.text(), line_, true) || keep_going_;
+        });
+        return end != scan::scan_end::quote;
+    }
+
+    // Reads every record of `text` as RFC 4180 with quotes; stops at the first bad one
+    // unless keeping going.
+    void run_quoted(std::string_view text) {
         std::size_t pos = 0;
         std::size_t line = 0;
         while (pos < text.size()) {
@@ -521,52 +574,38 @@ public:
     void into(partial_aggregate& p) const {
         for (const running_group& g : groups_) {
             group_totals& t = p.groups[g.key];
-            for (const currency_total& c : g.totals) {
-                t.totals[c.currency] += c.total.value();
-                t.rows[c.currency] += c.rows;
+            for (std::size_t i = 0; i < g.totals.size(); ++i) {
+                const currency_total& c = g.totals[i];
+                if (c.rows == 0) continue;
+                t.totals[currencies_[i].unit] += c.total.value();
+                t.rows[currencies_[i].unit] += c.rows;
             }
             if (!g.converted.empty()) t.converted = t.converted.value_or(decimal()) + g.converted.value();
         }
     }
 
 private:
-    // Text without quotes: each row read by the fast path, or by the general one when the
-    // fast path cannot take it (anything unusual, every error included).
-    void run_unquoted(std::string_view text) {
-        const bool fast = columns_.width <= fast_columns;
-        lines_ = scan::for_each_row<fast_columns>(text, [&](const scan::row& r) {
-            ++line_;
-            if (r.end == r.start[0]) return true;  // an empty line
-            ++rows_read_;
-            if (fast && r.count == columns_.width && fast_row(r)) return true;
-            return row(r.text(), line_, true) || keep_going_;
-        });
-    }
-
     // A row whose amount, currency, date and rate are all of the usual kind, added up in
     // integers; false, having changed nothing, for any other row.
     bool fast_row(const scan::row& r) {
         const auto amount = read_plain_amount(r.field(columns_.amount));
         if (!amount) return false;
-        std::uint32_t code = default_code_;
-        unit currency = options_.default_currency.value_or(unit());
+        std::size_t currency = 0;  // the default currency, when there is no column
         if (columns_.currency != absent) {
             const std::string_view text = r.field(columns_.currency);
             if (text.size() != 3) return false;
-            code = pack_code(text);
-            const auto seen = std::find_if(seen_currencies_.begin(), seen_currencies_.end(),
-                                           [&](const auto& s) { return s.first == code; });
-            if (seen == seen_currencies_.end()) return false;
-            currency = seen->second;
+            const std::uint32_t code = pack_code(text);
+            while (currency < currencies_.size() && currencies_[currency].code != code) ++currency;
+            if (currency == currencies_.size()) return false;  // new: the general path checks it
         }
         int128 converted = 0;
         if (options_.target) {
-            const auto c = convert_fast(r, code, currency, *amount);
+            const auto c = convert_fast(r, currencies_[currency], *amount);
             if (!c) return false;
             converted = *c;
         }
-        running_group& g = group_of([&](std::size_t i) { return r.field(i); });
-        currency_total& t = g.total_for(code, currency);
+        running_group& g = group_for(r);
+        currency_total& t = g.total_for(currency);
         t.total.add(amount->coefficient, amount->exponent);
         ++t.rows;
         if (options_.target) {
@@ -581,17 +620,17 @@ private:
 
     // The row's amount in the target currency as an integer: rounded to the target's minor
     // units, or the exact product (its exponent left in last_rate_exponent_ + the amount's).
-    std::optional<int128> convert_fast(const scan::row& r, std::uint32_t code, unit currency,
+    std::optional<int128> convert_fast(const scan::row& r, const known_currency& currency,
                                        plain_amount amount) {
         std::uint32_t day = 0;
         if (!options_.fixed_date) {
             day = date_digits(r.field(columns_.date));
             if (day == 0) return std::nullopt;
         }
-        const std::uint64_t k = rate_memo::key(code, day);
+        const std::uint64_t k = rate_memo::key(currency.code, day);
         const rate_memo::rate* found = rate_memo_.find(k);
         if (found == nullptr) {
-            const auto looked_up = lookup_rate(currency, options_.fixed_date ? std::string_view() : r.field(columns_.date));
+            const auto looked_up = lookup_rate(currency.unit, options_.fixed_date ? std::string_view() : r.field(columns_.date));
             if (!looked_up || looked_up->digits() > 18) return std::nullopt;  // the general path says why
             const decimal rate = *looked_up;
             rate_memo_.insert(k, {static_cast<std::int64_t>(std::stoll(rate.coefficient_string())), rate.exponent()});
@@ -649,6 +688,20 @@ private:
         return key_;
     }
 
+    // The row's group; a short key of one column is read as one integer where it can be.
+    running_group& group_for(const scan::row& r) {
+        if (columns_.group.size() == 1) {
+            const std::string_view key = r.field(columns_.group[0]);
+            if (key.size() <= 8 && readable_ - key.data() >= 8) {
+                const std::size_t n = key.size();
+                const std::uint64_t word = load8(key.data()) & (n == 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1);
+                if (const std::size_t found = index_.find_short(word, n); found != group_index::absent_group)
+                    return groups_[found];
+            }
+        }
+        return group_of([&](std::size_t i) { return r.field(i); });
+    }
+
     template <class Field>
     running_group& group_of(const Field& field) {
         const std::string_view key = key_of(field);
@@ -661,18 +714,17 @@ private:
         return groups_.back();
     }
 
-    // Codes seen so far, packed into an integer each: a ledger has few currencies.
-    std::optional<unit> currency_of(std::string_view code) {
-        if (code.size() == 3) {
-            const std::uint32_t packed = pack_code(code);
-            for (const auto& [seen, u] : seen_currencies_) {
-                if (seen == packed) return u;
-            }
-            const auto u = unit::currency(code);
-            if (u) seen_currencies_.emplace_back(packed, *u);
-            return u;
+    // The worker's number for a currency code, checked against ISO 4217 the first time.
+    std::optional<std::size_t> currency_of(std::string_view code) {
+        if (code.size() != 3) return std::nullopt;
+        const std::uint32_t packed = pack_code(code);
+        for (std::size_t i = 0; i < currencies_.size(); ++i) {
+            if (currencies_[i].code == packed) return i;
         }
-        return std::nullopt;
+        const auto u = unit::currency(code);
+        if (!u) return std::nullopt;
+        currencies_.push_back({packed, *u});
+        return currencies_.size() - 1;
     }
 
     // The rate from `u` to the target for a row's date as written, from a per-worker cache
@@ -742,10 +794,10 @@ private:
         if (!value)
             return reject(line, number, splitter_.offset(columns_.amount) + value.error().offset,
                           "amount: " + value.error().message(), "bad-amount");
-        std::optional<unit> u = options_.default_currency;
+        std::optional<std::size_t> currency = 0;  // the default currency, when there is no column
         if (columns_.currency != absent) {
-            u = currency_of(f[columns_.currency]);
-            if (!u)
+            currency = currency_of(f[columns_.currency]);
+            if (!currency)
                 return reject(line, number, splitter_.offset(columns_.currency),
                               fmt::format("expected an ISO 4217 currency code, found '{}'",
                                           f[columns_.currency]),
@@ -753,11 +805,11 @@ private:
         }
         std::optional<decimal> converted;
         if (options_.target) {
-            converted = convert(line, number, f, *u, *value);
+            converted = convert(line, number, f, currencies_[*currency].unit, *value);
             if (!converted) return false;
         }
         running_group& g = group_of([&](std::size_t i) { return f[i]; });  // a good row only
-        currency_total& t = g.total_for(pack_code(u->code()), *u);
+        currency_total& t = g.total_for(*currency);
         t.total.add(*value);
         ++t.rows;
         if (converted) g.converted.add(*converted);
@@ -772,15 +824,15 @@ private:
     std::string key_;
     group_index index_;
     std::vector<running_group> groups_;
-    std::vector<std::pair<std::uint32_t, unit>> seen_currencies_;
+    std::vector<known_currency> currencies_;  // numbered as met; the default one first
     std::unordered_map<std::string, decimal, transparent_hash, key_equal> rate_cache_;
     rate_memo rate_memo_;
     std::int32_t last_rate_exponent_ = 0;
-    std::uint32_t default_code_ = 0;
     std::int32_t target_minor_units_ = 0;
     std::vector<bad_row> bad_;
     std::uint64_t rows_read_ = 0;
     std::size_t line_ = 0;
+    const char* readable_ = nullptr;
     std::size_t lines_ = 0;
 };
 
@@ -819,44 +871,57 @@ void prepare(partial_aggregate& into, const aggregate_options& options) {
     into.rounding = options.rounding;
 }
 
-// Aggregates whole records of `body`, whose first line is `first_line` of the file; returns
-// how many lines it held.
-std::expected<std::size_t, diagnostic> process_body(std::string_view body, std::size_t first_line,
-                                             std::string_view file_name, const columns& cols,
-                                             const aggregate_options& options,
-                                             const rate_table* rates, partial_aggregate& into,
-                                             const reject_sink& rejects, unsigned threads) {
-    // A quote may hide a line break inside a field: such text is read on one thread.
-    const bool quoted = std::memchr(body.data(), '"', body.size()) != nullptr;
+// What reading a body came to: how many lines it held, or that it holds a quote after all.
+struct body_read {
+    std::size_t lines = 0;
+    bool holds_quote = false;
+};
+
+// Aggregates whole records of `body`, whose first line is `first_line` of the file; bytes
+// up to `readable` may be read ahead. Text taken to hold no quote is cut at line starts and
+// read on `threads` threads; when it does hold one (a quote may hide a line break inside a
+// field), nothing is added and the caller reads it again as quoted text, on one thread.
+std::expected<body_read, diagnostic> process_body(std::string_view body, const char* readable,
+                                                  bool quoted, std::size_t first_line,
+                                                  std::string_view file_name, const columns& cols,
+                                                  const aggregate_options& options,
+                                                  const rate_table* rates, partial_aggregate& into,
+                                                  const reject_sink& rejects, unsigned threads) {
     const auto parts = pieces(body, quoted ? 1U : std::max(1U, threads));
     std::vector<worker> workers;
     workers.reserve(parts.size());
     for (std::size_t i = 0; i < parts.size(); ++i)
         workers.emplace_back(options, cols, rates, static_cast<bool>(rejects));
-    {
-        std::vector<std::jthread> running;
-        for (std::size_t i = 1; i < parts.size(); ++i)
-            running.emplace_back([&, i] { workers[i].run(parts[i], !quoted); });
-        if (!parts.empty()) workers[0].run(parts[0], !quoted);
-    }  // joined
+    if (quoted) {
+        if (!parts.empty()) workers[0].run_quoted(parts[0]);
+    } else {
+        std::vector<char> unquoted(parts.size(), 0);  // not vector<bool>: one byte per thread
+        {
+            std::vector<std::jthread> running;
+            for (std::size_t i = 1; i < parts.size(); ++i)
+                running.emplace_back([&, i] { unquoted[i] = workers[i].run_unquoted(parts[i], readable) ? 1 : 0; });
+            if (!parts.empty()) unquoted[0] = workers[0].run_unquoted(parts[0], readable) ? 1 : 0;
+        }  // joined
+        if (std::find(unquoted.begin(), unquoted.end(), 0) != unquoted.end()) return body_read{0, true};
+    }
     partial_aggregate result{options.group_by, options.target, options.rounding, {}, 0, 0};
-    const std::size_t body_first_line = first_line;
-    for (std::size_t i = 0; i < workers.size(); ++i) {
-        for (const bad_row& b : workers[i].bad()) {
-            diagnostic d{std::string(file_name), first_line + b.line - 1, b.column, severity::error,
+    std::size_t line = first_line;
+    for (const worker& w : workers) {
+        for (const bad_row& b : w.bad()) {
+            diagnostic d{std::string(file_name), line + b.line - 1, b.column, severity::error,
                          b.message, b.code, b.text};
             if (!rejects) return std::unexpected(std::move(d));
             rejects(d);
             ++result.rows_rejected;
         }
-        result.rows_read += workers[i].rows_read();
-        workers[i].into(result);
-        first_line += workers[i].lines();
+        result.rows_read += w.rows_read();
+        w.into(result);
+        line += w.lines();
     }
     prepare(into, options);
     if (auto merged = into.merge(result); !merged)
         return std::unexpected(whole_file_error(file_name, merged.error(), "bad-merge"));
-    return first_line - body_first_line;
+    return body_read{line - first_line, false};
 }
 
 std::expected<columns, diagnostic> read_header(std::string_view header_line,
@@ -903,11 +968,73 @@ std::expected<void, diagnostic> aggregate_csv(std::string_view text, std::string
     const record header = next_record(text, pos);
     const auto cols = read_header(header.text, file_name, options, rates);
     if (!cols) return std::unexpected(cols.error());
-    auto done = process_body(text.substr(pos), header.lines + 1, file_name, *cols, options, rates,
-                             into, rejects, threads);
-    if (!done) return std::unexpected(done.error());
+    const std::string_view body = text.substr(pos);
+    const char* const readable = body.data() + body.size();
+    for (const bool quoted : {false, true}) {
+        auto done = process_body(body, readable, quoted, header.lines + 1, file_name, *cols,
+                                 options, rates, into, rejects, threads);
+        if (!done) return std::unexpected(done.error());
+        if (!done->holds_quote) break;
+    }
     return {};
 }
+
+namespace {
+
+// The input, a block at a time, read on a thread of its own while the block before is
+// aggregated. Each block is handed over after the unfinished record of the one before.
+class block_reader {
+public:
+    block_reader(std::istream& input, std::size_t block_bytes)
+        : input_(input), block_(block_bytes), headroom_(std::max<std::size_t>(block_bytes / 16, 4096)) {
+        for (buffer& b : buffers_) b.bytes = std::make_unique_for_overwrite<char[]>(headroom_ + block_);
+        fill(buffers_[0]);
+    }
+    block_reader(const block_reader&) = delete;
+    block_reader& operator=(const block_reader&) = delete;
+    ~block_reader() = default;  // the jthread joins
+
+    // The next block after `carried` (which may be empty), and whether it is the last. The
+    // view stays valid until the next call.
+    std::pair<std::string_view, bool> next(std::string_view carried) {
+        if (ahead_.joinable()) ahead_.join();
+        buffer& b = buffers_[current_];
+        const bool last = b.got < block_;
+        std::string_view text;
+        if (carried.size() <= headroom_) {
+            char* const data = b.bytes.get() + headroom_;
+            std::memmove(data - carried.size(), carried.data(), carried.size());
+            text = {data - carried.size(), carried.size() + b.got};
+        } else {  // a record longer than the headroom: joined in a string of its own
+            joined_.assign(carried);
+            joined_.append(b.bytes.get() + headroom_, b.got);
+            text = joined_;
+        }
+        current_ ^= 1;
+        if (!last) ahead_ = std::jthread([this] { fill(buffers_[current_]); });
+        return {text, last};
+    }
+
+private:
+    struct buffer {
+        std::unique_ptr<char[]> bytes;  // headroom, then the block
+        std::size_t got = 0;
+    };
+    void fill(buffer& b) {
+        input_.read(b.bytes.get() + headroom_, static_cast<std::streamsize>(block_));
+        b.got = static_cast<std::size_t>(input_.gcount());
+    }
+
+    std::istream& input_;
+    std::size_t block_;
+    std::size_t headroom_;
+    std::array<buffer, 2> buffers_;
+    std::size_t current_ = 0;
+    std::string joined_;
+    std::jthread ahead_;
+};
+
+}  // namespace
 
 std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::string_view file_name,
                                                  const aggregate_options& options,
@@ -925,33 +1052,33 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
     const auto cols = read_header(header, file_name, options, rates);
     if (!cols) return std::unexpected(cols.error());
     prepare(into, options);
-    // One buffer, reused: a block of new input after what is left of the last block.
-    std::size_t capacity = block_bytes * 2;
-    auto buffer = std::make_unique_for_overwrite<char[]>(capacity);
-    std::size_t carried = 0;  // bytes of an unfinished record kept from the last block
+    block_reader reader(input, std::max<std::size_t>(block_bytes, 1));
+    std::string carried;  // an unfinished record from the block before
     std::size_t next_line = 2;
     std::uint64_t done = header_bytes;
     while (true) {
-        if (carried + block_bytes > capacity) {  // one record longer than a block
-            capacity = (carried + block_bytes) * 2;
-            auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
-            std::memcpy(bigger.get(), buffer.get(), carried);
-            buffer = std::move(bigger);
+        const auto [block, last] = reader.next(carried);
+        const char* const readable = block.data() + block.size();
+        // Taken to hold no quote, the block ends after its last line feed; if it holds one,
+        // it ends after the last line feed outside quotes, and is read again.
+        std::size_t end = block.size();
+        if (!last) {
+            const std::size_t line_feed = block.rfind('\n');
+            end = line_feed == std::string_view::npos ? 0 : line_feed + 1;
         }
-        input.read(buffer.get() + carried, static_cast<std::streamsize>(block_bytes));
-        const auto got = static_cast<std::size_t>(input.gcount());
-        const std::string_view block(buffer.get(), carried + got);
-        const bool last = got < block_bytes;
-        const std::size_t end = last ? block.size() : last_record_end(block);
-        auto lines = process_body(block.substr(0, end), next_line, file_name, *cols, options, rates,
-                                  into, rejects, threads);
+        auto lines = process_body(block.substr(0, end), readable, false, next_line, file_name,
+                                  *cols, options, rates, into, rejects, threads);
+        if (lines && lines->holds_quote) {
+            if (!last) end = last_record_end(block);
+            lines = process_body(block.substr(0, end), readable, true, next_line, file_name,
+                                 *cols, options, rates, into, rejects, threads);
+        }
         if (!lines) return std::unexpected(lines.error());
-        next_line += *lines;
+        next_line += lines->lines;
         done += end;
         if (progress) progress(done);
         if (last) return {};
-        carried = block.size() - end;
-        std::memmove(buffer.get(), buffer.get() + end, carried);
+        carried.assign(block.substr(end));
     }
 }
 

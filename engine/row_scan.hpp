@@ -3,8 +3,9 @@
 //
 // A ledger row is short and its fields shorter, so finding the separators is most of the
 // work of reading one. Instead of a search per field, each 64-byte stretch of the text is
-// classified once into two bit masks, commas and line feeds, and the rows are read off the
-// set bits. Only text without any '"' may be read this way: a quote can hide both.
+// classified once into bit masks, commas and line feeds, and the rows are read off the set
+// bits. Only text without any '"' may be read this way, since a quote can hide both: the
+// scan stops at the first stretch that holds one.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -21,10 +22,11 @@
 
 namespace crossfoot::scan {
 
-/// One bit per byte of a 64-byte stretch: where the commas and the line feeds are.
+/// One bit per byte of a 64-byte stretch: where the commas, line feeds and quotes are.
 struct separators {
     std::uint64_t commas = 0;
     std::uint64_t line_feeds = 0;
+    std::uint64_t quotes = 0;
 };
 
 [[nodiscard]] inline separators classify(const char* stretch) noexcept {
@@ -32,17 +34,21 @@ struct separators {
 #if defined(__SSE2__)
     const __m128i comma = _mm_set1_epi8(',');
     const __m128i line_feed = _mm_set1_epi8('\n');
+    const __m128i quote = _mm_set1_epi8('"');
+    const auto mask = [](__m128i bytes, __m128i of) {
+        return std::uint64_t{static_cast<std::uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, of)))};
+    };
     for (int i = 0; i < 4; ++i) {
         const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(stretch + 16 * i));
-        const auto commas = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, comma)));
-        const auto feeds = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, line_feed)));
-        s.commas |= std::uint64_t{commas} << (16 * i);
-        s.line_feeds |= std::uint64_t{feeds} << (16 * i);
+        s.commas |= mask(bytes, comma) << (16 * i);
+        s.line_feeds |= mask(bytes, line_feed) << (16 * i);
+        s.quotes |= mask(bytes, quote) << (16 * i);
     }
 #else
     for (int i = 0; i < 64; ++i) {
         s.commas |= std::uint64_t{stretch[i] == ','} << i;
         s.line_feeds |= std::uint64_t{stretch[i] == '\n'} << i;
+        s.quotes |= std::uint64_t{stretch[i] == '"'} << i;
     }
 #endif
     return s;
@@ -65,14 +71,22 @@ struct row {
     }
 };
 
-/// Calls `on_row(const row&)` for each line of `text` (which must hold no '"'), in order,
-/// including empty lines; stops early when it returns false. Returns how many lines were
-/// read. At most `MaxFields` fields of a row are located; `count` says how many it has.
+/// How a scan ended.
+enum class scan_end {
+    done,     // every line was read
+    stopped,  // on_row said to stop
+    quote,    // a '"' was found: the text must be read as RFC 4180 with quotes instead
+};
+
+/// Calls `on_row(const row&)` for each line of `text`, in order, including empty lines;
+/// stops early when it returns false, or at the first stretch of text holding a '"'
+/// (having called `on_row` for the lines before it). `lines` counts the lines read. At most
+/// `MaxFields` fields of a row are located; `count` says how many it has.
 template <std::size_t MaxFields, class OnRow>
-std::size_t for_each_row(std::string_view text, OnRow&& on_row) {
+scan_end for_each_row(std::string_view text, std::size_t& lines, OnRow&& on_row) {
     std::array<const char*, MaxFields + 1> start{};
     std::size_t commas = 0;  // in the current row
-    std::size_t lines = 0;
+    lines = 0;
     const char* const begin = text.data();
     const char* const end = begin + text.size();
     start[0] = begin;
@@ -101,20 +115,24 @@ std::size_t for_each_row(std::string_view text, OnRow&& on_row) {
 
     const char* p = begin;
     for (; end - p >= 64; p += 64) {
-        if (!read(p, classify(p))) return lines;
+        const separators s = classify(p);
+        if (s.quotes != 0) return scan_end::quote;
+        if (!read(p, s)) return scan_end::stopped;
     }
-    if (p != end) {  // the last stretch, padded with bytes that are neither separator
+    if (p != end) {  // the last stretch, padded with bytes that are none of those
         std::array<char, 64> tail{};
         std::memcpy(tail.data(), p, static_cast<std::size_t>(end - p));
-        if (!read(p, classify(tail.data()))) return lines;
+        const separators s = classify(tail.data());
+        if (s.quotes != 0) return scan_end::quote;
+        if (!read(p, s)) return scan_end::stopped;
     }
     if (start[0] != end) {  // a last line without a line feed
         ++lines;
         const char* stop = end;
         if (stop[-1] == '\r') --stop;
-        on_row(row{start.data(), commas + 1, stop});
+        if (!on_row(row{start.data(), commas + 1, stop})) return scan_end::stopped;
     }
-    return lines;
+    return scan_end::done;
 }
 
 }  // namespace crossfoot::scan
