@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstring>
 #include <deque>
@@ -236,17 +237,25 @@ std::expected<decimal, parse_error> parse_amount_field(std::string_view text) {
     return decimal::parse(text);
 }
 
-// "YYYY-MM-DD" as the integer YYYYMMDD, for text in exactly that shape (whether it is a
-// real date is for parse_date to say); 0 otherwise.
-std::uint32_t date_digits(std::string_view text) {
+// "YYYY-MM-DD" as (year × 12 + month - 1) × 32 + day: consecutive numbers within a month,
+// and a few unused ones between months. 0 for text of any other shape, or a month or day
+// out of range (whether the date exists is for parse_date to say).
+std::uint32_t day_number(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return 0;
-    std::uint32_t n = 0;
-    for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
-        const auto d = static_cast<std::uint32_t>(static_cast<unsigned char>(text[i]) - '0');
-        if (d > 9) return 0;
-        n = n * 10 + d;
-    }
-    return n;
+    const auto digits = [&](std::size_t at, std::size_t n) {
+        std::uint32_t v = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            const auto d = static_cast<std::uint32_t>(static_cast<unsigned char>(text[i]) - '0');
+            if (d > 9) return ~0U;
+            v = v * 10 + d;
+        }
+        return v;
+    };
+    const std::uint32_t year = digits(0, 4);
+    const std::uint32_t month = digits(5, 2);
+    const std::uint32_t day = digits(8, 2);
+    if (year == ~0U || month - 1 >= 12 || day - 1 >= 31) return 0;  // ~0U fails the others too
+    return (year * 12 + month - 1) * 32 + day;
 }
 
 // A three-letter code packed into an integer, for comparing codes in one instruction.
@@ -462,68 +471,72 @@ private:
     std::vector<std::string> keys_;
 };
 
-// Rates already looked up, by currency and date (packed into one integer): open addressing
-// as above. A ledger has a few currencies and dates, so after the first rows every row's
-// rate is a probe or two.
+// Rates already looked up, by the worker's number for the currency and the day_number of
+// the date: a slot for each day of the years met so far, so that after the first rows
+// every row's rate is one load from a table that stays in cache.
 class rate_memo {
 public:
     struct rate {
         std::int64_t coefficient = 0;
         std::int32_t exponent = 0;
+        bool known = false;
     };
-    static std::uint64_t key(std::uint32_t code, std::uint32_t day) {
-        return std::uint64_t{code} << 32 | day;
-    }
-    [[nodiscard]] const rate* find(std::uint64_t k) const {
-        for (std::size_t i = slot_of(k); slots_[i].key != 0; i = (i + 1) & (slots_.size() - 1)) {
-            if (slots_[i].key == k) return &slots_[i].value;
-        }
-        return nullptr;
-    }
-    void insert(std::uint64_t k, rate r) {  // k not present, and not 0
-        if ((count_ + 1) * 2 > slots_.size()) {
-            std::vector<slot> old = std::move(slots_);
-            slots_.assign(old.size() * 2, slot{});
-            for (const slot& s : old) {
-                if (s.key != 0) place(s);
-            }
-        }
-        place({k, r});
-        ++count_;
+
+    // The slot for a currency on a day (0: the fixed date); nothing for a day more than
+    // `kept_years` away from the others, which is then not kept.
+    rate* slot(std::size_t currency, std::uint32_t day) {
+        if (currency >= kept_.size()) kept_.resize(currency + 1);
+        days& d = kept_[currency];
+        if (day == 0) return &d.fixed;
+        if (day - d.first < d.slots.size()) return &d.slots[day - d.first];  // wraps below first
+        return widen(d, day);
     }
 
 private:
-    struct slot {
-        std::uint64_t key = 0;
-        rate value;
+    static constexpr std::uint32_t year = 12 * 32;  // day numbers in a year
+    static constexpr std::uint32_t kept_years = 400;
+    struct days {
+        std::uint32_t first = 0;  // the day number of slots[0], at the start of a year
+        std::vector<rate> slots;
+        rate fixed;
     };
-    [[nodiscard]] std::size_t slot_of(std::uint64_t k) const {
-        return static_cast<std::size_t>((k * 0x9E3779B97F4A7C15ULL) >> 32) & (slots_.size() - 1);
-    }
-    void place(const slot& s) {
-        std::size_t i = slot_of(s.key);
-        while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
-        slots_[i] = s;
+    static rate* widen(days& d, std::uint32_t day) {
+        const std::uint32_t from = day / year * year;
+        if (d.slots.empty()) {
+            d.first = from;
+            d.slots.resize(year);
+            return &d.slots[day - from];
+        }
+        const std::uint32_t first = std::min(d.first, from);
+        const std::uint32_t end = std::max(d.first + static_cast<std::uint32_t>(d.slots.size()), from + year);
+        if (end - first > kept_years * year) return nullptr;
+        std::vector<rate> wider(end - first);
+        std::copy(d.slots.begin(), d.slots.end(), wider.begin() + (d.first - first));
+        d.first = first;
+        d.slots = std::move(wider);
+        return &d.slots[day - first];
     }
 
-    std::vector<slot> slots_ = std::vector<slot>(1024);
-    std::size_t count_ = 0;
+    std::vector<days> kept_;
 };
 
 // A bad row, found by a worker: the line is relative to the worker's first line.
 struct bad_row {
-    std::size_t line;
+    std::size_t line;  // within its piece
     std::size_t column;
     std::string message;
     std::string code;
     std::string text;
+    std::size_t piece = 0;  // of the body, in order
 };
 
 // The most columns a row may have for the fast path; wider ledgers take the general one.
 constexpr std::size_t fast_columns = 64;
 
-// Aligned to a cache line: workers sit side by side in a vector, and each writes its
-// counters on every row, which must not evict a neighbour's.
+// What one thread adds up. A worker reads pieces of a body, in any order, and keeps for the
+// whole input what it has looked up (currencies, rates); its totals go into a partial after
+// each body. Aligned to a cache line: workers sit side by side in a vector, and each writes
+// its counters on every row, which must not evict a neighbour's.
 class alignas(64) worker {
 public:
     worker(const aggregate_options& o, const columns& c, const rate_table* rates, bool keep_going)
@@ -532,26 +545,31 @@ public:
         if (o.default_currency) currencies_.push_back({pack_code(o.default_currency->code()), *o.default_currency});
     }
 
-    // Reads every line of `text`, taken to hold no quote; stops at the first bad row unless
-    // keeping going. False when the text turns out to hold a quote after all: what was read
-    // is then of no use. `readable` (at or after the end of `text`) is how far bytes may be
-    // read ahead.
-    bool run_unquoted(std::string_view text, const char* readable) {
+    // Reads every line of piece number `piece`, `text`, taken to hold no quote, and returns
+    // how many lines it held; stops at the first bad row unless keeping going. Nothing when
+    // the text turns out to hold a quote after all: what was read is then of no use.
+    // `readable` (at or after the end of `text`) is how far bytes may be read ahead.
+    std::optional<std::size_t> run_unquoted(std::string_view text, const char* readable, std::size_t piece) {
         readable_ = readable;
+        piece_ = piece;
+        line_ = 0;
         const bool fast = columns_.width <= fast_columns;
-        const auto end = scan::for_each_row<fast_columns>(text, lines_, [&](const scan::row& r) {
+        std::size_t lines = 0;
+        const auto end = scan::for_each_row<fast_columns>(text, lines, [&](const scan::row& r) {
             ++line_;
             if (r.end == r.start[0]) return true;  // an empty line
             ++rows_read_;
             if (fast && r.count == columns_.width && fast_row(r)) return true;
             return row(r.text(), line_, true) || keep_going_;
         });
-        return end != scan::scan_end::quote;
+        if (end == scan::scan_end::quote) return std::nullopt;
+        return lines;
     }
 
-    // Reads every record of `text` as RFC 4180 with quotes; stops at the first bad one
-    // unless keeping going.
-    void run_quoted(std::string_view text) {
+    // Reads every record of `text` as RFC 4180 with quotes and returns how many lines it
+    // held; stops at the first bad one unless keeping going.
+    std::size_t run_quoted(std::string_view text) {
+        piece_ = 0;
         std::size_t pos = 0;
         std::size_t line = 0;
         while (pos < text.size()) {
@@ -563,14 +581,28 @@ public:
             ++rows_read_;
             if (!row(r.text, first, false) && !keep_going_) break;
         }
-        lines_ = line;
+        return line;
     }
 
-    [[nodiscard]] std::size_t lines() const { return lines_; }
-
+    // True once a bad row has stopped this worker.
+    [[nodiscard]] bool stopped() const { return !keep_going_ && !bad_.empty(); }
     [[nodiscard]] std::uint64_t rows_read() const { return rows_read_; }
     [[nodiscard]] const std::vector<bad_row>& bad() const { return bad_; }
 
+    // Adds the totals into `p` and starts afresh, keeping what was looked up.
+    void take(partial_aggregate& p) {
+        into(p);
+        discard();
+    }
+    // Forgets the totals, the bad rows and the count of rows read.
+    void discard() {
+        groups_.clear();
+        index_ = group_index();
+        bad_.clear();
+        rows_read_ = 0;
+    }
+
+private:
     void into(partial_aggregate& p) const {
         for (const running_group& g : groups_) {
             group_totals& t = p.groups[g.key];
@@ -584,7 +616,6 @@ public:
         }
     }
 
-private:
     // A row whose amount, currency, date and rate are all of the usual kind, added up in
     // integers; false, having changed nothing, for any other row.
     bool fast_row(const scan::row& r) {
@@ -600,7 +631,7 @@ private:
         }
         int128 converted = 0;
         if (options_.target) {
-            const auto c = convert_fast(r, currencies_[currency], *amount);
+            const auto c = convert_fast(r, currency, *amount);
             if (!c) return false;
             converted = *c;
         }
@@ -620,21 +651,19 @@ private:
 
     // The row's amount in the target currency as an integer: rounded to the target's minor
     // units, or the exact product (its exponent left in last_rate_exponent_ + the amount's).
-    std::optional<int128> convert_fast(const scan::row& r, const known_currency& currency,
-                                       plain_amount amount) {
+    std::optional<int128> convert_fast(const scan::row& r, std::size_t currency, plain_amount amount) {
         std::uint32_t day = 0;
         if (!options_.fixed_date) {
-            day = date_digits(r.field(columns_.date));
+            day = day_number(r.field(columns_.date));
             if (day == 0) return std::nullopt;
         }
-        const std::uint64_t k = rate_memo::key(currency.code, day);
-        const rate_memo::rate* found = rate_memo_.find(k);
-        if (found == nullptr) {
-            const auto looked_up = lookup_rate(currency.unit, options_.fixed_date ? std::string_view() : r.field(columns_.date));
+        rate_memo::rate* const found = rate_memo_.slot(currency, day);
+        if (found == nullptr) return std::nullopt;
+        if (!found->known) {
+            const auto looked_up = lookup_rate(currencies_[currency].unit,
+                                               options_.fixed_date ? std::string_view() : r.field(columns_.date));
             if (!looked_up || looked_up->digits() > 18) return std::nullopt;  // the general path says why
-            const decimal rate = *looked_up;
-            rate_memo_.insert(k, {static_cast<std::int64_t>(std::stoll(rate.coefficient_string())), rate.exponent()});
-            found = rate_memo_.find(k);
+            *found = {static_cast<std::int64_t>(std::stoll(looked_up->coefficient_string())), looked_up->exponent(), true};
         }
         const int128 product = int128{amount.coefficient} * found->coefficient;  // < 10^36
         last_rate_exponent_ = found->exponent;
@@ -669,7 +698,7 @@ private:
     bool reject(std::string_view line, std::size_t line_number, std::size_t offset,
                 std::string message, std::string code) {
         bad_.push_back({line_number, column_of(line, offset), std::move(message), std::move(code),
-                        std::string(line)});
+                        std::string(line), piece_});
         return false;
     }
 
@@ -765,6 +794,7 @@ private:
         if (!rate) {
             bad_row b = std::move(rate.error());
             b.text = std::string(line);
+            b.piece = piece_;
             bad_.push_back(std::move(b));
             return std::nullopt;
         }
@@ -831,9 +861,9 @@ private:
     std::int32_t target_minor_units_ = 0;
     std::vector<bad_row> bad_;
     std::uint64_t rows_read_ = 0;
-    std::size_t line_ = 0;
+    std::size_t piece_ = 0;
+    std::size_t line_ = 0;  // within the piece
     const char* readable_ = nullptr;
-    std::size_t lines_ = 0;
 };
 
 // Splits `body` into about `n` pieces at line starts.
@@ -877,51 +907,86 @@ struct body_read {
     bool holds_quote = false;
 };
 
+// One worker per thread, for a whole input.
+std::vector<worker> make_workers(const aggregate_options& options, const columns& cols,
+                                 const rate_table* rates, bool keep_going, unsigned threads) {
+    std::vector<worker> workers;
+    workers.reserve(std::max(1U, threads));
+    for (unsigned i = 0; i < std::max(1U, threads); ++i) workers.emplace_back(options, cols, rates, keep_going);
+    return workers;
+}
+
+// Pieces of at least this size, and a few per thread: a thread that is done early takes
+// another piece instead of waiting for the slowest at the end of the body.
+constexpr std::size_t smallest_piece = std::size_t{64} << 10;
+constexpr unsigned pieces_per_thread = 8;
+
 // Aggregates whole records of `body`, whose first line is `first_line` of the file; bytes
-// up to `readable` may be read ahead. Text taken to hold no quote is cut at line starts and
-// read on `threads` threads; when it does hold one (a quote may hide a line break inside a
-// field), nothing is added and the caller reads it again as quoted text, on one thread.
+// up to `readable` may be read ahead. Text taken to hold no quote is cut into pieces at
+// line starts, which the workers take in turn; when it does hold one (a quote may hide a
+// line break inside a field), nothing is added and the caller reads it again as quoted
+// text, on one thread.
 std::expected<body_read, diagnostic> process_body(std::string_view body, const char* readable,
                                                   bool quoted, std::size_t first_line,
-                                                  std::string_view file_name, const columns& cols,
+                                                  std::string_view file_name,
                                                   const aggregate_options& options,
-                                                  const rate_table* rates, partial_aggregate& into,
-                                                  const reject_sink& rejects, unsigned threads) {
-    const auto parts = pieces(body, quoted ? 1U : std::max(1U, threads));
-    std::vector<worker> workers;
-    workers.reserve(parts.size());
-    for (std::size_t i = 0; i < parts.size(); ++i)
-        workers.emplace_back(options, cols, rates, static_cast<bool>(rejects));
+                                                  std::vector<worker>& workers,
+                                                  partial_aggregate& into,
+                                                  const reject_sink& rejects) {
+    std::vector<std::size_t> piece_lines;
     if (quoted) {
-        if (!parts.empty()) workers[0].run_quoted(parts[0]);
+        piece_lines.push_back(workers[0].run_quoted(body));
     } else {
-        std::vector<char> unquoted(parts.size(), 0);  // not vector<bool>: one byte per thread
+        const auto wanted = std::min<std::size_t>(workers.size() * pieces_per_thread,
+                                                  body.size() / smallest_piece + 1);
+        const auto parts = pieces(body, static_cast<unsigned>(workers.size() == 1 ? 1 : wanted));
+        piece_lines.assign(parts.size(), 0);
+        std::atomic<std::size_t> next{0};
+        std::atomic<bool> holds_quote{false};
+        const auto work = [&](worker& w) {
+            while (!holds_quote.load(std::memory_order_relaxed) && !w.stopped()) {
+                const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
+                if (i >= parts.size()) return;
+                const auto lines = w.run_unquoted(parts[i], readable, i);
+                if (!lines) holds_quote = true;
+                else piece_lines[i] = *lines;
+            }
+        };
         {
             std::vector<std::jthread> running;
-            for (std::size_t i = 1; i < parts.size(); ++i)
-                running.emplace_back([&, i] { unquoted[i] = workers[i].run_unquoted(parts[i], readable) ? 1 : 0; });
-            if (!parts.empty()) unquoted[0] = workers[0].run_unquoted(parts[0], readable) ? 1 : 0;
+            for (std::size_t t = 1; t < workers.size() && t < parts.size(); ++t)
+                running.emplace_back([&, t] { work(workers[t]); });
+            work(workers[0]);
         }  // joined
-        if (std::find(unquoted.begin(), unquoted.end(), 0) != unquoted.end()) return body_read{0, true};
-    }
-    partial_aggregate result{options.group_by, options.target, options.rounding, {}, 0, 0};
-    std::size_t line = first_line;
-    for (const worker& w : workers) {
-        for (const bad_row& b : w.bad()) {
-            diagnostic d{std::string(file_name), line + b.line - 1, b.column, severity::error,
-                         b.message, b.code, b.text};
-            if (!rejects) return std::unexpected(std::move(d));
-            rejects(d);
-            ++result.rows_rejected;
+        if (holds_quote) {
+            for (worker& w : workers) w.discard();
+            return body_read{0, true};
         }
+    }
+    // Bad rows in the order of the file: by piece, then by line.
+    std::vector<const bad_row*> bad;
+    for (const worker& w : workers) {
+        for (const bad_row& b : w.bad()) bad.push_back(&b);
+    }
+    std::ranges::stable_sort(bad, {}, [](const bad_row* b) { return std::pair(b->piece, b->line); });
+    std::vector<std::size_t> piece_first(piece_lines.size() + 1, first_line);
+    for (std::size_t i = 0; i < piece_lines.size(); ++i) piece_first[i + 1] = piece_first[i] + piece_lines[i];
+    partial_aggregate result{options.group_by, options.target, options.rounding, {}, 0, 0};
+    for (const bad_row* b : bad) {
+        diagnostic d{std::string(file_name), piece_first[b->piece] + b->line - 1, b->column,
+                     severity::error, b->message, b->code, b->text};
+        if (!rejects) return std::unexpected(std::move(d));
+        rejects(d);
+        ++result.rows_rejected;
+    }
+    for (worker& w : workers) {
         result.rows_read += w.rows_read();
-        w.into(result);
-        line += w.lines();
+        w.take(result);
     }
     prepare(into, options);
     if (auto merged = into.merge(result); !merged)
         return std::unexpected(whole_file_error(file_name, merged.error(), "bad-merge"));
-    return body_read{line - first_line, false};
+    return body_read{piece_first.back() - first_line, false};
 }
 
 std::expected<columns, diagnostic> read_header(std::string_view header_line,
@@ -970,9 +1035,10 @@ std::expected<void, diagnostic> aggregate_csv(std::string_view text, std::string
     if (!cols) return std::unexpected(cols.error());
     const std::string_view body = text.substr(pos);
     const char* const readable = body.data() + body.size();
+    auto workers = make_workers(options, *cols, rates, static_cast<bool>(rejects), threads);
     for (const bool quoted : {false, true}) {
-        auto done = process_body(body, readable, quoted, header.lines + 1, file_name, *cols,
-                                 options, rates, into, rejects, threads);
+        auto done = process_body(body, readable, quoted, header.lines + 1, file_name, options,
+                                 workers, into, rejects);
         if (!done) return std::unexpected(done.error());
         if (!done->holds_quote) break;
     }
@@ -1052,6 +1118,7 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
     const auto cols = read_header(header, file_name, options, rates);
     if (!cols) return std::unexpected(cols.error());
     prepare(into, options);
+    auto workers = make_workers(options, *cols, rates, static_cast<bool>(rejects), threads);
     block_reader reader(input, std::max<std::size_t>(block_bytes, 1));
     std::string carried;  // an unfinished record from the block before
     std::size_t next_line = 2;
@@ -1067,11 +1134,11 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
             end = line_feed == std::string_view::npos ? 0 : line_feed + 1;
         }
         auto lines = process_body(block.substr(0, end), readable, false, next_line, file_name,
-                                  *cols, options, rates, into, rejects, threads);
+                                  options, workers, into, rejects);
         if (lines && lines->holds_quote) {
             if (!last) end = last_record_end(block);
             lines = process_body(block.substr(0, end), readable, true, next_line, file_name,
-                                 *cols, options, rates, into, rejects, threads);
+                                 options, workers, into, rejects);
         }
         if (!lines) return std::unexpected(lines.error());
         next_line += lines->lines;
