@@ -100,12 +100,13 @@ using reject_sink = std::function<void(const diagnostic& why)>;
 using progress_sink = std::function<void(std::uint64_t bytes)>;
 
 /// The same as aggregate_csv, reading `input` in blocks of `block_bytes` (whole records per
-/// block), so that memory grows with the number of groups, not with the rows.
+/// block), so that memory grows with the number of groups, not with the rows: two buffers
+/// of a block each, one filled on a thread of its own while the other is aggregated.
 [[nodiscard]] std::expected<void, diagnostic> aggregate_stream(
     std::istream& input, std::string_view file_name, const aggregate_options& options,
     const rate_table* rates, partial_aggregate& into, const reject_sink& rejects = {},
     unsigned threads = 1, const progress_sink& progress = {},
-    std::size_t block_bytes = std::size_t{64} << 20);
+    std::size_t block_bytes = std::size_t{16} << 20);
 
 /// The report: per group, per currency exact totals and row counts, and the converted total.
 [[nodiscard]] std::string format_aggregate_text(const partial_aggregate& p);
