@@ -378,20 +378,63 @@ struct known_currency {
 };
 
 // One currency's rows within a group.
-struct currency_total {
+struct cell {
     running_sum total;
-    std::uint64_t rows = 0;  // 0: the group has no row in this currency
+    std::uint64_t rows = 0;  // 0: not a row yet (none is counted until it is good)
+    std::uint32_t group = 0;
+    std::uint32_t currency = 0;  // the worker's number for it
 };
 
 struct running_group {
     std::vector<std::string> key;
-    std::vector<currency_total> totals;  // by the worker's number for the currency
+    std::vector<std::uint32_t> cells;  // by currency number: the cell's number + 1, or 0
     running_sum converted;
+};
 
-    currency_total& total_for(std::size_t currency) {
-        if (currency >= totals.size()) totals.resize(currency + 1);
-        return totals[currency];
+// (group key of up to 8 bytes, currency code) to the cell's number, so that the usual row
+// finds where it is added with one probe: open addressing as in group_index.
+class cell_index {
+public:
+    static constexpr std::uint32_t absent = static_cast<std::uint32_t>(-1);
+
+    // `word`: the key's bytes, the first in the lowest byte; `tag`: its size | code << 8.
+    [[nodiscard]] std::uint32_t find(std::uint64_t word, std::uint32_t tag) const {
+        for (std::size_t i = slot_of(word, tag); slots_[i].cell != absent; i = (i + 1) & mask()) {
+            if (slots_[i].word == word && slots_[i].tag == tag) return slots_[i].cell;
+        }
+        return absent;
     }
+    void insert(std::uint64_t word, std::uint32_t tag, std::uint32_t cell) {  // not present
+        if ((count_ + 1) * 4 > slots_.size()) {
+            std::vector<slot> old = std::move(slots_);
+            slots_.assign(old.size() * 2, slot{});
+            for (const slot& s : old) {
+                if (s.cell != absent) place(s);
+            }
+        }
+        place({word, tag, cell});
+        ++count_;
+    }
+
+private:
+    struct slot {
+        std::uint64_t word = 0;
+        std::uint32_t tag = 0;
+        std::uint32_t cell = absent;
+    };
+    [[nodiscard]] std::size_t mask() const { return slots_.size() - 1; }
+    [[nodiscard]] std::size_t slot_of(std::uint64_t word, std::uint32_t tag) const {
+        const std::uint64_t h = (word ^ (std::uint64_t{tag} << 29)) * 0x9E3779B97F4A7C15ULL;
+        return static_cast<std::size_t>(h ^ (h >> 32)) & mask();
+    }
+    void place(const slot& s) {
+        std::size_t i = slot_of(s.word, s.tag);
+        while (slots_[i].cell != absent) i = (i + 1) & mask();
+        slots_[i] = s;
+    }
+
+    std::vector<slot> slots_ = std::vector<slot>(256);
+    std::size_t count_ = 0;
 };
 
 // Group keys to group numbers: open addressing with linear probing over a power-of-two
@@ -598,21 +641,24 @@ public:
     void discard() {
         groups_.clear();
         index_ = group_index();
+        cells_.clear();
+        cells_by_key_ = cell_index();
         bad_.clear();
         rows_read_ = 0;
     }
 
 private:
     void into(partial_aggregate& p) const {
+        for (const cell& c : cells_) {
+            if (c.rows == 0) continue;
+            group_totals& t = p.groups[groups_[c.group].key];
+            t.totals[currencies_[c.currency].unit] += c.total.value();
+            t.rows[currencies_[c.currency].unit] += c.rows;
+        }
         for (const running_group& g : groups_) {
+            if (g.converted.empty()) continue;
             group_totals& t = p.groups[g.key];
-            for (std::size_t i = 0; i < g.totals.size(); ++i) {
-                const currency_total& c = g.totals[i];
-                if (c.rows == 0) continue;
-                t.totals[currencies_[i].unit] += c.total.value();
-                t.rows[currencies_[i].unit] += c.rows;
-            }
-            if (!g.converted.empty()) t.converted = t.converted.value_or(decimal()) + g.converted.value();
+            t.converted = t.converted.value_or(decimal()) + g.converted.value();
         }
     }
 
@@ -621,25 +667,19 @@ private:
     bool fast_row(const scan::row& r) {
         const auto amount = read_plain_amount(r.field(columns_.amount));
         if (!amount) return false;
-        std::size_t currency = 0;  // the default currency, when there is no column
-        if (columns_.currency != absent) {
-            const std::string_view text = r.field(columns_.currency);
-            if (text.size() != 3) return false;
-            const std::uint32_t code = pack_code(text);
-            while (currency < currencies_.size() && currencies_[currency].code != code) ++currency;
-            if (currency == currencies_.size()) return false;  // new: the general path checks it
-        }
+        const std::uint32_t found = cell_of(r);
+        if (found == cell_index::absent) return false;
+        cell& t = cells_[found];
         int128 converted = 0;
         if (options_.target) {
-            const auto c = convert_fast(r, currency, *amount);
+            const auto c = convert_fast(r, t.currency, *amount);
             if (!c) return false;
             converted = *c;
         }
-        running_group& g = group_for(r);
-        currency_total& t = g.total_for(currency);
         t.total.add(amount->coefficient, amount->exponent);
         ++t.rows;
         if (options_.target) {
+            running_group& g = groups_[t.group];
             if (options_.rounding == convert_rounding::row) {
                 g.converted.add_wide(converted, -target_minor_units_);
             } else {
@@ -717,30 +757,61 @@ private:
         return key_;
     }
 
-    // The row's group; a short key of one column is read as one integer where it can be.
-    running_group& group_for(const scan::row& r) {
-        if (columns_.group.size() == 1) {
-            const std::string_view key = r.field(columns_.group[0]);
-            if (key.size() <= 8 && readable_ - key.data() >= 8) {
-                const std::size_t n = key.size();
-                const std::uint64_t word = load8(key.data()) & (n == 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1);
-                if (const std::size_t found = index_.find_short(word, n); found != group_index::absent_group)
-                    return groups_[found];
-            }
+    // The number of the cell for the row's group and currency, made on first use; absent
+    // for a currency not met before (the general path checks it). A short key of one column
+    // and the code are looked up as integers where they can be.
+    std::uint32_t cell_of(const scan::row& r) {
+        std::uint32_t code = 0;
+        if (columns_.currency != absent) {
+            const std::string_view text = r.field(columns_.currency);
+            if (text.size() != 3) return cell_index::absent;
+            code = pack_code(text);
+        } else {
+            code = currencies_[0].code;  // the default currency
         }
-        return group_of([&](std::size_t i) { return r.field(i); });
+        std::uint64_t word = 0;
+        std::uint32_t tag = 0;
+        const bool short_key = columns_.group.size() == 1 && [&] {
+            const std::string_view key = r.field(columns_.group[0]);
+            if (key.size() > 8 || readable_ - key.data() < 8) return false;
+            const std::size_t n = key.size();
+            word = load8(key.data()) & (n == 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1);
+            tag = static_cast<std::uint32_t>(n) | code << 8;
+            return true;
+        }();
+        if (short_key) {
+            if (const std::uint32_t found = cells_by_key_.find(word, tag); found != cell_index::absent)
+                return found;
+        }
+        std::size_t currency = 0;
+        while (currency < currencies_.size() && currencies_[currency].code != code) ++currency;
+        if (currency == currencies_.size()) return cell_index::absent;
+        const std::uint32_t made = cell_for(group_of([&](std::size_t i) { return r.field(i); }), currency);
+        if (short_key) cells_by_key_.insert(word, tag, made);
+        return made;
     }
 
+    // The number of the cell for a group (by number) and a currency, made on first use.
+    std::uint32_t cell_for(std::size_t group, std::size_t currency) {
+        std::vector<std::uint32_t>& cells = groups_[group].cells;
+        if (currency >= cells.size()) cells.resize(currency + 1, 0);
+        if (cells[currency] == 0) {
+            cells_.push_back({{}, 0, static_cast<std::uint32_t>(group), static_cast<std::uint32_t>(currency)});
+            cells[currency] = static_cast<std::uint32_t>(cells_.size());
+        }
+        return cells[currency] - 1;
+    }
+
+    // The number of the row's group, made on first use.
     template <class Field>
-    running_group& group_of(const Field& field) {
+    std::size_t group_of(const Field& field) {
         const std::string_view key = key_of(field);
-        if (const std::size_t found = index_.find(key); found != group_index::absent_group)
-            return groups_[found];
+        if (const std::size_t found = index_.find(key); found != group_index::absent_group) return found;
         running_group g;
         for (const std::size_t c : columns_.group) g.key.emplace_back(field(c));
         index_.insert(key, groups_.size());
         groups_.push_back(std::move(g));
-        return groups_.back();
+        return groups_.size() - 1;
     }
 
     // The worker's number for a currency code, checked against ISO 4217 the first time.
@@ -838,11 +909,11 @@ private:
             converted = convert(line, number, f, currencies_[*currency].unit, *value);
             if (!converted) return false;
         }
-        running_group& g = group_of([&](std::size_t i) { return f[i]; });  // a good row only
-        currency_total& t = g.total_for(*currency);
+        const std::size_t group = group_of([&](std::size_t i) { return f[i]; });  // a good row only
+        cell& t = cells_[cell_for(group, *currency)];
         t.total.add(*value);
         ++t.rows;
-        if (converted) g.converted.add(*converted);
+        if (converted) groups_[group].converted.add(*converted);
         return true;
     }
 
@@ -854,6 +925,8 @@ private:
     std::string key_;
     group_index index_;
     std::vector<running_group> groups_;
+    std::vector<cell> cells_;
+    cell_index cells_by_key_;
     std::vector<known_currency> currencies_;  // numbered as met; the default one first
     std::unordered_map<std::string, decimal, transparent_hash, key_equal> rate_cache_;
     rate_memo rate_memo_;
