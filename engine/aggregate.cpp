@@ -12,10 +12,16 @@
 #include <bit>
 #include <cstring>
 #include <deque>
+#include <fstream>
 #include <istream>
 #include <memory>
 #include <thread>
 #include <unordered_map>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace crossfoot {
 
@@ -663,7 +669,8 @@ private:
     }
 
     // A row whose amount, currency, date and rate are all of the usual kind, added up in
-    // integers; false, having changed nothing, for any other row.
+    // integers; false, having added nothing, for any other row (its cell may have been made:
+    // a cell without rows is not reported).
     bool fast_row(const scan::row& r) {
         const auto amount = read_plain_amount(r.field(columns_.amount));
         if (!amount) return false;
@@ -1097,20 +1104,39 @@ std::size_t last_record_end(std::string_view block) {
 
 }  // namespace
 
+namespace {
+
+// The header at the start of `text` (after a byte-order mark): the columns, and where the
+// body starts and on which line.
+struct header_read {
+    columns cols;
+    std::size_t body = 0;  // offset in text
+    std::size_t first_line = 2;
+};
+
+std::expected<header_read, diagnostic> read_header_at(std::string_view text, std::string_view file_name,
+                                                      const aggregate_options& options,
+                                                      const rate_table* rates) {
+    std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    const record header = next_record(text, pos);
+    auto cols = read_header(header.text, file_name, options, rates);
+    if (!cols) return std::unexpected(cols.error());
+    return header_read{std::move(*cols), pos, header.lines + 1};
+}
+
+}  // namespace
+
 std::expected<void, diagnostic> aggregate_csv(std::string_view text, std::string_view file_name,
                                               const aggregate_options& options,
                                               const rate_table* rates, partial_aggregate& into,
                                               const reject_sink& rejects, unsigned threads) {
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    std::size_t pos = 0;
-    const record header = next_record(text, pos);
-    const auto cols = read_header(header.text, file_name, options, rates);
-    if (!cols) return std::unexpected(cols.error());
-    const std::string_view body = text.substr(pos);
+    const auto header = read_header_at(text, file_name, options, rates);
+    if (!header) return std::unexpected(header.error());
+    const std::string_view body = text.substr(header->body);
     const char* const readable = body.data() + body.size();
-    auto workers = make_workers(options, *cols, rates, static_cast<bool>(rejects), threads);
+    auto workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads);
     for (const bool quoted : {false, true}) {
-        auto done = process_body(body, readable, quoted, header.lines + 1, file_name, options,
+        auto done = process_body(body, readable, quoted, header->first_line, file_name, options,
                                  workers, into, rejects);
         if (!done) return std::unexpected(done.error());
         if (!done->holds_quote) break;
@@ -1220,6 +1246,119 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
         if (last) return {};
         carried.assign(block.substr(end));
     }
+}
+
+namespace {
+
+// A read-only memory map of part of a file, unmapped when it goes.
+class mapping {
+public:
+    mapping(int fd, std::size_t offset, std::size_t length) : length_(length) {
+        void* const at = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(offset));
+        if (at == MAP_FAILED) return;
+        data_ = static_cast<const char*>(at);
+        ::madvise(at, length, MADV_SEQUENTIAL);
+    }
+    mapping(const mapping&) = delete;
+    mapping& operator=(const mapping&) = delete;
+    ~mapping() {
+        if (data_ != nullptr) ::munmap(const_cast<char*>(data_), length_);
+    }
+    [[nodiscard]] const char* data() const { return data_; }
+
+private:
+    const char* data_ = nullptr;
+    std::size_t length_;
+};
+
+// An open file descriptor, closed when it goes.
+struct descriptor {
+    int fd;
+    explicit descriptor(const char* path) : fd(::open(path, O_RDONLY | O_CLOEXEC)) {}
+    descriptor(const descriptor&) = delete;
+    descriptor& operator=(const descriptor&) = delete;
+    ~descriptor() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+}  // namespace
+
+std::expected<void, diagnostic> aggregate_file(const std::string& path, std::string_view file_name,
+                                               const aggregate_options& options,
+                                               const rate_table* rates, partial_aggregate& into,
+                                               const reject_sink& rejects, unsigned threads,
+                                               const progress_sink& progress,
+                                               std::size_t window_bytes) {
+    const auto by_stream = [&]() -> std::expected<void, diagnostic> {
+        std::ifstream input(path, std::ios::binary);
+        if (!input)
+            return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading", path), "no-file"));
+        return aggregate_stream(input, file_name, options, rates, into, rejects, threads, progress);
+    };
+    const descriptor file(path.c_str());
+    struct stat status {};
+    if (file.fd < 0 || ::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
+        return by_stream();  // not a regular file (a pipe, a terminal), or empty: read it
+    const auto size = static_cast<std::size_t>(status.st_size);
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    std::size_t window = std::max(window_bytes, page);
+    std::optional<header_read> header;
+    std::optional<std::vector<worker>> workers;
+    std::size_t pos = 0;  // where the next record starts in the file
+    std::size_t next_line = 1;
+    while (pos < size) {
+        const std::size_t from = pos / page * page;
+        const std::size_t to = std::min(size, pos + window);
+        const mapping map(file.fd, from, to - from);
+        if (map.data() == nullptr) {
+            if (pos == 0) return by_stream();
+            return std::unexpected(whole_file_error(file_name, fmt::format("cannot map '{}' into memory", path), "no-file"));
+        }
+        std::string_view text(map.data() + (pos - from), to - pos);
+        const bool last = to == size;
+        if (!header) {  // the header must be whole in the first window
+            std::size_t after = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+            next_record(text, after);
+            if (!last && text[after - 1] != '\n') {
+                window *= 2;
+                continue;
+            }
+            auto h = read_header_at(text, file_name, options, rates);
+            if (!h) return std::unexpected(h.error());
+            header = std::move(*h);
+            workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads);
+            prepare(into, options);
+            text.remove_prefix(header->body);
+            pos += header->body;
+            next_line = header->first_line;
+        }
+        const char* const readable = text.data() + text.size();
+        // As in aggregate_stream: up to the last line feed, or, if the text holds a quote,
+        // the last one outside quotes; a window without a whole record is made larger.
+        std::size_t end = text.size();
+        if (!last) {
+            const std::size_t line_feed = text.rfind('\n');
+            end = line_feed == std::string_view::npos ? 0 : line_feed + 1;
+        }
+        auto lines = process_body(text.substr(0, end), readable, false, next_line, file_name,
+                                  options, *workers, into, rejects);
+        if (lines && lines->holds_quote) {
+            if (!last) end = last_record_end(text);
+            lines = process_body(text.substr(0, end), readable, true, next_line, file_name,
+                                 options, *workers, into, rejects);
+        }
+        if (!lines) return std::unexpected(lines.error());
+        if (end == 0 && !last) {
+            window *= 2;
+            continue;
+        }
+        next_line += lines->lines;
+        pos += end;
+        if (progress) progress(pos);
+        if (last) break;
+    }
+    return {};
 }
 
 }  // namespace crossfoot

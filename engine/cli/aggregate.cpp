@@ -119,8 +119,11 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
                 err << fmt::format("\rcrossfoot: {} MB of {} read", bytes >> 20, name)
                     << std::flush;
         };
-        auto done = aggregate_stream(input, name, options, rates ? &*rates : nullptr, result,
-                                     rejects, threads, progress);
+        const rate_table* const table = rates ? &*rates : nullptr;
+        auto done = path == "-" ? aggregate_stream(input, name, options, table, result, rejects,
+                                                   threads, progress)
+                                : aggregate_file(path, name, options, table, result, rejects,
+                                                 threads, progress);
         if (cli.terminal) err << "\r\x1b[K" << std::flush;
         if (!done) {
             err << format(done.error());

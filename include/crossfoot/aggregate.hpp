@@ -108,6 +108,16 @@ using progress_sink = std::function<void(std::uint64_t bytes)>;
     unsigned threads = 1, const progress_sink& progress = {},
     std::size_t block_bytes = std::size_t{16} << 20);
 
+/// The same for the file at `path`, named `file_name` in diagnostics: a regular file is
+/// mapped into memory a window of `window_bytes` at a time, so that the threads read it in
+/// place with no copy, and memory still grows with the groups, not the rows; anything else
+/// (a pipe, a device) is read through aggregate_stream. The file must not shrink meanwhile.
+[[nodiscard]] std::expected<void, diagnostic> aggregate_file(
+    const std::string& path, std::string_view file_name, const aggregate_options& options,
+    const rate_table* rates, partial_aggregate& into, const reject_sink& rejects = {},
+    unsigned threads = 1, const progress_sink& progress = {},
+    std::size_t window_bytes = std::size_t{32} << 20);
+
 /// The report: per group, per currency exact totals and row counts, and the converted total.
 [[nodiscard]] std::string format_aggregate_text(const partial_aggregate& p);
 [[nodiscard]] std::string format_aggregate_csv(const partial_aggregate& p);
