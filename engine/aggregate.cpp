@@ -33,6 +33,7 @@ namespace {
 struct record {
     std::string_view text;
     std::size_t lines = 1;
+    bool ended = false;  // by a line feed outside quotes, not by the end of the text
 };
 
 // The record starting at `pos`; a quoted field may hold line breaks. `unquoted` says the
@@ -60,7 +61,8 @@ record next_record(std::string_view text, std::size_t& pos, bool unquoted = fals
             may_open = c == ',';
         }
     }
-    pos = end < text.size() ? end + 1 : end;
+    r.ended = end < text.size();
+    pos = r.ended ? end + 1 : end;
     std::size_t stop = end;
     if (stop > start && text[stop - 1] == '\r') --stop;
     r.text = text.substr(start, stop - start);
@@ -1114,10 +1116,19 @@ struct header_read {
     std::size_t first_line = 2;
 };
 
+// Whether the header at the start of `text` ends inside it: if not, and more text may
+// follow, it must be read with more text.
+bool header_is_whole(std::string_view text) {
+    std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    return next_record(text, pos).ended;
+}
+
 std::expected<header_read, diagnostic> read_header_at(std::string_view text, std::string_view file_name,
                                                       const aggregate_options& options,
                                                       const rate_table* rates) {
     std::size_t pos = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    if (pos == text.size())
+        return std::unexpected(whole_file_error(file_name, "expected a header line", "bad-header"));
     const record header = next_record(text, pos);
     auto cols = read_header(header.text, file_name, options, rates);
     if (!cols) return std::unexpected(cols.error());
@@ -1207,23 +1218,28 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
                                                  const reject_sink& rejects, unsigned threads,
                                                  const progress_sink& progress,
                                                  std::size_t block_bytes) {
-    std::string header;
-    if (!std::getline(input, header)) {
-        return std::unexpected(whole_file_error(file_name, "expected a header line", "bad-header"));
-    }
-    const std::uint64_t header_bytes = header.size() + (input.eof() ? 0 : 1);
-    if (header.starts_with("\xEF\xBB\xBF")) header.erase(0, 3);
-    if (!header.empty() && header.back() == '\r') header.pop_back();
-    const auto cols = read_header(header, file_name, options, rates);
-    if (!cols) return std::unexpected(cols.error());
-    prepare(into, options);
-    auto workers = make_workers(options, *cols, rates, static_cast<bool>(rejects), threads);
     block_reader reader(input, std::max<std::size_t>(block_bytes, 1));
+    std::optional<header_read> header;
+    std::vector<worker> workers;
     std::string carried;  // an unfinished record from the block before
-    std::size_t next_line = 2;
-    std::uint64_t done = header_bytes;
+    std::size_t next_line = 1;
+    std::uint64_t done = 0;
     while (true) {
-        const auto [block, last] = reader.next(carried);
+        auto [block, last] = reader.next(carried);
+        if (!header) {  // the header is read with the first block that holds all of it
+            if (!last && !header_is_whole(block)) {
+                carried.assign(block);
+                continue;
+            }
+            auto h = read_header_at(block, file_name, options, rates);
+            if (!h) return std::unexpected(h.error());
+            header = std::move(*h);
+            workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads);
+            prepare(into, options);
+            block.remove_prefix(header->body);
+            done = header->body;
+            next_line = header->first_line;
+        }
         const char* const readable = block.data() + block.size();
         // Taken to hold no quote, the block ends after its last line feed; if it holds one,
         // it ends after the last line feed outside quotes, and is read again.
@@ -1290,16 +1306,25 @@ std::expected<void, diagnostic> aggregate_file(const std::string& path, std::str
                                                const reject_sink& rejects, unsigned threads,
                                                const progress_sink& progress,
                                                std::size_t window_bytes) {
+    const auto cannot_open = [&] {
+        return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading", path), "no-file"));
+    };
+    // What the path is, before opening it: a pipe is opened once only, by the stream that
+    // reads it (opening a pipe waits for a writer, which may have come and gone).
+    struct stat status {};
+    if (::stat(path.c_str(), &status) != 0) return cannot_open();
+    if (S_ISDIR(status.st_mode))
+        return std::unexpected(whole_file_error(file_name, fmt::format("'{}' is a directory, not a file", path), "no-file"));
     const auto by_stream = [&]() -> std::expected<void, diagnostic> {
         std::ifstream input(path, std::ios::binary);
-        if (!input)
-            return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading", path), "no-file"));
+        if (!input) return cannot_open();
         return aggregate_stream(input, file_name, options, rates, into, rejects, threads, progress);
     };
+    if (!S_ISREG(status.st_mode) || status.st_size == 0) return by_stream();  // a pipe, a device
     const descriptor file(path.c_str());
-    struct stat status {};
-    if (file.fd < 0 || ::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
-        return by_stream();  // not a regular file (a pipe, a terminal), or empty: read it
+    if (file.fd < 0) return cannot_open();
+    if (::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
+        return by_stream();  // changed since: read it as it is now
     const auto size = static_cast<std::size_t>(status.st_size);
     const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     std::size_t window = std::max(window_bytes, page);
@@ -1318,9 +1343,7 @@ std::expected<void, diagnostic> aggregate_file(const std::string& path, std::str
         std::string_view text(map.data() + (pos - from), to - pos);
         const bool last = to == size;
         if (!header) {  // the header must be whole in the first window
-            std::size_t after = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-            next_record(text, after);
-            if (!last && text[after - 1] != '\n') {
+            if (!last && !header_is_whole(text)) {
                 window *= 2;
                 continue;
             }

@@ -12,6 +12,8 @@
 #include <sstream>
 #include <thread>
 
+#include <unistd.h>
+
 namespace crossfoot::cli {
 
 namespace {
@@ -107,12 +109,10 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
         cli.threads != 0 ? cli.threads : std::max(1U, std::thread::hardware_concurrency());
     partial_aggregate result;
     for (const std::string& path : cli.files) {
-        std::ifstream file;
-        if (path != "-") file.open(path, std::ios::binary);
-        if (path != "-" && !file)
+        // Checked without opening: a named pipe is opened once, by the library, to read it.
+        if (path != "-" && ::access(path.c_str(), R_OK) != 0)
             return fail(err, fmt::format("cannot open '{}' for reading", path), "no-file"),
                    exit_bad_input;
-        std::istream& input = path == "-" ? in : file;
         const std::string name = path == "-" ? "<stdin>" : path;
         const progress_sink progress = [&](std::uint64_t bytes) {
             if (cli.terminal)
@@ -120,7 +120,7 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
                     << std::flush;
         };
         const rate_table* const table = rates ? &*rates : nullptr;
-        auto done = path == "-" ? aggregate_stream(input, name, options, table, result, rejects,
+        auto done = path == "-" ? aggregate_stream(in, name, options, table, result, rejects,
                                                    threads, progress)
                                 : aggregate_file(path, name, options, table, result, rejects,
                                                  threads, progress);
