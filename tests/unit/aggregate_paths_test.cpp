@@ -1072,7 +1072,7 @@ BOOST_AUTO_TEST_CASE(gives_one_result_over_many_pieces_with_a_quote_anywhere) {
     // Line numbers of good rows (good however they are aggregated) near the middle and end.
     const auto line_of = [&](std::size_t i) {
         std::size_t blank = 0;
-        for (std::size_t j = 0; j < i; ++j) blank += j % 97 == 50 ? 1 : 0;
+        for (std::size_t j = 0; j < i; ++j) if (j % 97 == 50) ++blank;
         return 2 + i + blank;
     };
     const auto good_before = [&](std::size_t i) {

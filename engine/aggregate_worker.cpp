@@ -1,0 +1,468 @@
+// engine/aggregate_worker.cpp: one thread's aggregation: the integer path for usual rows,
+// the decimal path for the rest and for every error.
+// SPDX-License-Identifier: MIT
+#include "aggregate_worker.hpp"
+
+#include "aggregate_tables.hpp"
+#include "aggregate_values.hpp"
+#include "csv.hpp"
+#include "row_scan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+namespace crossfoot::aggregation {
+
+using csv::field_splitter;
+using csv::next_record;
+using csv::record;
+
+std::expected<columns, diagnostic> find_columns(std::string_view header_line,
+                                                std::string_view file_name,
+                                                const aggregate_options& o) {
+    field_splitter split;
+    std::size_t bad = 0;
+    const auto fail = [&](std::size_t offset, std::string message) {
+        return std::unexpected(diagnostic{std::string(file_name), 1, column_of(header_line, offset),
+                                          severity::error, std::move(message), "bad-header",
+                                          std::string(header_line)});
+    };
+    if (!split.split(header_line, bad)) return fail(bad, "expected ',' or the end after a quoted name");
+    const auto& names = split.fields();
+    const auto index = [&](std::string_view name) -> std::size_t {
+        const auto it = std::find(names.begin(), names.end(), name);
+        return it == names.end() ? absent : static_cast<std::size_t>(it - names.begin());
+    };
+    columns c;
+    c.width = names.size();
+    const auto need = [&](std::string_view name, std::size_t& slot) -> std::optional<diagnostic> {
+        slot = index(name);
+        if (slot != absent) return std::nullopt;
+        return fail(header_line.size(), fmt::format("expected a column '{}' in the header", name)).error();
+    };
+    if (auto e = need(o.amount_column, c.amount)) return std::unexpected(*e);
+    if (!o.default_currency) {
+        if (auto e = need(o.currency_column, c.currency)) return std::unexpected(*e);
+    }
+    if (o.target && !o.fixed_date) {
+        if (auto e = need(o.date_column, c.date)) return std::unexpected(*e);
+    }
+    for (const std::string& g : o.group_by) {
+        std::size_t slot = absent;
+        if (auto e = need(g, slot)) return std::unexpected(*e);
+        c.group.push_back(slot);
+    }
+    return c;
+}
+
+namespace {
+
+// A currency a worker has met, with its code packed for comparing in one instruction.
+struct known_currency {
+    std::uint32_t code;
+    crossfoot::unit unit;
+};
+
+// One currency's rows within a group.
+struct cell {
+    running_sum total;
+    std::uint64_t rows = 0;  // 0: not a row yet (none is counted until it is good)
+    std::uint32_t group = 0;
+    std::uint32_t currency = 0;  // the worker's number for it
+};
+
+struct running_group {
+    std::vector<std::string> key;
+    std::vector<std::uint32_t> cells;  // by currency number: the cell's number + 1, or 0
+    running_sum converted;
+};
+
+// The most columns a row may have for the fast path; wider ledgers take the general one.
+constexpr std::size_t fast_columns = 64;
+
+}  // namespace
+
+// Everything a worker holds. Aligned to a cache line, and so a multiple of one in size: each
+// worker's state writes its counters on every row, which must not evict a neighbour's.
+class alignas(64) worker::state {
+public:
+    state(const aggregate_options& o, const columns& c, const rate_table* rates, bool keep_going)
+        : options_(o), columns_(c), rates_(rates), keep_going_(keep_going) {
+        if (o.target) target_minor_units_ = o.target->minor_units().value_or(0);
+        if (o.default_currency) currencies_.push_back({pack_code(o.default_currency->code()), *o.default_currency});
+    }
+
+    // Reads every line of piece number `piece`, `text`, taken to hold no quote, and returns
+    // how many lines it held; stops at the first bad row unless keeping going. Nothing when
+    // the text turns out to hold a quote after all: what was read is then of no use.
+    // `readable` (at or after the end of `text`) is how far bytes may be read ahead.
+    std::optional<std::size_t> run_unquoted(std::string_view text, const char* readable, std::size_t piece) {
+        readable_ = readable;
+        piece_ = piece;
+        line_ = 0;
+        const bool fast = columns_.width <= fast_columns;
+        std::size_t lines = 0;
+        const auto end = scan::for_each_row<fast_columns>(text, lines, [&](const scan::row& r) {
+            ++line_;
+            if (r.end == r.start[0]) return true;  // an empty line
+            ++rows_read_;
+            if (fast && r.count == columns_.width && fast_row(r)) return true;
+            return row(r.text(), line_, true) || keep_going_;
+        });
+        if (end == scan::scan_end::quote) return std::nullopt;
+        return lines;
+    }
+
+    // Reads every record of `text` as RFC 4180 with quotes and returns how many lines it
+    // held; stops at the first bad one unless keeping going.
+    std::size_t run_quoted(std::string_view text) {
+        piece_ = 0;
+        std::size_t pos = 0;
+        std::size_t line = 0;
+        while (pos < text.size()) {
+            const record r = next_record(text, pos, false);
+            ++line;
+            const std::size_t first = line;
+            line += r.lines - 1;
+            if (r.text.empty()) continue;
+            ++rows_read_;
+            if (!row(r.text, first, false) && !keep_going_) break;
+        }
+        return line;
+    }
+
+    // True once a bad row has stopped this worker.
+    [[nodiscard]] bool stopped() const { return !keep_going_ && !bad_.empty(); }
+    [[nodiscard]] std::uint64_t rows_read() const { return rows_read_; }
+    [[nodiscard]] const std::vector<bad_row>& bad() const { return bad_; }
+
+    // Adds the totals into `p` and starts afresh, keeping what was looked up.
+    void take(partial_aggregate& p) {
+        into(p);
+        discard();
+    }
+    // Forgets the totals, the bad rows and the count of rows read.
+    void discard() {
+        groups_.clear();
+        index_ = group_index();
+        cells_.clear();
+        cells_by_key_ = cell_index();
+        bad_.clear();
+        rows_read_ = 0;
+    }
+
+private:
+    void into(partial_aggregate& p) const {
+        for (const cell& c : cells_) {
+            if (c.rows == 0) continue;
+            group_totals& t = p.groups[groups_[c.group].key];
+            t.totals[currencies_[c.currency].unit] += c.total.value();
+            t.rows[currencies_[c.currency].unit] += c.rows;
+        }
+        for (const running_group& g : groups_) {
+            if (g.converted.empty()) continue;
+            group_totals& t = p.groups[g.key];
+            t.converted = t.converted.value_or(decimal()) + g.converted.value();
+        }
+    }
+
+    // A row whose amount, currency, date and rate are all of the usual kind, added up in
+    // integers; false, having added nothing, for any other row (its cell may have been made:
+    // a cell without rows is not reported).
+    bool fast_row(const scan::row& r) {
+        const auto amount = read_plain_amount(r.field(columns_.amount));
+        if (!amount) return false;
+        const std::uint32_t found = cell_of(r);
+        if (found == cell_index::absent) return false;
+        cell& t = cells_[found];
+        int128 converted = 0;
+        if (options_.target) {
+            const auto c = convert_fast(r, t.currency, *amount);
+            if (!c) return false;
+            converted = *c;
+        }
+        t.total.add(amount->coefficient, amount->exponent);
+        ++t.rows;
+        if (options_.target) {
+            running_group& g = groups_[t.group];
+            if (options_.rounding == convert_rounding::row) {
+                g.converted.add_wide(converted, -target_minor_units_);
+            } else {
+                g.converted.add_wide(converted, amount->exponent + last_rate_exponent_);
+            }
+        }
+        return true;
+    }
+
+    // The row's amount in the target currency as an integer: rounded to the target's minor
+    // units, or the exact product (its exponent left in last_rate_exponent_ + the amount's).
+    std::optional<int128> convert_fast(const scan::row& r, std::size_t currency, plain_amount amount) {
+        std::uint32_t day = 0;
+        if (!options_.fixed_date) {
+            day = day_number(r.field(columns_.date));
+            if (day == 0) return std::nullopt;
+        }
+        rate_memo::rate* const found = rate_memo_.slot(currency, day);
+        if (found == nullptr) return std::nullopt;
+        if (!found->known) {
+            const auto looked_up = lookup_rate(currencies_[currency].unit,
+                                               options_.fixed_date ? std::string_view() : r.field(columns_.date));
+            if (!looked_up || looked_up->digits() > 18) return std::nullopt;  // the general path says why
+            *found = {static_cast<std::int64_t>(std::stoll(looked_up->coefficient_string())), looked_up->exponent(), true};
+        }
+        const int128 product = int128{amount.coefficient} * found->coefficient;  // < 10^36
+        last_rate_exponent_ = found->exponent;
+        if (options_.rounding == convert_rounding::total) return product;
+        const std::int32_t exponent = amount.exponent + found->exponent;
+        const std::int32_t target = -target_minor_units_;
+        if (exponent == target) return product;
+        if (exponent > target) {  // more digits than the product has: exact
+            if (exponent - target > 2) return std::nullopt;  // the general path: no overflow
+            return product * power_of_ten(exponent - target);
+        }
+        if (target - exponent > 38) return std::nullopt;
+        return drop_digits_half_even(product, target - exponent);
+    }
+
+    // The rate for a currency and a date as written (or the fixed date), from the table;
+    // nothing when the date or the rate is missing.
+    std::optional<decimal> lookup_rate(unit u, std::string_view date_text) {
+        date on{};
+        if (options_.fixed_date) {
+            on = *options_.fixed_date;
+        } else {
+            const auto d = parse_date(date_text);
+            if (!d) return std::nullopt;
+            on = *d;
+        }
+        auto found = rates_->find(u, *options_.target, on, options_.policy);
+        if (!found) return std::nullopt;
+        return found->value;
+    }
+
+    bool reject(std::string_view line, std::size_t line_number, std::size_t offset,
+                std::string message, std::string code) {
+        bad_.push_back({line_number, column_of(line, offset), std::move(message), std::move(code),
+                        std::string(line), piece_});
+        return false;
+    }
+
+    // The group's key as one string: the field itself for one column; otherwise each field
+    // preceded by its length, so that no two different keys can read the same.
+    template <class Field>
+    std::string_view key_of(const Field& field) {
+        if (columns_.group.size() == 1) return field(columns_.group[0]);
+        key_.clear();
+        for (const std::size_t c : columns_.group) {
+            const std::string_view f = field(c);
+            const auto n = static_cast<std::uint32_t>(f.size());
+            key_.append(reinterpret_cast<const char*>(&n), sizeof n);
+            key_ += f;
+        }
+        return key_;
+    }
+
+    // The number of the cell for the row's group and currency, made on first use; absent
+    // for a currency not met before (the general path checks it). A short key of one column
+    // and the code are looked up as integers where they can be.
+    std::uint32_t cell_of(const scan::row& r) {
+        std::uint32_t code = 0;
+        if (columns_.currency != absent) {
+            const std::string_view text = r.field(columns_.currency);
+            if (text.size() != 3) return cell_index::absent;
+            code = pack_code(text);
+        } else {
+            code = currencies_[0].code;  // the default currency
+        }
+        std::uint64_t word = 0;
+        std::uint32_t tag = 0;
+        const bool short_key = columns_.group.size() == 1 && [&] {
+            const std::string_view key = r.field(columns_.group[0]);
+            if (key.size() > 8 || readable_ - key.data() < 8) return false;
+            const std::size_t n = key.size();
+            word = load8(key.data()) & (n == 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1);
+            tag = static_cast<std::uint32_t>(n) | code << 8;
+            return true;
+        }();
+        if (short_key) {
+            if (const std::uint32_t found = cells_by_key_.find(word, tag); found != cell_index::absent)
+                return found;
+        }
+        std::size_t currency = 0;
+        while (currency < currencies_.size() && currencies_[currency].code != code) ++currency;
+        if (currency == currencies_.size()) return cell_index::absent;
+        const std::uint32_t made = cell_for(group_of([&](std::size_t i) { return r.field(i); }), currency);
+        if (short_key) cells_by_key_.insert(word, tag, made);
+        return made;
+    }
+
+    // The number of the cell for a group (by number) and a currency, made on first use.
+    std::uint32_t cell_for(std::size_t group, std::size_t currency) {
+        std::vector<std::uint32_t>& cells = groups_[group].cells;
+        if (currency >= cells.size()) cells.resize(currency + 1, 0);
+        if (cells[currency] == 0) {
+            cells_.push_back({{}, 0, static_cast<std::uint32_t>(group), static_cast<std::uint32_t>(currency)});
+            cells[currency] = static_cast<std::uint32_t>(cells_.size());
+        }
+        return cells[currency] - 1;
+    }
+
+    // The number of the row's group, made on first use.
+    template <class Field>
+    std::size_t group_of(const Field& field) {
+        const std::string_view key = key_of(field);
+        if (const std::size_t found = index_.find(key); found != group_index::absent_group) return found;
+        running_group g;
+        for (const std::size_t c : columns_.group) g.key.emplace_back(field(c));
+        index_.insert(key, groups_.size());
+        groups_.push_back(std::move(g));
+        return groups_.size() - 1;
+    }
+
+    // The worker's number for a currency code, checked against ISO 4217 the first time.
+    std::optional<std::size_t> currency_of(std::string_view code) {
+        if (code.size() != 3) return std::nullopt;
+        const std::uint32_t packed = pack_code(code);
+        for (std::size_t i = 0; i < currencies_.size(); ++i) {
+            if (currencies_[i].code == packed) return i;
+        }
+        const auto u = unit::currency(code);
+        if (!u) return std::nullopt;
+        currencies_.push_back({packed, *u});
+        return currencies_.size() - 1;
+    }
+
+    // The rate from `u` to the target for a row's date as written, from a per-worker cache
+    // keyed by the currency and the date's text: a ledger has few of each, so the date is
+    // parsed and the table searched once per pair, not once per row.
+    std::expected<decimal, bad_row> rate_for(unit u, std::string_view date_text,
+                                              std::string_view line, std::size_t number) {
+        char key[32];
+        const std::size_t n = std::min(date_text.size(), sizeof key - 3);
+        std::memcpy(key, u.code().data(), 3);
+        if (n > 0) std::memcpy(key + 3, date_text.data(), n);  // a fixed date has no text
+        const std::string_view k(key, n + 3);
+        if (const auto it = rate_cache_.find(k); it != rate_cache_.end()) return it->second;
+        date on{};
+        if (options_.fixed_date) {
+            on = *options_.fixed_date;
+        } else {
+            auto d = parse_date(date_text);
+            if (!d)
+                return std::unexpected(bad_row{number, column_of(line, splitter_.offset(columns_.date) + d.error().offset),
+                                               "date: " + d.error().message(), "bad-date", {}});
+            on = *d;
+        }
+        auto found = rates_->find(u, *options_.target, on, options_.policy);
+        if (!found)
+            return std::unexpected(bad_row{number, column_of(line, splitter_.offset(options_.fixed_date ? 0 : columns_.date)),
+                                           found.error().message, "no-rate", {}});
+        rate_cache_.emplace(std::string(k), found->value);
+        return found->value;
+    }
+
+    // The row's amount in the target currency, rounded per row when asked; nothing on error.
+    std::optional<decimal> convert(std::string_view line, std::size_t number,
+                                   const std::vector<std::string_view>& f, unit u,
+                                   const decimal& value) {
+        const std::string_view date_text = options_.fixed_date ? std::string_view() : f[columns_.date];
+        auto rate = rate_for(u, date_text, line, number);
+        if (!rate) {
+            bad_row b = std::move(rate.error());
+            b.text = std::string(line);
+            b.piece = piece_;
+            bad_.push_back(std::move(b));
+            return std::nullopt;
+        }
+        decimal converted = value * *rate;
+        if (options_.rounding == convert_rounding::row)
+            converted = converted.quantize(-target_minor_units_, rounding::half_even);
+        return converted;
+    }
+
+    // Any row: split, checked field by field, added up in decimals; false (with the reason
+    // recorded) for a bad one.
+    bool row(std::string_view line, std::size_t number, bool unquoted) {
+        std::size_t bad_quote = 0;
+        if (unquoted) {
+            splitter_.split_unquoted(line);
+        } else if (!splitter_.split(line, bad_quote)) {
+            return reject(line, number, bad_quote,
+                          "expected ',' or the end of the line after a quoted field", "bad-row");
+        }
+        const auto& f = splitter_.fields();
+        if (f.size() != columns_.width)
+            return reject(line, number, line.size(),
+                          fmt::format("expected {} fields as in the header, found {}", columns_.width,
+                                      f.size()),
+                          "bad-row");
+        auto value = parse_amount_field(f[columns_.amount]);
+        if (!value)
+            return reject(line, number, splitter_.offset(columns_.amount) + value.error().offset,
+                          "amount: " + value.error().message(), "bad-amount");
+        std::optional<std::size_t> currency = 0;  // the default currency, when there is no column
+        if (columns_.currency != absent) {
+            currency = currency_of(f[columns_.currency]);
+            if (!currency)
+                return reject(line, number, splitter_.offset(columns_.currency),
+                              fmt::format("expected an ISO 4217 currency code, found '{}'",
+                                          f[columns_.currency]),
+                              "unknown-currency");
+        }
+        std::optional<decimal> converted;
+        if (options_.target) {
+            converted = convert(line, number, f, currencies_[*currency].unit, *value);
+            if (!converted) return false;
+        }
+        const std::size_t group = group_of([&](std::size_t i) { return f[i]; });  // a good row only
+        cell& t = cells_[cell_for(group, *currency)];
+        t.total.add(*value);
+        ++t.rows;
+        if (converted) groups_[group].converted.add(*converted);
+        return true;
+    }
+
+    const aggregate_options& options_;
+    const columns& columns_;
+    const rate_table* rates_;
+    bool keep_going_;
+    field_splitter splitter_;
+    std::string key_;
+    group_index index_;
+    std::vector<running_group> groups_;
+    std::vector<cell> cells_;
+    cell_index cells_by_key_;
+    std::vector<known_currency> currencies_;  // numbered as met; the default one first
+    std::unordered_map<std::string, decimal, transparent_hash, key_equal> rate_cache_;
+    rate_memo rate_memo_;
+    std::int32_t last_rate_exponent_ = 0;
+    std::int32_t target_minor_units_ = 0;
+    std::vector<bad_row> bad_;
+    std::uint64_t rows_read_ = 0;
+    std::size_t piece_ = 0;
+    std::size_t line_ = 0;  // within the piece
+    const char* readable_ = nullptr;
+};
+
+worker::worker(const aggregate_options& options, const columns& cols, const rate_table* rates,
+               bool keep_going)
+    : state_(std::make_unique<state>(options, cols, rates, keep_going)) {}
+worker::worker(worker&&) noexcept = default;
+worker& worker::operator=(worker&&) noexcept = default;
+worker::~worker() = default;
+
+std::optional<std::size_t> worker::run_unquoted(std::string_view text, const char* readable,
+                                                std::size_t piece) {
+    return state_->run_unquoted(text, readable, piece);
+}
+std::size_t worker::run_quoted(std::string_view text) { return state_->run_quoted(text); }
+bool worker::stopped() const { return state_->stopped(); }
+std::uint64_t worker::rows_read() const { return state_->rows_read(); }
+const std::vector<bad_row>& worker::bad() const { return state_->bad(); }
+void worker::take(partial_aggregate& p) { state_->take(p); }
+void worker::discard() { state_->discard(); }
+
+}  // namespace crossfoot::aggregation
