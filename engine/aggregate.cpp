@@ -271,6 +271,68 @@ private:
     std::jthread ahead_;
 };
 
+// What the stream and the file readers share: the header, read once it is whole; a worker
+// per thread; and each window's whole records, with the line they start on.
+class window_reader {
+public:
+    window_reader(std::string_view file_name, const aggregate_options& options,
+                  const rate_table* rates, partial_aggregate& into, const reject_sink& rejects,
+                  unsigned threads)
+        : file_name_(file_name), options_(options), rates_(rates), into_(into),
+          rejects_(rejects), threads_(threads) {}
+    window_reader(const window_reader&) = delete;  // the workers refer to header_
+    window_reader& operator=(const window_reader&) = delete;
+    ~window_reader() = default;
+
+    // Reads the header at the start of `text` unless it was read before, and returns how
+    // many bytes it took (0 once read); nothing when it is not whole and more text follows.
+    std::expected<std::optional<std::size_t>, diagnostic> header(std::string_view text, bool last) {
+        if (header_) return std::size_t{0};
+        if (!last && !header_is_whole(text)) return std::nullopt;
+        auto read = read_header_at(text, file_name_, options_, rates_);
+        if (!read) return std::unexpected(read.error());
+        header_ = std::move(*read);
+        workers_ = make_workers(options_, header_->cols, rates_, static_cast<bool>(rejects_), threads_);
+        prepare(into_, options_);
+        next_line_ = header_->first_line;
+        return header_->body;
+    }
+
+    // Aggregates the whole records at the start of `text` (all of it when it is the last)
+    // and returns where they end: 0 when it holds none. Taken to hold no quote, they end
+    // after its last line feed; if it holds one, after the last line feed outside quotes,
+    // and they are read again.
+    std::expected<std::size_t, diagnostic> records(std::string_view text, bool last) {
+        const char* const readable = text.data() + text.size();
+        std::size_t end = text.size();
+        if (!last) {
+            const std::size_t line_feed = text.rfind('\n');
+            end = line_feed == std::string_view::npos ? 0 : line_feed + 1;
+        }
+        auto lines = process_body(text.substr(0, end), readable, false, next_line_, file_name_,
+                                  options_, workers_, into_, rejects_);
+        if (lines && lines->holds_quote) {
+            if (!last) end = last_record_end(text);
+            lines = process_body(text.substr(0, end), readable, true, next_line_, file_name_,
+                                 options_, workers_, into_, rejects_);
+        }
+        if (!lines) return std::unexpected(lines.error());
+        next_line_ += lines->lines;
+        return end;
+    }
+
+private:
+    std::string_view file_name_;
+    const aggregate_options& options_;
+    const rate_table* rates_;
+    partial_aggregate& into_;
+    const reject_sink& rejects_;
+    unsigned threads_;
+    std::optional<header_read> header_;
+    std::vector<worker> workers_;
+    std::size_t next_line_ = 1;
+};
+
 }  // namespace
 
 std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::string_view file_name,
@@ -279,49 +341,26 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
                                                  const reject_sink& rejects, unsigned threads,
                                                  const progress_sink& progress,
                                                  std::size_t block_bytes) {
-    block_reader reader(input, std::max<std::size_t>(block_bytes, 1));
-    std::optional<header_read> header;
-    std::vector<worker> workers;
-    std::string carried;  // an unfinished record from the block before
-    std::size_t next_line = 1;
+    window_reader reader(file_name, options, rates, into, rejects, threads);
+    block_reader blocks(input, std::max<std::size_t>(block_bytes, 1));
+    std::string carried;  // an unfinished record (or header) from the block before
     std::uint64_t done = 0;
     while (true) {
-        auto [block, last] = reader.next(carried);
-        if (!header) {  // the header is read with the first block that holds all of it
-            if (!last && !header_is_whole(block)) {
-                carried.assign(block);
-                continue;
-            }
-            auto h = read_header_at(block, file_name, options, rates);
-            if (!h) return std::unexpected(h.error());
-            header = std::move(*h);
-            workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads);
-            prepare(into, options);
-            block.remove_prefix(header->body);
-            done = header->body;
-            next_line = header->first_line;
+        auto [block, last] = blocks.next(carried);
+        const auto header = reader.header(block, last);
+        if (!header) return std::unexpected(header.error());
+        if (!*header) {  // read with the next block
+            carried.assign(block);
+            continue;
         }
-        const char* const readable = block.data() + block.size();
-        // Taken to hold no quote, the block ends after its last line feed; if it holds one,
-        // it ends after the last line feed outside quotes, and is read again.
-        std::size_t end = block.size();
-        if (!last) {
-            const std::size_t line_feed = block.rfind('\n');
-            end = line_feed == std::string_view::npos ? 0 : line_feed + 1;
-        }
-        auto lines = process_body(block.substr(0, end), readable, false, next_line, file_name,
-                                  options, workers, into, rejects);
-        if (lines && lines->holds_quote) {
-            if (!last) end = last_record_end(block);
-            lines = process_body(block.substr(0, end), readable, true, next_line, file_name,
-                                 options, workers, into, rejects);
-        }
-        if (!lines) return std::unexpected(lines.error());
-        next_line += lines->lines;
-        done += end;
+        block.remove_prefix(**header);
+        done += **header;
+        const auto end = reader.records(block, last);
+        if (!end) return std::unexpected(end.error());
+        done += *end;
         if (progress) progress(done);
         if (last) return {};
-        carried.assign(block.substr(end));
+        carried.assign(block.substr(*end));
     }
 }
 
@@ -389,10 +428,8 @@ std::expected<void, diagnostic> aggregate_file(const std::string& path, std::str
     const auto size = static_cast<std::size_t>(status.st_size);
     const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
     std::size_t window = std::max(window_bytes, page);
-    std::optional<header_read> header;
-    std::optional<std::vector<worker>> workers;
+    window_reader reader(file_name, options, rates, into, rejects, threads);
     std::size_t pos = 0;  // where the next record starts in the file
-    std::size_t next_line = 1;
     while (pos < size) {
         const std::size_t from = pos / page * page;
         const std::size_t to = std::min(size, pos + window);
@@ -403,42 +440,22 @@ std::expected<void, diagnostic> aggregate_file(const std::string& path, std::str
         }
         std::string_view text(map.data() + (pos - from), to - pos);
         const bool last = to == size;
-        if (!header) {  // the header must be whole in the first window
-            if (!last && !header_is_whole(text)) {
-                window *= 2;
-                continue;
-            }
-            auto h = read_header_at(text, file_name, options, rates);
-            if (!h) return std::unexpected(h.error());
-            header = std::move(*h);
-            workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads);
-            prepare(into, options);
-            text.remove_prefix(header->body);
-            pos += header->body;
-            next_line = header->first_line;
-        }
-        const char* const readable = text.data() + text.size();
-        // As in aggregate_stream: up to the last line feed, or, if the text holds a quote,
-        // the last one outside quotes; a window without a whole record is made larger.
-        std::size_t end = text.size();
-        if (!last) {
-            const std::size_t line_feed = text.rfind('\n');
-            end = line_feed == std::string_view::npos ? 0 : line_feed + 1;
-        }
-        auto lines = process_body(text.substr(0, end), readable, false, next_line, file_name,
-                                  options, *workers, into, rejects);
-        if (lines && lines->holds_quote) {
-            if (!last) end = last_record_end(text);
-            lines = process_body(text.substr(0, end), readable, true, next_line, file_name,
-                                 options, *workers, into, rejects);
-        }
-        if (!lines) return std::unexpected(lines.error());
-        if (end == 0 && !last) {
+        // A window without the whole header, or without a whole record, is made larger.
+        const auto header = reader.header(text, last);
+        if (!header) return std::unexpected(header.error());
+        if (!*header) {
             window *= 2;
             continue;
         }
-        next_line += lines->lines;
-        pos += end;
+        text.remove_prefix(**header);
+        pos += **header;
+        const auto end = reader.records(text, last);
+        if (!end) return std::unexpected(end.error());
+        if (*end == 0 && !last) {
+            window *= 2;
+            continue;
+        }
+        pos += *end;
         if (progress) progress(pos);
         if (last) break;
     }

@@ -13,6 +13,8 @@
 #include <crossfoot/diagnostic.hpp>
 #include <crossfoot/rates.hpp>
 
+#include "aggregate_support.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include <fcntl.h>
@@ -47,27 +49,12 @@ using crossfoot::diagnostic;
 using crossfoot::partial_aggregate;
 using crossfoot::rate_table;
 using crossfoot::unit;
-using key = std::vector<std::string>;
+using crossfoot::testing::builtin;
+using crossfoot::testing::converting;
+using crossfoot::testing::currency;
+using crossfoot::testing::grouped_by;
+using crossfoot::testing::key;
 
-unit currency(std::string_view code) { return unit::currency(code).value(); }
-
-const rate_table& builtin() {
-    static const rate_table table = crossfoot::builtin_rate_table();
-    return table;
-}
-
-aggregate_options grouped_by(key columns) {
-    aggregate_options o;
-    o.group_by = std::move(columns);
-    return o;
-}
-
-aggregate_options converting(key columns, std::string_view target, convert_rounding r) {
-    aggregate_options o = grouped_by(std::move(columns));
-    o.target = currency(target);
-    o.rounding = r;
-    return o;
-}
 
 constexpr std::string_view file_name = "ledger.csv";
 

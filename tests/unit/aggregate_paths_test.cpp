@@ -13,6 +13,8 @@
 #include <crossfoot/rates.hpp>
 #include <crossfoot/rounding.hpp>
 
+#include "aggregate_support.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -38,11 +40,11 @@ using crossfoot::diagnostic;
 using crossfoot::partial_aggregate;
 using crossfoot::rate_table;
 using crossfoot::unit;
-using key = std::vector<std::string>;
-
-unit currency(std::string_view code) { return unit::currency(code).value(); }
-
-crossfoot::date day(std::string_view text) { return crossfoot::parse_date(text).value(); }
+using crossfoot::testing::converting;
+using crossfoot::testing::currency;
+using crossfoot::testing::day;
+using crossfoot::testing::grouped_by;
+using crossfoot::testing::key;
 
 decimal dec(std::string_view text) { return decimal::parse(text).value(); }
 
@@ -64,18 +66,6 @@ rate_table table_of(const std::vector<crossfoot::rate_quote>& quotes) {
     return table;
 }
 
-aggregate_options grouped_by(key columns) {
-    aggregate_options o;
-    o.group_by = std::move(columns);
-    return o;
-}
-
-aggregate_options converting(key columns, std::string_view target, convert_rounding r) {
-    aggregate_options o = grouped_by(std::move(columns));
-    o.target = currency(target);
-    o.rounding = r;
-    return o;
-}
 
 // ---- running a ledger both ways -------------------------------------------------------------
 

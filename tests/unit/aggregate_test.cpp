@@ -13,6 +13,8 @@
 
 #include "commands.hpp"  // the CLI's run_aggregate, which writes the rejects file
 
+#include "aggregate_support.hpp"
+
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -45,29 +47,13 @@ using crossfoot::decimal;
 using crossfoot::diagnostic;
 using crossfoot::partial_aggregate;
 using crossfoot::unit;
-using key = std::vector<std::string>;
+using crossfoot::testing::builtin;
+using crossfoot::testing::converting;
+using crossfoot::testing::currency;
+using crossfoot::testing::day;
+using crossfoot::testing::grouped_by;
+using crossfoot::testing::key;
 
-unit currency(std::string_view code) { return unit::currency(code).value(); }
-
-crossfoot::date day(std::string_view text) { return crossfoot::parse_date(text).value(); }
-
-const crossfoot::rate_table& builtin() {
-    static const crossfoot::rate_table table = crossfoot::builtin_rate_table();
-    return table;
-}
-
-aggregate_options grouped_by(key columns) {
-    aggregate_options o;
-    o.group_by = std::move(columns);
-    return o;
-}
-
-aggregate_options converting(key columns, std::string_view target, convert_rounding r) {
-    aggregate_options o = grouped_by(std::move(columns));
-    o.target = currency(target);
-    o.rounding = r;
-    return o;
-}
 
 // Aggregates `text` as "ledger.csv" into `into`; the run must succeed.
 void add_csv(std::string_view text, const aggregate_options& options, partial_aggregate& into,
