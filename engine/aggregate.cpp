@@ -156,15 +156,6 @@ std::expected<body_read, diagnostic> process_body(std::string_view body, const c
     return body_read{piece_first.back() - first_line, false};
 }
 
-std::expected<columns, diagnostic> read_header(std::string_view header_line,
-                                               std::string_view file_name,
-                                               const aggregate_options& options,
-                                               const rate_table* rates) {
-    if (options.target && rates == nullptr)
-        return std::unexpected(whole_file_error(file_name, "converting needs a rate table", "no-rate"));
-    return find_columns(header_line, file_name, options);
-}
-
 }  // namespace
 
 namespace {
@@ -191,7 +182,9 @@ std::expected<header_read, diagnostic> read_header_at(std::string_view text, std
     if (pos == text.size())
         return std::unexpected(whole_file_error(file_name, "expected a header line", "bad-header"));
     const record header = next_record(text, pos);
-    auto cols = read_header(header.text, file_name, options, rates);
+    if (options.target && rates == nullptr)
+        return std::unexpected(whole_file_error(file_name, "converting needs a rate table", "no-rate"));
+    auto cols = find_columns(header.text, file_name, options);
     if (!cols) return std::unexpected(cols.error());
     return header_read{std::move(*cols), pos, header.lines + 1};
 }

@@ -227,19 +227,25 @@ private:
         return drop_digits_half_even(product, target - exponent);
     }
 
-    // The rate for a currency and a date as written (or the fixed date), from the table;
-    // nothing when the date or the rate is missing.
-    std::optional<decimal> lookup_rate(unit u, std::string_view date_text) {
+    // Why there is no rate for a row: where in its date field, what, and the code.
+    struct rate_failure {
+        std::size_t offset = 0;
+        std::string message;
+        std::string code;
+    };
+    // The rate for a currency and a date as written (or the fixed date), from the table,
+    // for both paths; the general one turns a failure into the row's diagnostic.
+    std::expected<decimal, rate_failure> lookup_rate(unit u, std::string_view date_text) const {
         date on{};
         if (options_.fixed_date) {
             on = *options_.fixed_date;
         } else {
             const auto d = parse_date(date_text);
-            if (!d) return std::nullopt;
+            if (!d) return std::unexpected(rate_failure{d.error().offset, "date: " + d.error().message(), "bad-date"});
             on = *d;
         }
         auto found = rates_->find(u, *options_.target, on, options_.policy);
-        if (!found) return std::nullopt;
+        if (!found) return std::unexpected(rate_failure{0, std::move(found.error().message), "no-rate"});
         return found->value;
     }
 
@@ -346,22 +352,15 @@ private:
         if (n > 0) std::memcpy(key + 3, date_text.data(), n);  // a fixed date has no text
         const std::string_view k(key, n + 3);
         if (const auto it = rate_cache_.find(k); it != rate_cache_.end()) return it->second;
-        date on{};
-        if (options_.fixed_date) {
-            on = *options_.fixed_date;
-        } else {
-            auto d = parse_date(date_text);
-            if (!d)
-                return std::unexpected(bad_row{number, column_of(line, splitter_.offset(columns_.date) + d.error().offset),
-                                               "date: " + d.error().message(), "bad-date", {}});
-            on = *d;
+        auto found = lookup_rate(u, date_text);
+        if (!found) {
+            rate_failure& why = found.error();
+            const std::size_t field = options_.fixed_date ? 0 : columns_.date;
+            return std::unexpected(bad_row{number, column_of(line, splitter_.offset(field) + why.offset),
+                                           std::move(why.message), std::move(why.code), {}});
         }
-        auto found = rates_->find(u, *options_.target, on, options_.policy);
-        if (!found)
-            return std::unexpected(bad_row{number, column_of(line, splitter_.offset(options_.fixed_date ? 0 : columns_.date)),
-                                           found.error().message, "no-rate", {}});
-        rate_cache_.emplace(std::string(k), found->value);
-        return found->value;
+        rate_cache_.emplace(std::string(k), *found);
+        return *found;
     }
 
     // The row's amount in the target currency, rounded per row when asked; nothing on error.

@@ -6,9 +6,6 @@
 
 namespace crossfoot::csv {
 
-namespace {
-
-// A quoted field starting at `at` (the opening quote); returns the offset after it.
 std::expected<std::size_t, split_error> read_quoted(std::string_view line, std::size_t at,
                                                     std::string& text) {
     for (std::size_t i = at + 1; i < line.size(); ++i) {
@@ -27,8 +24,6 @@ std::expected<std::size_t, split_error> read_quoted(std::string_view line, std::
     }
     return std::unexpected(split_error{line.size(), "a closing '\"'"});
 }
-
-}  // namespace
 
 std::expected<std::vector<field>, split_error> split(std::string_view line) {
     std::vector<field> fields;

@@ -24,6 +24,11 @@ struct split_error {
     std::string expected;
 };
 
+/// Reads the quoted field starting at `at` (its opening quote) into `text`, unescaped, and
+/// returns the offset after its closing quote, which must be followed by ',' or the end.
+[[nodiscard]] std::expected<std::size_t, split_error> read_quoted(std::string_view line, std::size_t at,
+                                                                  std::string& text);
+
 /// Splits one record (without its line end) on commas. Quoted fields may hold commas and
 /// doubled quotes; a quote must close before the next comma or the end.
 [[nodiscard]] std::expected<std::vector<field>, split_error> split(std::string_view line);
@@ -95,23 +100,14 @@ private:
         if (scratch_.size() <= fields_.size()) scratch_.resize(fields_.size() + 1);
         std::string& out = scratch_[fields_.size()];
         out.clear();
-        for (std::size_t i = at + 1; i < line.size(); ++i) {
-            if (line[i] != '"') {
-                out += line[i];
-            } else if (i + 1 < line.size() && line[i + 1] == '"') {
-                out += '"';
-                ++i;
-            } else if (i + 1 == line.size() || line[i + 1] == ',') {
-                fields_.push_back(out);
-                at = i + 1;
-                return true;
-            } else {
-                error_offset = i + 1;
-                return false;
-            }
+        const auto end = read_quoted(line, at, out);
+        if (!end) {
+            error_offset = end.error().offset;
+            return false;
         }
-        error_offset = line.size();
-        return false;
+        fields_.push_back(out);
+        at = *end;
+        return true;
     }
 
     std::vector<std::string_view> fields_;
