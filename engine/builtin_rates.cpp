@@ -5,14 +5,14 @@
 // currency per 1 EUR, every TARGET business day of September 2024.
 #include <crossfoot/rates.hpp>
 
+#include "rate_sources.hpp"
+
 #include <array>
 #include <string_view>
 
 namespace crossfoot {
 
 namespace {
-
-constexpr std::string_view ecb_source = "ECB euro reference rate";
 
 struct ecb_day {
     std::string_view date;

@@ -67,8 +67,7 @@ std::expected<gathered, std::string> gather(const claims& c, const rate_table& r
     const figure* total = c.find(spec.total);
     if (total == nullptr) return std::unexpected(fmt::format("no figure '{}'", spec.total));
     const unit in = total->value.unit();
-    gathered g{{total, 1, total->value.value(), total->range, std::nullopt}, {}, decimal(),
-               interval::point(decimal())};
+    gathered g{{total, 1, total->value.value(), total->range, std::nullopt}, {}, decimal()};
     for (const part_ref& p : spec.parts) {
         const figure* f = c.find(p.id);
         if (f == nullptr) return std::unexpected(fmt::format("no figure '{}'", p.id));
@@ -176,12 +175,18 @@ void set_common(check_result& r, gathered& g) {
     r.parts = std::move(g.parts);
 }
 
+// Consistent when the written values agree exactly; within rounding when values the figures
+// stand for can agree; inconsistent otherwise.
+verdict graded(bool exact, bool possible) {
+    if (exact) return verdict::consistent;
+    return possible ? verdict::consistent_within_rounding : verdict::inconsistent;
+}
+
 void check_sum(const claims& c, const rate_table& rates, check_result& r, gathered g) {
     const bool exact = g.total.value == g.sum && g.as_written();
     const bool overlap = g.total.range.intersects(g.range);
     set_common(r, g);
-    r.verdict = exact ? verdict::consistent
-                      : (overlap ? verdict::consistent_within_rounding : verdict::inconsistent);
+    r.verdict = graded(exact, overlap);
     if (r.verdict == verdict::inconsistent) r.explained = explain(c, rates, *r.total);
 }
 
@@ -194,8 +199,7 @@ void check_includes(check_result& r, gathered g) {
         interval{std::nullopt, g.total.range.high, false, g.total.range.high_open});
     r.remainder = g.total.range - g.range;
     set_common(r, g);
-    r.verdict = fits ? verdict::consistent
-                     : (can_fit ? verdict::consistent_within_rounding : verdict::inconsistent);
+    r.verdict = graded(fits, can_fit);
 }
 
 void check_converts(const claims& c, check_result& r, gathered g) {
@@ -212,8 +216,7 @@ void check_converts(const claims& c, check_result& r, gathered g) {
     const bool exact = g.total.value == part.value && g.as_written();
     const bool overlap = g.total.range.intersects(part.range);
     set_common(r, g);
-    r.verdict = exact ? verdict::consistent
-                      : (overlap ? verdict::consistent_within_rounding : verdict::inconsistent);
+    r.verdict = graded(exact, overlap);
 }
 
 // part / total = percent %: exact when part × 100 = percent × total; within rounding when some
@@ -233,8 +236,7 @@ void check_share(const check_spec& spec, check_result& r, gathered g) {
     if (!g.total.value.is_zero())
         r.share_percent = divide(g.sum * hundred, g.total.value, std::min(-2, stated.exponent() - 2)).value();
     set_common(r, g);
-    r.verdict = exact ? verdict::consistent
-                      : (overlap ? verdict::consistent_within_rounding : verdict::inconsistent);
+    r.verdict = graded(exact, overlap);
 }
 
 // ---- one-line summaries -------------------------------------------------------------------

@@ -128,14 +128,12 @@ std::string uint128_digits(uint128 m) {
 // The coefficient's digits without sign.
 std::string magnitude_digits(const coefficient& c) {
     if (const auto* w = c.wide()) return big_int(boost::multiprecision::abs(w->value)).str();
-    const int128 v = c.narrow();
-    return uint128_digits(v < 0 ? uint128{0} - static_cast<uint128>(v) : static_cast<uint128>(v));
+    return uint128_digits(detail::magnitude_of(c.narrow()));
 }
 
 std::int32_t digit_count(const coefficient& c) {
     if (c.wide() != nullptr) return static_cast<std::int32_t>(magnitude_digits(c).size());
-    const int128 v = c.narrow();
-    const uint128 m = v < 0 ? uint128{0} - static_cast<uint128>(v) : static_cast<uint128>(v);
+    const uint128 m = detail::magnitude_of(c.narrow());
     std::int32_t digits = 1;
     while (digits < 39 && m >= static_cast<uint128>(pow10_table[static_cast<std::size_t>(digits)]))
         ++digits;

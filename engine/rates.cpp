@@ -17,17 +17,6 @@ using std::chrono::sys_days;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The fixed-width digits at [at, at + n) as an integer, or -1.
-int digits_at(std::string_view text, std::size_t at, std::size_t n) {
-    if (at + n > text.size()) return -1;
-    int value = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-        if (!is_digit(text[i])) return -1;
-        value = value * 10 + (text[i] - '0');
-    }
-    return value;
-}
-
 std::string char_at(std::string_view text, std::size_t at) {
     return at < text.size() ? std::string(1, text[at]) : std::string();
 }
@@ -43,8 +32,8 @@ std::expected<date, parse_error> parse_date(std::string_view text) {
         for (std::size_t i = starts[p]; i < starts[p] + widths[p]; ++i) {
             if (i >= text.size() || !is_digit(text[i]))
                 return std::unexpected(parse_error{i, "a date as YYYY-MM-DD", char_at(text, i)});
+            parts[p] = parts[p] * 10 + (text[i] - '0');
         }
-        parts[p] = digits_at(text, starts[p], widths[p]);
         if (p < 2 && (text.size() <= starts[p] + widths[p] || text[starts[p] + widths[p]] != '-'))
             return std::unexpected(parse_error{starts[p] + widths[p], "'-' in YYYY-MM-DD",
                                                char_at(text, starts[p] + widths[p])});

@@ -3,6 +3,7 @@
 #include <crossfoot/rates.hpp>
 
 #include "csv.hpp"
+#include "rate_sources.hpp"
 #include "text.hpp"
 
 #include <fmt/format.h>
@@ -14,8 +15,6 @@
 namespace crossfoot {
 
 namespace {
-
-constexpr std::string_view ecb_source = "ECB euro reference rate";
 
 // One line of the file being read, for diagnostics.
 struct line_at {
