@@ -142,17 +142,22 @@ diagnostic conflict(const rate_quote& earlier, const rate_quote& later) {
 }  // namespace
 
 std::expected<void, std::vector<diagnostic>> rate_table::add(std::span<const rate_quote> quotes) {
-    auto updated = by_pair_;  // checked in full before it replaces the table
-    // Number on from the highest number given out: size_ counts merged duplicates once, so it
-    // can be lower, and a later quote would tie with an earlier one.
-    std::size_t sequence = 0;
-    for (const auto& [pair, list] : by_pair_) {
-        for (const stored& s : list) sequence = std::max(sequence, s.sequence + 1);
+    // Only the pairs the new quotes touch are copied, merged and checked; they replace the
+    // table's when no two quotes clash, and nothing changes otherwise.
+    std::map<std::pair<unit, unit>, std::vector<stored>> updated;
+    std::size_t sequence = next_sequence_;
+    for (const rate_quote& q : quotes) {
+        const std::pair<unit, unit> pair{q.base, q.quote};
+        auto [it, fresh] = updated.try_emplace(pair);
+        if (fresh) {
+            if (const auto held = by_pair_.find(pair); held != by_pair_.end()) it->second = held->second;
+        }
+        it->second.push_back({q, sequence++});
     }
-    for (const rate_quote& q : quotes) updated[{q.base, q.quote}].push_back({q, sequence++});
     std::vector<diagnostic> conflicts;
-    std::size_t kept = 0;
+    std::size_t kept = size_;
     for (auto& [pair, list] : updated) {
+        if (const auto held = by_pair_.find(pair); held != by_pair_.end()) kept -= held->second.size();
         std::stable_sort(list.begin(), list.end(), [](const stored& a, const stored& b) {
             return std::tie(a.quote.on, a.quote.source) < std::tie(b.quote.on, b.quote.source);
         });
@@ -166,8 +171,9 @@ std::expected<void, std::vector<diagnostic>> rate_table::add(std::span<const rat
         kept += list.size();
     }
     if (!conflicts.empty()) return std::unexpected(std::move(conflicts));
-    by_pair_ = std::move(updated);
+    for (auto& [pair, list] : updated) by_pair_[pair] = std::move(list);
     size_ = kept;
+    next_sequence_ = sequence;
     return {};
 }
 

@@ -155,6 +155,7 @@ private:
     };
     std::map<std::pair<unit, unit>, std::vector<stored>> by_pair_;  // each sorted by date
     std::size_t size_ = 0;
+    std::size_t next_sequence_ = 0;  // the number the next quote added gets
 };
 
 /// The built-in reference rates: the ECB's euro reference rates for USD, JPY, KRW, CNY, HKD
