@@ -6,7 +6,7 @@
 #include <crossfoot/decimal.hpp>
 #include <crossfoot/diagnostic.hpp>
 
-#include "../toml_support.hpp"
+#include "rates/toml_support.hpp"
 
 #include <cstdint>
 #include <optional>

@@ -5,7 +5,7 @@
 // currency per 1 EUR, every TARGET business day of September 2024.
 #include <crossfoot/rates.hpp>
 
-#include "rate_sources.hpp"
+#include "sources.hpp"
 
 #include <array>
 #include <string_view>

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/aggregate.hpp>
 
-#include "aggregate_worker.hpp"
-#include "csv.hpp"
+#include "worker.hpp"
+#include "core/csv.hpp"
 
 #include <fmt/format.h>
 

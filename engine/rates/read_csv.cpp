@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/rates.hpp>
 
-#include "csv.hpp"
-#include "rate_sources.hpp"
-#include "text.hpp"
+#include "core/csv.hpp"
+#include "sources.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 

@@ -1,11 +1,11 @@
 // engine/aggregate_worker.cpp: one thread's aggregation: the integer path for usual rows,
 // the decimal path for the rest and for every error.
 // SPDX-License-Identifier: MIT
-#include "aggregate_worker.hpp"
+#include "worker.hpp"
 
-#include "aggregate_tables.hpp"
-#include "aggregate_values.hpp"
-#include "csv.hpp"
+#include "tables.hpp"
+#include "values.hpp"
+#include "core/csv.hpp"
 #include "row_scan.hpp"
 
 #include <fmt/format.h>
