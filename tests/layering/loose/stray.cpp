@@ -1,0 +1,2 @@
+// A file outside every folder.
+#include <crossfoot/decimal.hpp>

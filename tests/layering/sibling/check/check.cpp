@@ -1,0 +1,2 @@
+// Two layers of one rank.
+#include "aggregate/tables.hpp"

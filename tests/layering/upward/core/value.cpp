@@ -1,0 +1,2 @@
+// A low layer that reaches up.
+#include "report/render.hpp"

@@ -1,0 +1,2 @@
+// A higher layer.
+#pragma once
