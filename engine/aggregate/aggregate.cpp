@@ -1,4 +1,4 @@
-// engine/aggregate.cpp: streaming exact aggregation of CSV ledgers, on one or more threads.
+// engine/aggregate/aggregate.cpp: streaming exact aggregation of CSV ledgers, on one or more threads.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/aggregate.hpp>
 

@@ -1,4 +1,4 @@
-// engine/row_scan.hpp: the rows and fields of quote-free CSV text, found 64 bytes at a time
+// engine/aggregate/row_scan.hpp: the rows and fields of quote-free CSV text, found 64 bytes at a time
 // (private to the library).
 //
 // A ledger row is short and its fields shorter, so finding the separators is most of the

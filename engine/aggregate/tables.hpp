@@ -1,4 +1,4 @@
-// engine/aggregate_tables.hpp: the look-up tables of aggregation (private to the library):
+// engine/aggregate/tables.hpp: the look-up tables of aggregation (private to the library):
 // group keys to group numbers, (short key, currency) to the cell a row is added to, and a
 // memo of rates by currency and day. Open addressing over power-of-two tables, since a
 // ledger has few groups and one look-up per row.

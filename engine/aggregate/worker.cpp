@@ -1,4 +1,4 @@
-// engine/aggregate_worker.cpp: one thread's aggregation: the integer path for usual rows,
+// engine/aggregate/worker.cpp: one thread's aggregation: the integer path for usual rows,
 // the decimal path for the rest and for every error.
 // SPDX-License-Identifier: MIT
 #include "worker.hpp"

@@ -1,4 +1,4 @@
-// engine/aggregate_worker.hpp: what one thread of an aggregation does (private to the
+// engine/aggregate/worker.hpp: what one thread of an aggregation does (private to the
 // library): the columns a header names, and a worker that reads pieces of CSV text into
 // exact totals, by the integer path for usual rows and by decimals for the rest.
 // SPDX-License-Identifier: MIT

@@ -1,4 +1,4 @@
-// engine/check.cpp: checking stated totals against their components.
+// engine/check/check.cpp: checking stated totals against their components.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/check.hpp>
 

@@ -1,4 +1,4 @@
-// engine/amount.cpp: parsing written amounts, and per-unit totals.
+// engine/core/amount.cpp: parsing written amounts, and per-unit totals.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/amount.hpp>
 

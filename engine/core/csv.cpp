@@ -1,4 +1,4 @@
-// engine/csv.cpp: RFC 4180 records and fields.
+// engine/core/csv.cpp: RFC 4180 records and fields.
 // SPDX-License-Identifier: MIT
 #include "csv.hpp"
 

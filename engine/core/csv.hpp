@@ -1,4 +1,4 @@
-// engine/csv.hpp: reading CSV text (RFC 4180) record by record and splitting records into
+// engine/core/csv.hpp: reading CSV text (RFC 4180) record by record and splitting records into
 // fields, keeping each field's byte offset for diagnostics. Private to the library.
 // SPDX-License-Identifier: MIT
 #pragma once

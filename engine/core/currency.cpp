@@ -1,4 +1,4 @@
-// engine/currency.cpp: units of account, and the English and Chinese names and symbols of
+// engine/core/currency.cpp: units of account, and the English and Chinese names and symbols of
 // currencies and countable things.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/currency.hpp>

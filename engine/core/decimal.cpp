@@ -1,4 +1,4 @@
-// engine/decimal.cpp: exact decimal arithmetic on a 128-bit fast path with an
+// engine/core/decimal.cpp: exact decimal arithmetic on a 128-bit fast path with an
 // arbitrary-precision fallback.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/decimal.hpp>

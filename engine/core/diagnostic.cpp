@@ -1,4 +1,4 @@
-// engine/diagnostic.cpp: rendering diagnostics in the GCC form with a caret line.
+// engine/core/diagnostic.cpp: rendering diagnostics in the GCC form with a caret line.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/diagnostic.hpp>
 

@@ -1,4 +1,4 @@
-// engine/figure.cpp: intervals and the values a written figure stands for.
+// engine/core/figure.cpp: intervals and the values a written figure stands for.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/figure.hpp>
 

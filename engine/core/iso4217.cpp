@@ -1,4 +1,4 @@
-// engine/iso4217.cpp: the built-in ISO 4217 table (active codes, list one).
+// engine/core/iso4217.cpp: the built-in ISO 4217 table (active codes, list one).
 // SPDX-License-Identifier: MIT
 //
 // Edition: ISO 4217 list one (current currency and funds codes) as published by the

@@ -1,4 +1,4 @@
-// engine/parse_error.cpp: the wording of token parse errors.
+// engine/core/parse_error.cpp: the wording of token parse errors.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/parse_error.hpp>
 

@@ -1,4 +1,4 @@
-// engine/rounding.cpp: names of the rounding modes.
+// engine/core/rounding.cpp: names of the rounding modes.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/rounding.hpp>
 

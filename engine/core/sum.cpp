@@ -1,4 +1,4 @@
-// engine/sum.cpp: summing amounts from lines or arguments, and the sum reports.
+// engine/core/sum.cpp: summing amounts from lines or arguments, and the sum reports.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/sum.hpp>
 

@@ -1,4 +1,4 @@
-// engine/text.hpp: ASCII case folding for names and codes (private to the library).
+// engine/core/text.hpp: ASCII case folding for names and codes (private to the library).
 // SPDX-License-Identifier: MIT
 #pragma once
 

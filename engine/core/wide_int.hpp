@@ -1,4 +1,4 @@
-// engine/wide_int.hpp: the arbitrary-precision side of detail::coefficient (private).
+// engine/core/wide_int.hpp: the arbitrary-precision side of detail::coefficient (private).
 // SPDX-License-Identifier: MIT
 #pragma once
 

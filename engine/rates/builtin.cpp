@@ -1,4 +1,4 @@
-// engine/builtin_rates.cpp: the built-in reference rates, enough for the bundled examples.
+// engine/rates/builtin.cpp: the built-in reference rates, enough for the bundled examples.
 // SPDX-License-Identifier: MIT
 //
 // Facts from the European Central Bank's euro foreign exchange reference rates: units of each

@@ -1,4 +1,4 @@
-// engine/rates.cpp: the rate table, look-up policies, derived rates and conversion.
+// engine/rates/rates.cpp: the rate table, look-up policies, derived rates and conversion.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/rates.hpp>
 

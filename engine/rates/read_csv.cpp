@@ -1,4 +1,4 @@
-// engine/rates_csv.cpp: reading rates from the ECB's wide CSV and from long CSV files.
+// engine/rates/read_csv.cpp: reading rates from the ECB's wide CSV and from long CSV files.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/rates.hpp>
 

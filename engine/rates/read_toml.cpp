@@ -1,4 +1,4 @@
-// engine/rates_toml.cpp: rate quotes written inline in TOML.
+// engine/rates/read_toml.cpp: rate quotes written inline in TOML.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/rates.hpp>
 

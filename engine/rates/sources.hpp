@@ -1,4 +1,4 @@
-// engine/rate_sources.hpp: names of rate sources that more than one reader gives (private
+// engine/rates/sources.hpp: names of rate sources that more than one reader gives (private
 // to the library).
 // SPDX-License-Identifier: MIT
 #pragma once

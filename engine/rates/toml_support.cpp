@@ -1,4 +1,4 @@
-// engine/toml_support.cpp: TOML values with positions, and inline rate quotes.
+// engine/rates/toml_support.cpp: TOML values with positions, and inline rate quotes.
 // SPDX-License-Identifier: MIT
 #include "toml_support.hpp"
 

@@ -1,4 +1,4 @@
-// engine/toml_support.hpp: reading TOML documents with positions for diagnostics (toml++).
+// engine/rates/toml_support.hpp: reading TOML documents with positions for diagnostics (toml++).
 // Private to the library.
 // SPDX-License-Identifier: MIT
 #pragma once

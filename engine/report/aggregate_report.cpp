@@ -1,4 +1,4 @@
-// engine/aggregate_report.cpp: merging partial aggregates, their JSON form, and reports.
+// engine/report/aggregate_report.cpp: merging partial aggregates, their JSON form, and reports.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/aggregate.hpp>
 

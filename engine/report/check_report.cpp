@@ -1,4 +1,4 @@
-// engine/check_report.cpp: the text and JSON reports of `crossfoot check`.
+// engine/report/check_report.cpp: the text and JSON reports of `crossfoot check`.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/check.hpp>
 

@@ -1,4 +1,4 @@
-// engine/report.cpp: text and JSON renderings of conversions and rate listings.
+// engine/report/rates_report.cpp: text and JSON renderings of conversions and rate listings.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/report.hpp>
 
