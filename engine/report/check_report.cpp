@@ -4,6 +4,8 @@
 
 #include <crossfoot/sum.hpp>
 
+#include "quote_place.hpp"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
@@ -35,12 +37,11 @@ std::string figure_text(const figure& f) {
 
 std::string quote_text(const rate_hop& hop) {
     const rate_quote& q = hop.quotes.back();
-    const std::string where = q.file.empty() ? "built-in" : fmt::format("{}:{}", q.file, q.line);
     const std::string figure = hop.quotes.size() > 1
                                    ? fmt::format("{} quotes to {}", hop.quotes.size(), to_string(q.on))
                                    : q.rate.to_string();
     return fmt::format("{}{} {}/{} {} ({}, {})", hop.inverted ? "1 / " : "", figure,
-                       q.base.code(), q.quote.code(), to_string(q.on), q.source, where);
+                       q.base.code(), q.quote.code(), to_string(q.on), q.source, quote_place(q));
 }
 
 std::string rate_text(const found_rate& r) {

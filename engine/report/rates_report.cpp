@@ -4,6 +4,8 @@
 
 #include <crossfoot/sum.hpp>
 
+#include "quote_place.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -12,10 +14,6 @@ namespace crossfoot {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-std::string where(const rate_quote& q) {
-    return q.file.empty() ? std::string("built-in") : fmt::format("{}:{}", q.file, q.line);
-}
 
 std::string derivation(const found_rate& r) {
     if (r.exact) return r.path.size() > 1 || (r.path.size() == 1 && r.path[0].inverted)
@@ -36,7 +34,7 @@ std::string hop_line(const rate_hop& hop, const lookup_policy& policy) {
     std::string dates = to_string(q.on);
     if (hop.quotes.size() > 1) dates = to_string(hop.quotes.front().on) + ".." + dates;
     return fmt::format("  {}→{}  {:<20}  {}/{} {}  {} ({})\n", hop.from.code(), hop.to.code(),
-                       figure, q.base.code(), q.quote.code(), dates, q.source, where(q));
+                       figure, q.base.code(), q.quote.code(), dates, q.source, quote_place(q));
 }
 
 json quote_json(const rate_quote& q) {

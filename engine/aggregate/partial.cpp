@@ -1,0 +1,200 @@
+// engine/aggregate/partial.cpp: merging partial aggregates, and their JSON form.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/aggregate.hpp>
+
+#include "partial.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <ostream>
+
+namespace crossfoot {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string_view rounding_name(convert_rounding r) {
+    return r == convert_rounding::row ? "row" : "total";
+}
+
+void add_group(group_totals& into, const group_totals& other) {
+    for (const auto& [u, total] : other.totals) into.totals[u] += total;
+    for (const auto& [u, n] : other.rows) into.rows[u] += n;
+    if (other.converted) into.converted = into.converted.value_or(decimal()) + *other.converted;
+}
+
+std::string target_name(const std::optional<unit>& target) {
+    return target ? std::string(target->code()) : std::string("nothing");
+}
+
+}  // namespace
+
+std::uint64_t group_rows(const group_totals& g) {
+    std::uint64_t n = 0;
+    for (const auto& [u, rows] : g.rows) n += rows;
+    return n;
+}
+
+std::expected<void, std::string> partial_aggregate::merge(const partial_aggregate& other) {
+    if (other.group_by != group_by)
+        return std::unexpected(fmt::format("cannot merge partials grouped by ({}) and ({})",
+                                           fmt::join(group_by, ", "),
+                                           fmt::join(other.group_by, ", ")));
+    if (other.target != target)
+        return std::unexpected(fmt::format("cannot merge partials converted to {} and to {}",
+                                           target_name(target), target_name(other.target)));
+    // Checked even without a target, as documented: otherwise a.merge(b) and b.merge(a)
+    // would keep different roundings, and merging would not be commutative.
+    if (other.rounding != rounding)
+        return std::unexpected(fmt::format("cannot merge partials rounded per {} and per {}",
+                                           rounding_name(rounding), rounding_name(other.rounding)));
+    for (const auto& [key, g] : other.groups) add_group(groups[key], g);
+    rows_read += other.rows_read;
+    rows_rejected += other.rows_rejected;
+    return {};
+}
+
+partial_aggregate partial_aggregate::finished() const {
+    partial_aggregate out = *this;
+    if (!target || rounding != convert_rounding::total) return out;
+    const std::int32_t minor = target->minor_units().value_or(0);
+    for (auto& [key, g] : out.groups) {
+        if (g.converted) g.converted = g.converted->quantize(-minor, rounding::half_even);
+    }
+    return out;
+}
+
+// ---- JSON -------------------------------------------------------------------------------
+
+nlohmann::ordered_json totals_json(const group_totals& g) {
+    json totals = json::array();
+    for (const auto& [u, total] : g.totals)
+        totals.push_back({{"currency", u.code()}, {"total", total.to_string()}, {"rows", g.rows.at(u)}});
+    return totals;
+}
+
+std::string to_json(const partial_aggregate& p) {
+    json groups = json::array();
+    for (const auto& [key, g] : p.groups) {
+        const json totals = totals_json(g);
+        json entry = {{"key", key}, {"totals", totals}};
+        if (g.converted) entry["converted"] = g.converted->to_string();
+        groups.push_back(entry);
+    }
+    const json doc = {{"format", "crossfoot-partial"},
+                      {"version", partial_aggregate::format_version},
+                      {"group_by", p.group_by},
+                      {"target", p.target ? json(p.target->code()) : json(nullptr)},
+                      {"rounding", rounding_name(p.rounding)},
+                      {"rows_read", p.rows_read},
+                      {"rows_rejected", p.rows_rejected},
+                      {"groups", groups}};
+    return doc.dump(1) + "\n";
+}
+
+namespace {
+
+decimal read_decimal(const json& j, std::string_view what) {
+    if (!j.is_string())
+        throw std::invalid_argument(fmt::format("{} must be a decimal string", what));
+    auto d = decimal::parse(j.get<std::string>());
+    if (!d) throw std::invalid_argument(fmt::format("{}: {}", what, d.error().message()));
+    return *d;
+}
+
+std::uint64_t read_count(const json& j, std::string_view what) {
+    if (!j.is_number_unsigned())
+        throw std::invalid_argument(
+            fmt::format("{} must be a whole number, found {}", what, j.dump()));
+    return j.get<std::uint64_t>();
+}
+
+convert_rounding read_rounding(const json& j) {
+    if (j == "row") return convert_rounding::row;
+    if (j == "total") return convert_rounding::total;
+    throw std::invalid_argument(
+        fmt::format("rounding must be \"row\" or \"total\", found {}", j.dump()));
+}
+
+unit read_unit(const json& j) {
+    if (!j.is_string())
+        throw std::invalid_argument(fmt::format("expected a currency code, found {}", j.dump()));
+    const auto u = unit::currency(j.get<std::string>());
+    if (!u) throw std::invalid_argument("unknown currency '" + j.get<std::string>() + "'");
+    return *u;
+}
+
+// A converted total goes with a target, in every group, and only then.
+group_totals read_group(const json& entry, const std::optional<unit>& target) {
+    group_totals g;
+    for (const json& t : entry.at("totals")) {
+        const unit u = read_unit(t.at("currency"));
+        if (g.totals.contains(u))
+            throw std::invalid_argument(
+                fmt::format("currency {} appears twice in a group", u.code()));
+        g.totals[u] = read_decimal(t.at("total"), "total");
+        g.rows[u] = read_count(t.at("rows"), "rows");
+    }
+    if (entry.contains("converted") != target.has_value())
+        throw std::invalid_argument(target
+                                        ? "a group has no converted total"
+                                        : "a group has a converted total but there is no target");
+    if (target) g.converted = read_decimal(entry.at("converted"), "converted");
+    return g;
+}
+
+// Every accepted row is in exactly one group and currency.
+void check_rows(const partial_aggregate& p) {
+    if (p.rows_rejected > p.rows_read)
+        throw std::invalid_argument(fmt::format("rows_rejected {} is more than rows_read {}",
+                                                p.rows_rejected, p.rows_read));
+    std::uint64_t in_groups = 0;
+    for (const auto& [key, g] : p.groups) in_groups += group_rows(g);
+    if (in_groups != p.rows_accepted())
+        throw std::invalid_argument(fmt::format("the groups hold {} rows, not the {} accepted",
+                                                in_groups, p.rows_accepted()));
+}
+
+partial_aggregate read_partial(const json& doc) {
+    if (doc.at("format") != "crossfoot-partial")
+        throw std::invalid_argument("not a crossfoot partial aggregate");
+    if (doc.at("version") != partial_aggregate::format_version)
+        throw std::invalid_argument(fmt::format("format version {} is not {}",
+                                                doc.at("version").dump(),
+                                                partial_aggregate::format_version));
+    partial_aggregate p;
+    p.group_by = doc.at("group_by").get<std::vector<std::string>>();
+    if (!doc.at("target").is_null()) p.target = read_unit(doc.at("target"));
+    p.rounding = read_rounding(doc.at("rounding"));
+    p.rows_read = read_count(doc.at("rows_read"), "rows_read");
+    p.rows_rejected = read_count(doc.at("rows_rejected"), "rows_rejected");
+    for (const json& entry : doc.at("groups")) {
+        auto key = entry.at("key").get<std::vector<std::string>>();
+        if (key.size() != p.group_by.size())
+            throw std::invalid_argument("a group key does not match group_by");
+        if (p.groups.contains(key))
+            throw std::invalid_argument(
+                fmt::format("the group {} appears twice", entry.at("key").dump()));
+        p.groups.emplace(std::move(key), read_group(entry, p.target));
+    }
+    check_rows(p);
+    return p;
+}
+
+}  // namespace
+
+std::expected<partial_aggregate, std::string> partial_from_json(std::string_view text) {
+    try {
+        return read_partial(json::parse(text));
+    } catch (const std::exception& e) {  // json's parse, type and key errors, and ours
+        return std::unexpected(std::string(e.what()));
+    }
+}
+
+std::ostream& operator<<(std::ostream& os, const partial_aggregate& p) { return os << to_json(p); }
+
+}  // namespace crossfoot
