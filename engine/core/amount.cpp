@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/amount.hpp>
 
+#include "amount_reader.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -13,16 +14,21 @@
 
 namespace crossfoot {
 
+namespace amount_reader {
+
 namespace {
 
 using text::ascii_lower;
+using text::is_latin_letter;
+using text::is_space;
+using text::reader;
 
 struct scale_word {
     std::string_view text;
     std::int32_t power;
 };
 
-// Matched as whole words, in any case.
+// Matched as whole words, in any case. Chinese and Japanese multipliers are numerals.
 constexpr std::array<scale_word, 10> latin_scales = {{{"thousand", 3},
                                                       {"k", 3},
                                                       {"million", 6},
@@ -33,145 +39,11 @@ constexpr std::array<scale_word, 10> latin_scales = {{{"thousand", 3},
                                                       {"b", 9},
                                                       {"trillion", 12},
                                                       {"tn", 12}}};
-// Matched as prefixes of what follows the number, longest first (万亿 before 万).
-constexpr std::array<scale_word, 7> chinese_scales = {{{"万亿", 12},
-                                                       {"十亿", 9},
-                                                       {"千万", 7},
-                                                       {"百万", 6},
-                                                       {"亿", 8},
-                                                       {"万", 4},
-                                                       {"千", 3}}};
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_latin_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-// The whole UTF-8 character at `pos`, for quoting in an error; empty at the end.
-std::string character_at(std::string_view text, std::size_t pos) {
-    if (pos >= text.size()) return {};
-    std::size_t end = pos + 1;
-    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) ++end;
-    return std::string(text.substr(pos, end - pos));
-}
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
-}
-
-class reader {
-public:
-    explicit reader(std::string_view text) : text_(text) {}
-
-    [[nodiscard]] bool at_end() const { return pos_ >= text_.size(); }
-    [[nodiscard]] char peek() const { return at_end() ? '\0' : text_[pos_]; }
-    [[nodiscard]] std::size_t position() const { return pos_; }
-    [[nodiscard]] std::string_view rest() const { return text_.substr(pos_); }
-    void advance(std::size_t n) { pos_ += n; }
-    void seek(std::size_t pos) { pos_ = pos; }
-    void skip_spaces() {
-        while (!at_end() && is_space(peek())) ++pos_;
-    }
-    bool accept(char c) {
-        if (peek() != c || at_end()) return false;
-        ++pos_;
-        return true;
-    }
-    std::string_view take_while(bool (*keep)(char)) {
-        const std::size_t start = pos_;
-        while (!at_end() && keep(peek())) ++pos_;
-        return text_.substr(start, pos_ - start);
-    }
-    [[nodiscard]] parse_error error(std::string expected) const {
-        return {pos_, std::move(expected), character_at(text_, pos_)};
-    }
-    [[nodiscard]] parse_error error_at(std::size_t pos, std::string expected,
-                                       std::string_view found) const {
-        return {pos, std::move(expected), std::string(found)};
-    }
-
-private:
-    std::string_view text_;
-    std::size_t pos_ = 0;
-};
-
-struct unit_text {
-    std::string_view text;
-    std::size_t offset = 0;
-};
-
-bool ends_prefix_unit(char c) { return is_digit(c) || is_space(c) || c == '-' || c == '.'; }
-bool is_not_prefix_end(char c) { return !ends_prefix_unit(c); }
-
-// A unit written before the number: "US$", "€", "RMB ", "USD ".
-std::expected<std::optional<unit_text>, parse_error> read_prefix_unit(reader& in) {
-    if (in.at_end() || ends_prefix_unit(in.peek())) return std::nullopt;
-    const std::size_t start = in.position();
-    const std::string_view word = in.take_while(is_not_prefix_end);
-    if (currency_candidates(word).empty())
-        return std::unexpected(in.error_at(start, "a number or a currency", word));
-    in.skip_spaces();
-    return unit_text{word, start};
-}
-
-// Digits, optionally grouped by commas in threes; returns them without the commas.
-std::expected<std::string, parse_error> read_integer_part(reader& in) {
-    const std::string_view first = in.take_while(is_digit);
-    if (first.empty()) return std::unexpected(in.error("a digit"));
-    std::string digits(first);
-    if (in.peek() != ',') return digits;
-    if (first.size() > 3)
-        return std::unexpected(in.error("'.' or a digit (commas group digits in threes)"));
-    while (in.accept(',')) {
-        const std::size_t group_start = in.position();
-        const std::string_view group = in.take_while(is_digit);
-        if (group.size() != 3) {
-            in.seek(group_start + std::min<std::size_t>(group.size(), 3));
-            return std::unexpected(
-                in.error(group.size() < 3 ? "a digit (commas group digits in threes)"
-                                          : "',' or '.' after a group of three digits"));
-        }
-        digits += group;
-    }
-    return digits;
-}
-
-// [-] digits [. digits], as an exact decimal with the written exponent.
-std::expected<decimal, parse_error> read_number(reader& in) {
-    const std::size_t start = in.position();
-    auto integer = read_integer_part(in);
-    if (!integer) return std::unexpected(integer.error());
-    std::string text = std::move(*integer);
-    std::size_t digit_count = text.size();  // the point is no digit
-    if (in.accept('.')) {
-        const std::string_view fraction = in.take_while(is_digit);
-        if (fraction.empty()) return std::unexpected(in.error("a digit"));
-        digit_count += fraction.size();
-        text.append(".").append(fraction);
-    }
-    if (digit_count > max_amount_digits)
-        return std::unexpected(in.error_at(
-            start, "a number of at most " + std::to_string(max_amount_digits) + " digits",
-            text.substr(0, 12) + "..."));
-    return decimal::parse(text).value();  // digits and one point: always valid
-}
-
-std::optional<scale_word> read_chinese_scale(reader& in) {
-    for (const scale_word& s : chinese_scales) {
-        if (in.rest().starts_with(s.text)) {
-            in.advance(s.text.size());
-            return scale_word{s.text, s.power};
-        }
-    }
-    return std::nullopt;
-}
-
-// A scale word after the number; the reader is left where it was when there is none.
-std::optional<scale_word> read_scale(reader& in) {
+// A Latin scale word after the number; the reader is left where it was when there is none.
+std::optional<scale_word> read_latin_scale(reader& in) {
     const std::size_t start = in.position();
     in.skip_spaces();
-    if (auto chinese = read_chinese_scale(in)) return chinese;
     const std::string_view word = in.take_while(is_latin_letter);
     const std::string lower = ascii_lower(word);
     const bool whole_word = in.at_end() || !is_latin_letter(in.peek());
@@ -182,11 +54,92 @@ std::optional<scale_word> read_scale(reader& in) {
     return std::nullopt;
 }
 
+// Where a unit written before the number ends: at the number, a space, a sign or a point.
+bool ends_prefix_unit(std::string_view rest) {
+    const char c = rest.front();
+    return text::is_digit(c) || is_space(c) || c == '-' || c == '.' ||
+           numerals::starts_cjk_number(rest);
+}
+
+// The most bytes a unit after the number may take ("foreign-funded projects").
+constexpr std::size_t max_suffix_unit = 64;
+
+// The ends at which a suffix unit may stop: after a whole Latin word or symbol, or after any
+// character that is not Latin (CJK units have no spaces: "元人民币"), longest first.
+std::vector<std::size_t> unit_ends(std::string_view rest) {
+    std::vector<std::size_t> ends;
+    std::size_t i = 0;
+    while (i < rest.size() && i < max_suffix_unit) {
+        const std::size_t len = text::utf8_length(rest[i]);
+        i = std::min(rest.size(), i + len);
+        const bool latin_here = len == 1 && (is_latin_letter(rest[i - 1]) || rest[i - 1] == '-');
+        const bool latin_next = i < rest.size() && (is_latin_letter(rest[i]) || rest[i] == '-');
+        if (!(latin_here && latin_next)) ends.push_back(i);
+    }
+    std::reverse(ends.begin(), ends.end());
+    return ends;
+}
+
+// Words only (letters, hyphens, spaces) before the count noun: "foreign-funded projects".
+bool plain_words(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return is_latin_letter(c) || c == '-' || is_space(c);
+    });
+}
+
+}  // namespace
+
 bool names_count(std::string_view text) {
     if (is_count_noun(text)) return true;
     const std::size_t space = text.find_last_of(" \t");
-    return space != std::string_view::npos && is_count_noun(text.substr(space + 1));
+    return space != std::string_view::npos && is_count_noun(text.substr(space + 1)) &&
+           plain_words(text.substr(0, space));
 }
+
+std::expected<std::optional<unit_text>, parse_error> read_prefix_unit(reader& in) {
+    if (in.at_end() || ends_prefix_unit(in.rest())) return std::nullopt;
+    const std::size_t start = in.position();
+    while (!in.at_end() && !ends_prefix_unit(in.rest())) in.advance(text::utf8_length(in.peek()));
+    const std::string_view word = in.text().substr(start, in.position() - start);
+    if (currency_candidates(word).empty())
+        return std::unexpected(in.error_at(start, "a number or a currency", word));
+    in.skip_spaces();
+    return unit_text{word, start};
+}
+
+std::expected<std::optional<quantity>, parse_error> read_quantity(
+    reader& in, const numerals::numeral_options& options) {
+    auto number = numerals::read_numeral(in, options);
+    if (!number) return std::unexpected(number.error());
+    if (!*number) return std::nullopt;
+    quantity q{(*number)->value, (*number)->multipliers, **number};
+    if (!q.number.cjk) {
+        if (const auto scale = read_latin_scale(in)) {
+            q.value = q.value * decimal::scaled(1, scale->power);
+            q.scale_text = std::string(scale->text);
+        }
+    }
+    return q;
+}
+
+std::optional<unit_text> read_suffix_unit(reader& in, bool allow_count) {
+    const std::size_t start = in.position();
+    in.skip_spaces();
+    const std::string_view rest = in.rest();
+    for (const std::size_t end : unit_ends(rest)) {
+        const std::string_view candidate = text::trim(rest.substr(0, end));
+        if (candidate.size() != end) continue;  // a trailing space: the shorter end is tried
+        if (!currency_candidates(candidate).empty() || (allow_count && names_count(candidate))) {
+            const std::size_t offset = in.position();
+            in.advance(end);
+            return unit_text{candidate, offset};
+        }
+    }
+    in.seek(start);
+    return std::nullopt;
+}
+
+namespace {
 
 // Resolves the unit written before or after the number.
 std::expected<resolved_unit, parse_error> resolve_unit(const reader& in, const unit_text& written,
@@ -232,6 +185,8 @@ std::expected<resolved_unit, parse_error> settle_both(const reader& in, const un
     return resolved;
 }
 
+}  // namespace
+
 std::expected<resolved_unit, parse_error> settle_unit(const reader& in,
                                                       const std::optional<unit_text>& prefix,
                                                       const std::optional<unit_text>& suffix,
@@ -243,7 +198,7 @@ std::expected<resolved_unit, parse_error> settle_unit(const reader& in,
     return std::unexpected(in.error("a currency or a count noun (no default currency is given)"));
 }
 
-}  // namespace
+}  // namespace amount_reader
 
 std::string amount::to_string() const {
     return value_.to_string() + " " + std::string(unit_.code());
@@ -253,29 +208,33 @@ std::ostream& operator<<(std::ostream& os, const amount& a) { return os << a.to_
 
 std::expected<parsed_amount, parse_error> parse_amount(std::string_view text,
                                                        const amount_parse_options& options) {
-    reader in(text);
+    using namespace amount_reader;
+    text::reader in(text);
     in.skip_spaces();
     if (in.at_end()) return std::unexpected(in.error("an amount"));
     bool negative = in.accept('-');
     auto prefix = read_prefix_unit(in);
     if (!prefix) return std::unexpected(prefix.error());
     if (!negative) negative = in.accept('-');
-    auto number = read_number(in);
-    if (!number) return std::unexpected(number.error());
-    const std::optional<scale_word> scale = read_scale(in);
+    auto q = read_quantity(in, {.zhao_power = options.zhao_power, .words = false});
+    if (!q) return std::unexpected(q.error());
+    if (!*q) return std::unexpected(in.error("a digit"));
+    if ((*q)->number.more)
+        return std::unexpected(in.error_at(in.position(), "a number without 余 or 多 (a figure's "
+                                                          "text may say it)", ""));
     in.skip_spaces();
+    // The whole rest is the unit: "5 yuan USD" is one bad unit, not "yuan" and then "USD".
     std::optional<unit_text> suffix;
-    if (!in.at_end()) suffix = unit_text{trim(in.rest()), in.position()};
+    if (!in.at_end()) suffix = unit_text{text::trim(in.rest()), in.position()};
     auto unit = settle_unit(in, *prefix, suffix, options);
     if (!unit) return std::unexpected(unit.error());
 
-    decimal value = scale ? *number * decimal::scaled(1, scale->power) : *number;
+    decimal value = std::move((*q)->value);
     if (negative) value = -value;
     std::string written_unit = suffix ? std::string(suffix->text)
                                       : (*prefix ? std::string((*prefix)->text) : std::string());
     return parsed_amount{amount(std::move(value), unit->unit), unit->assumed,
-                         std::move(written_unit),
-                         scale ? std::string(scale->text) : std::string()};
+                         std::move(written_unit), std::move((*q)->scale_text)};
 }
 
 void totals::add(const amount& a) {

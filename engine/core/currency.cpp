@@ -40,6 +40,7 @@ constexpr alias aliases[] = {
     {"人民币", "CNY", {}},
     {"元人民币", "CNY", {}},
     {"人民币元", "CNY", {}},
+    {"人民元", "CNY", {}},
     // US dollar
     {"us$", "USD", {}},
     {"us dollar", "USD", {}},
@@ -47,34 +48,43 @@ constexpr alias aliases[] = {
     {"u.s. dollar", "USD", {}},
     {"u.s. dollars", "USD", {}},
     {"美元", "USD", {}},
+    {"美金", "USD", {}},
+    {"米ドル", "USD", {}},
+    {"米国ドル", "USD", {}},
     // euro
     {"euro", "EUR", {}},
     {"euros", "EUR", {}},
     {"€", "EUR", {}},
     {"欧元", "EUR", {}},
+    {"ユーロ", "EUR", {}},
     // Korean won
     {"won", "KRW", {}},
     {"korean won", "KRW", {}},
     {"₩", "KRW", {}},
     {"韩元", "KRW", {}},
+    {"韩币", "KRW", {}},
+    {"ウォン", "KRW", {}},
     // Japanese yen
     {"yen", "JPY", {}},
     {"japanese yen", "JPY", {}},
     {"jp¥", "JPY", {}},
     {"円", "JPY", {}},
     {"日元", "JPY", {}},
+    {"日圆", "JPY", {}},
     // Hong Kong dollar
     {"hk$", "HKD", {}},
     {"hong kong dollar", "HKD", {}},
     {"hong kong dollars", "HKD", {}},
     {"港元", "HKD", {}},
     {"港币", "HKD", {}},
+    {"香港ドル", "HKD", {}},
     // pound sterling
     {"£", "GBP", {}},
     {"pound sterling", "GBP", {}},
     {"pounds sterling", "GBP", {}},
     {"sterling", "GBP", {}},
     {"英镑", "GBP", {}},
+    {"英ポンド", "GBP", {}},
     // other dollars and symbols that name one currency
     {"a$", "AUD", {}},
     {"c$", "CAD", {}},
@@ -83,10 +93,16 @@ constexpr alias aliases[] = {
     {"₹", "INR", {}},
     {"swiss franc", "CHF", {}},
     {"swiss francs", "CHF", {}},
+    {"澳元", "AUD", {}},
+    {"加元", "CAD", {}},
+    {"新加坡元", "SGD", {}},
+    {"新台币", "TWD", {}},
+    {"豪ドル", "AUD", {}},
     // ambiguous: resolved through the caller's default currency
     {"$", "", dollar_codes},
     {"dollar", "", dollar_codes},
     {"dollars", "", dollar_codes},
+    {"ドル", "", dollar_codes},
     {"¥", "", yen_yuan_codes},
     {"￥", "", yen_yuan_codes},
 };
@@ -97,8 +113,17 @@ constexpr std::string_view count_nouns[] = {
     "deal", "deals", "contract", "contracts", "item", "items", "investor", "investors",
     "vehicle", "vehicles", "car", "cars", "job", "jobs", "people", "person", "persons",
     "employee", "employees", "factory", "factories", "plant", "plants", "unicorn", "unicorns",
+    "country", "countries", "city", "cities", "province", "provinces", "region", "regions",
+    "household", "households", "home", "homes", "unit", "units", "school", "schools",
+    "hospital", "hospitals", "member", "members", "partner", "partners", "startup",
+    "startups", "start-ups", "agreement", "agreements", "loan", "loans", "transaction",
+    "transactions", "branch", "branches", "site", "sites", "store", "stores", "product",
+    "products", "patent", "patents", "case", "cases", "worker", "workers", "student",
+    "students", "visitor", "visitors", "village", "villages", "farm", "farms", "facility",
+    "facilities", "organisation", "organisations", "organization", "organizations",
     "count", "个", "项", "家", "个项目", "项目", "家企业", "企业", "家公司", "公司", "家机构",
-    "机构", "辆", "人", "名",
+    "机构", "辆", "人", "名", "个国家", "国家", "座", "所", "户", "件", "宗", "笔", "位", "台",
+    "款", "社", "カ国", "か国", "ヵ国", "カ所", "か所", "店", "校", "人次",
 };
 
 // Units are built from table codes only; each named code is checked against the table.
@@ -155,11 +180,13 @@ std::optional<unit> unit::currency(std::string_view iso_code) noexcept {
 
 std::string_view unit::code() const noexcept {
     if (is_count()) return "count";
+    if (is_percent()) return "%";
+    if (is_points()) return "pp";
     return {code_.data(), code_.size()};
 }
 
 std::optional<std::int32_t> unit::minor_units() const noexcept {
-    if (is_count()) return 0;
+    if (!is_currency()) return 0;
     const currency_info* info = find_currency(code());
     if (info == nullptr || info->minor_units < 0) return std::nullopt;
     return info->minor_units;

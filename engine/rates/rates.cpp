@@ -367,6 +367,8 @@ std::expected<found_rate, rate_error> rate_table::find(unit from, unit to, date 
     if (from == to) return found_rate{from, to, on, decimal(1), {}, {}, true, {}, policy};
     if (from.is_count() || to.is_count())
         return std::unexpected(rate_error{"a count has no exchange rate"});
+    if (!from.is_currency() || !to.is_currency())
+        return std::unexpected(rate_error{"a percentage has no exchange rate"});
     const auto leg_of = [&](unit a, unit b) -> std::optional<leg> {
         if (auto direct = chosen(a, b, on, policy); !direct.empty())
             return make_leg(a, b, std::move(direct), false, policy);
@@ -452,6 +454,8 @@ std::expected<conversion, rate_error> convert(const amount& a, unit to, date on,
                                               std::optional<rounding_step> round) {
     if (a.unit().is_count())
         return std::unexpected(rate_error{"a count cannot be converted into a currency"});
+    if (!a.unit().is_currency())
+        return std::unexpected(rate_error{"a percentage cannot be converted into a currency"});
     auto rate = table.find(a.unit(), to, on, policy);
     if (!rate) return std::unexpected(rate.error());
     conversion c{a, amount(a.value() * rate->value, to), std::nullopt, std::nullopt,

@@ -53,6 +53,9 @@ struct amount_parse_options {
     /// What a bare figure ("5 billion") and an ambiguous symbol ("$", "¥") mean. Without
     /// one, such amounts are errors.
     std::optional<unit> default_currency;
+    /// The power of ten of 兆: 12, the Japanese, Taiwanese and Hong Kong reading of money
+    /// ("3.5兆円" is 3.5 × 10^12 yen); 6 reads it as the SI prefix of mainland technical usage.
+    std::int32_t zhao_power = 12;
 };
 
 /// An amount with what the text said about it.

@@ -36,8 +36,9 @@ struct currency_info {
 [[nodiscard]] const currency_info* find_currency(std::string_view code) noexcept;
 
 /// A unit of account: an ISO 4217 currency, or `count` (projects, companies), so that
-/// "9 of the 42 projects" is checked by the same machinery as money. A small regular
-/// value type; the default is `count`.
+/// "9 of the 42 projects" is checked by the same machinery as money; or `percent` ("18.5%",
+/// "up 23.3%") and `points` (percentage points, "+1.7 percentage points"), the units of the
+/// figures that relate others. A small regular value type; the default is `count`.
 class unit {
 public:
     constexpr unit() noexcept = default;
@@ -45,9 +46,16 @@ public:
     /// The currency with this upper-case ISO code, or nothing when it is not in the table.
     [[nodiscard]] static std::optional<unit> currency(std::string_view iso_code) noexcept;
 
+    [[nodiscard]] static constexpr unit percent() noexcept { return unit('%', '\0'); }
+    [[nodiscard]] static constexpr unit points() noexcept { return unit('p', 'p'); }
+
     [[nodiscard]] constexpr bool is_count() const noexcept { return code_[0] == '\0'; }
-    [[nodiscard]] constexpr bool is_currency() const noexcept { return !is_count(); }
-    /// "CNY", or "count".
+    [[nodiscard]] constexpr bool is_percent() const noexcept { return code_[0] == '%'; }
+    [[nodiscard]] constexpr bool is_points() const noexcept { return code_[0] == 'p'; }
+    [[nodiscard]] constexpr bool is_currency() const noexcept {
+        return code_[0] >= 'A' && code_[0] <= 'Z';
+    }
+    /// "CNY", "count", "%" or "pp".
     [[nodiscard]] std::string_view code() const noexcept;
     /// ISO minor units (2 for CNY, 0 for JPY and for count); nothing for a currency that
     /// has none (XAU).
@@ -60,7 +68,8 @@ public:
     friend constexpr auto operator<=>(const unit&, const unit&) noexcept = default;
 
 private:
-    std::array<char, 3> code_{};  // all zero for count
+    constexpr unit(char first, char second) noexcept : code_{first, second, '\0'} {}
+    std::array<char, 3> code_{};  // all zero for count; "%" and "pp" for percent and points
 };
 
 std::ostream& operator<<(std::ostream& os, const unit& u);  // code()

@@ -129,6 +129,35 @@ const good_amount written_forms[] = {
     {"5家企业", "5", "count", 0, "家企业", ""},
     {"2 Projects", "2", "count", 0, "Projects", ""},
     {"1.2 thousand projects", "1200", "count", 2, "projects", "thousand"},
+    // Chinese and Japanese numerals: a section's numerals write a whole number ("二十" is 20),
+    // a multiplier after it scales it ("二十亿" is 20 × 10^8, written like "20亿").
+    {"二十亿元", "2000000000", "CNY", 8, "元", ""},
+    {"两千万元", "20000000", "CNY", 4, "元", ""},
+    {"百亿元", "10000000000", "CNY", 8, "元", ""},
+    {"一千零五元", "1005", "CNY", 0, "元", ""},
+    {"十家", "10", "count", 0, "家", ""},
+    {"二十五家企业", "25", "count", 0, "家企业", ""},
+    {"一百二十三个项目", "123", "count", 0, "个项目", ""},
+    // Arabic digits with multipliers, mixed forms, Japanese units.
+    {"3.5兆円", "3500000000000", "JPY", 11, "円", "兆"},
+    {"2億3千万米ドル", "230000000", "USD", 7, "米ドル", "億3千万"},
+    {"9億1千万米ドル", "910000000", "USD", 7, "米ドル", "億1千万"},
+    {"1千亿元", "100000000000", "CNY", 11, "元", "千亿"},
+    {"1兆2000億円", "1200000000000", "JPY", 8, "円", "兆2000億"},
+    {"1亿2千万元", "120000000", "CNY", 7, "元", "亿2千万"},
+    {"850亿元人民币", "85000000000", "CNY", 8, "元人民币", "亿"},
+    {"5亿港元", "500000000", "HKD", 8, "港元", "亿"},
+    {"5亿港币", "500000000", "HKD", 8, "港币", "亿"},
+    {"3亿欧元", "300000000", "EUR", 8, "欧元", "亿"},
+    {"3亿日元", "300000000", "JPY", 8, "日元", "亿"},
+    {"300亿韩元", "30000000000", "KRW", 8, "韩元", "亿"},
+    {"2亿英镑", "200000000", "GBP", 8, "英镑", "亿"},
+    {"人民币50亿元", "5000000000", "CNY", 8, "元", "亿"},
+    {"100億ユーロ", "10000000000", "EUR", 8, "ユーロ", "億"},
+    {"3000億ウォン", "300000000000", "KRW", 8, "ウォン", "億"},
+    // Full-width digits and point, as Japanese text writes them.
+    {"３．５兆円", "3500000000000", "JPY", 11, "円", "兆"},
+    {"１２０億円", "12000000000", "JPY", 8, "円", "億"},
 };
 
 // Amounts whose unit the text leaves open, read with a default currency.
@@ -226,6 +255,10 @@ const bad_amount bad_amounts[] = {
      "is given)",
      "$"},
     {"USD 5 zork", "", 6, "a currency or a count noun", "zork"},
+    // Numerals that write no amount: digit by digit (a year), multipliers out of order.
+    {"二〇二三年", "", 3, "a currency or a count noun", "〇二三年"},
+    {"3亿万元", "", 4, "a currency or a count noun", "万元"},
+    {"亿元", "", 0, "a number or a currency", "亿元"},
 };
 
 // What a parse gave, for a failing check's message.

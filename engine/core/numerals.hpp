@@ -1,0 +1,52 @@
+// engine/core/numerals.hpp: numbers as documents write them: Arabic digits (ASCII or
+// full-width, grouped by commas), Chinese and Japanese numerals and multipliers, and English
+// number words (private to the library).
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <crossfoot/decimal.hpp>
+#include <crossfoot/parse_error.hpp>
+
+#include "text_reader.hpp"
+
+#include <cstdint>
+#include <expected>
+#include <optional>
+#include <string>
+
+namespace crossfoot::numerals {
+
+/// A number read from text. Its value is exact, and its exponent is the place of the last
+/// written digit or numeral: "39.7" is 397 × 10^-1, "2億3千万" is 23 × 10^7, "二十亿" is
+/// 2 × 10^9, "2000万" is 2000 × 10^4.
+struct numeral {
+    decimal value;
+    std::string multipliers;  // the CJK multipliers after Arabic digits, as written: "亿", "千万"
+    bool cjk = false;         // a CJK numeral or multiplier was read
+    bool word = false;        // an English number word ("five")
+    bool zhao = false;        // 兆 was read (at 10^zhao_power)
+    bool more = false;        // 余 or 多 stood inside the number ("100余亿", "3万多"): more than
+};
+
+struct numeral_options {
+    std::int32_t zhao_power = 12;  // 兆: 10^12 (Japanese, Taiwanese, Hong Kong money)
+    bool words = true;             // read "one" to "twenty"
+};
+
+/// The most digits a number may have (the amount parser's bound).
+inline constexpr std::size_t max_digits = 1000;
+
+/// Reads the number at the reader's position. Nothing (the reader unmoved) when no number
+/// starts there; an error, at the offending character, when one starts but is malformed
+/// ("1..2", "1,23").
+[[nodiscard]] std::expected<std::optional<numeral>, parse_error> read_numeral(
+    text::reader& in, const numeral_options& options = {});
+
+/// True when a CJK numeral that can start a number (a digit, 十, 百, 千) or a full-width digit
+/// starts `text`.
+[[nodiscard]] bool starts_cjk_number(std::string_view text);
+
+/// The ASCII digit of the ASCII or full-width digit that starts `text`, and its length.
+[[nodiscard]] std::optional<std::pair<char, std::size_t>> digit_at(std::string_view text);
+
+}  // namespace crossfoot::numerals
