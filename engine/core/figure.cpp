@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/figure.hpp>
 
+#include "figure_words.hpp"
 #include "text.hpp"
 
 #include <crossfoot/sum.hpp>
@@ -99,24 +100,6 @@ std::ostream& operator<<(std::ostream& os, const interval& i) { return os << i.t
 
 namespace {
 
-struct qualifier_word {
-    std::string_view text;
-    qualifier q;
-};
-
-// Longest phrases first, so that "no more than" is not read as something shorter.
-constexpr qualifier_word qualifier_words[] = {
-    {"approximately", qualifier::about}, {"no more than", qualifier::up_to},
-    {"more than", qualifier::over},      {"exceeding", qualifier::over},
-    {"close to", qualifier::nearly},     {"at least", qualifier::at_least},
-    {"at most", qualifier::up_to},       {"reaching", qualifier::reaching},
-    {"roughly", qualifier::about},       {"around", qualifier::about},
-    {"nearly", qualifier::nearly},       {"almost", qualifier::nearly},
-    {"about", qualifier::about},         {"above", qualifier::over},
-    {"up to", qualifier::up_to},         {"some", qualifier::about},
-    {"over", qualifier::over},
-};
-
 // Half a unit of the last written digit: 5 × 10^(exponent − 1).
 decimal half_unit(const decimal& value) {
     return decimal::scaled(5, value.exponent() - 1);
@@ -131,7 +114,7 @@ decimal percent_of(const decimal& value, const decimal& percent) {
 std::optional<qualifier> qualifier_from_string(std::string_view word) {
     const std::string key = crossfoot::text::ascii_lower(word);
     if (key.empty() || key == "none") return qualifier::none;
-    for (const qualifier_word& w : qualifier_words) {
+    for (const figure_words::qualifier_word& w : figure_words::qualifiers) {
         if (w.text == key) return w.q;
     }
     if (key == "at-least" || key == "at_least") return qualifier::at_least;
@@ -147,6 +130,7 @@ std::string_view to_string(qualifier q) {
         case qualifier::over: return "over";
         case qualifier::at_least: return "at least";
         case qualifier::up_to: return "up to";
+        case qualifier::under: return "under";
         case qualifier::reaching: return "reaching";
     }
     return "none";
@@ -154,12 +138,50 @@ std::string_view to_string(qualifier q) {
 
 std::pair<qualifier, std::string_view> split_qualifier(std::string_view text) {
     const std::string key = crossfoot::text::ascii_lower(text);
-    for (const qualifier_word& w : qualifier_words) {
-        if (key.starts_with(w.text) && key.size() > w.text.size() && key[w.text.size()] == ' ')
+    for (const figure_words::qualifier_word& w : figure_words::qualifiers) {
+        if (w.where == figure_words::place::before && !w.converted && key.starts_with(w.text) &&
+            key.size() > w.text.size() && key[w.text.size()] == ' ')
             return {w.q, text.substr(w.text.size() + 1)};
     }
     return {qualifier::none, text};
 }
+
+namespace {
+
+// One unit of the last non-zero written digit: 10^9 for "850亿" (85 × 10^9), 10^7 for
+// "13.69 billion".
+decimal last_digit_unit(const decimal& x) {
+    decimal reduced = x.reduce();
+    return decimal::scaled(1, reduced.is_zero() ? x.exponent() : reduced.exponent());
+}
+
+// The values "about x" stands for: its rounding, widened by the table's rule.
+interval about_interval(const decimal& x, const interval& rounded, const qualifier_table& table) {
+    const decimal d = table.about == about_rule::percent ? percent_of(x, table.about_percent)
+                                                         : last_digit_unit(x);
+    const interval widened = interval::closed(x - d, x + d);
+    return *widened.low < *rounded.low ? widened : rounded;
+}
+
+// The interval of a non-negative figure x under its qualifier.
+interval qualified(const decimal& x, const interval& rounded, qualifier q,
+                   const qualifier_table& table) {
+    switch (q) {
+        case qualifier::none: return rounded;
+        case qualifier::about: return about_interval(x, rounded, table);
+        case qualifier::nearly: return interval::closed(x - percent_of(x, table.nearly_percent), x);
+        case qualifier::over: return {x, std::nullopt, true, false};
+        case qualifier::at_least: return {x, std::nullopt, false, false};
+        case qualifier::up_to: return interval::closed(decimal(), x);
+        case qualifier::under: return {decimal(), x, false, true};
+        case qualifier::reaching:
+            if (table.reaching == reaching_reading::as_written) return rounded;
+            return {rounded.low, std::nullopt, false, false};
+    }
+    return rounded;
+}
+
+}  // namespace
 
 interval figure_interval(const amount& value, qualifier q, const precision& p,
                          const qualifier_table& table) {
@@ -174,22 +196,16 @@ interval figure_interval(const amount& value, qualifier q, const precision& p,
         const decimal h = half_unit(x);
         rounded = interval::closed(x - h, x + h);
     }
-    switch (q) {
-        case qualifier::none: return rounded;
-        case qualifier::about: {
-            const decimal d = percent_of(x, table.about_percent);
-            const interval relative = interval::closed(x - d, x + d);
-            return *relative.low < *rounded.low ? relative : rounded;
-        }
-        case qualifier::nearly: return interval::closed(x - percent_of(x, table.nearly_percent), x);
-        case qualifier::over: return {x, std::nullopt, true, false};
-        case qualifier::at_least: return {x, std::nullopt, false, false};
-        case qualifier::up_to: return interval::closed(decimal(), x);
-        case qualifier::reaching:
-            if (table.reaching == reaching_reading::as_written) return rounded;
-            return {rounded.low, std::nullopt, false, false};
-    }
-    return rounded;
+    // A negative figure (a fall, a loss) is qualified by its size: "down over 5%" is below −5%.
+    if (x.sign() < 0 && q != qualifier::none) return -qualified(-x, -rounded, q, table);
+    return qualified(x, rounded, q, table);
+}
+
+interval range_interval(const amount& low, const amount& high, qualifier q, const precision& p,
+                        const qualifier_table& table) {
+    const interval a = figure_interval(low, q, p, table);
+    const interval b = figure_interval(high, q, p, table);
+    return {a.low, b.high, a.low_open, b.high_open};
 }
 
 }  // namespace crossfoot

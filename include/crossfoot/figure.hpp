@@ -48,23 +48,30 @@ struct interval {
 std::ostream& operator<<(std::ostream& os, const interval& i);
 
 /// The words that bound or loosen a written figure ("about", "over", "reaching").
-enum class qualifier { none, about, nearly, over, at_least, up_to, reaching };
+enum class qualifier { none, about, nearly, over, at_least, up_to, under, reaching };
 
 /// How "reaching N" is read: as `at_least` N less its rounding (the default: a level that was
 /// reached is not below it), or `as_written` (the rounding interval, like no qualifier).
 enum class reaching_reading { at_least, as_written };
 
+/// How wide "about x" is: ± a percentage of x, or ± one unit of x's last non-zero written
+/// digit ("about 850亿" is 840亿 to 860亿; "about 13.69 billion" is 13.68 to 13.70 billion).
+/// Either way never narrower than x's own rounding.
+enum class about_rule { last_digit, percent };
+
 /// The configurable part of the qualifier table (see docs/claims-format.md).
 struct qualifier_table {
-    decimal about_percent = decimal(5);   // about x: rounding of x, or ±5 % of x if wider
+    about_rule about = about_rule::percent;
+    decimal about_percent = decimal(5);   // about_rule::percent: rounding of x, or ±5 % of x
     decimal nearly_percent = decimal(5);  // nearly x: [x − 5 % of x, x]
     reaching_reading reaching = reaching_reading::at_least;
 };
 
-/// The qualifier named by a word or phrase: "about", "approximately", "around", "some",
-/// "roughly" → about; "nearly", "almost", "close to" → nearly; "over", "more than", "above",
-/// "exceeding" → over; "at least" → at_least; "up to", "at most", "no more than" → up_to;
-/// "reaching" → reaching; "" → none.
+/// The qualifier named by a word or phrase, in English, Chinese or Japanese (the table of
+/// docs/claims-format.md): "about", "approximately", "around", 约, 約, 左右 → about; "nearly",
+/// "almost", 近, 将近 → nearly; "over", "more than", 逾, 超过, 超, 余, 多 → over; "at least", 以上
+/// → at_least; "up to", "at most", 以下 → up_to; "less than", "under", 不到, 不足, 未満 → under;
+/// "reaching", 达到 → reaching; "" and "none" → none.
 [[nodiscard]] std::optional<qualifier> qualifier_from_string(std::string_view word);
 [[nodiscard]] std::string_view to_string(qualifier q);
 
@@ -84,5 +91,10 @@ struct precision {
 /// exact ("42 projects" is 42). The qualifier then bounds or widens that interval.
 [[nodiscard]] interval figure_interval(const amount& value, qualifier q, const precision& p,
                                        const qualifier_table& table);
+
+/// The values a written range stands for ("3 to 5 billion euros"): from the low end's
+/// interval to the high end's, each read as figure_interval reads a figure.
+[[nodiscard]] interval range_interval(const amount& low, const amount& high, qualifier q,
+                                      const precision& p, const qualifier_table& table);
 
 }  // namespace crossfoot

@@ -358,7 +358,21 @@ const qualifier_word_row qualifier_word_rows[] = {
     {"overall", std::nullopt},
     {"about 5", std::nullopt},
     {"circa", std::nullopt},
-    {"约", std::nullopt},
+    // Chinese and Japanese qualifiers, before and after the number.
+    {"约", qualifier::about},
+    {"約", qualifier::about},
+    {"左右", qualifier::about},
+    {"近", qualifier::nearly},
+    {"逾", qualifier::over},
+    {"超过", qualifier::over},
+    {"余", qualifier::over},
+    {"以上", qualifier::at_least},
+    {"以下", qualifier::up_to},
+    {"不到", qualifier::under},
+    {"less than", qualifier::under},
+    {"未満", qualifier::under},
+    {"约合", qualifier::about},
+    {"折合", qualifier::none},
 };
 
 struct split_row {

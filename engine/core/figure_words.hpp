@@ -1,0 +1,186 @@
+// engine/core/figure_words.hpp: the words around a written figure, in English, Chinese and
+// Japanese: qualifiers, the words of a change, and the markers of percentages and percentage
+// points (private to the library). One table each, read by the qualifier functions of
+// figure.cpp and the figure parser.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <crossfoot/figure.hpp>
+
+#include <array>
+#include <string_view>
+
+namespace crossfoot::figure_words {
+
+/// Where a word stands: before the number ("about 5", "约5"), after it ("5亿左右"), or either.
+enum class place { before, after };
+
+struct qualifier_word {
+    std::string_view text;  // lower case for English
+    qualifier q;
+    place where;
+    bool converted = false;  // 约合, 折合, "equivalent to": the figure restates another's value
+};
+
+// Longest first within a place, so that "no more than" is not read as "more than", nor 约合
+// as 约. English words are matched whole, in any case.
+inline constexpr qualifier_word qualifiers[] = {
+    // English, before
+    {"approximately", qualifier::about, place::before},
+    {"in excess of", qualifier::over, place::before},
+    {"equivalent to", qualifier::none, place::before, true},
+    {"no more than", qualifier::up_to, place::before},
+    {"an estimated", qualifier::about, place::before},
+    {"fewer than", qualifier::under, place::before},
+    {"upwards of", qualifier::over, place::before},
+    {"as much as", qualifier::up_to, place::before},
+    {"as many as", qualifier::up_to, place::before},
+    {"just under", qualifier::under, place::before},
+    {"more than", qualifier::over, place::before},
+    {"less than", qualifier::under, place::before},
+    {"exceeding", qualifier::over, place::before},
+    {"estimated", qualifier::about, place::before},
+    {"just over", qualifier::over, place::before},
+    {"well over", qualifier::over, place::before},
+    {"close to", qualifier::nearly, place::before},
+    {"at least", qualifier::at_least, place::before},
+    {"reaching", qualifier::reaching, place::before},
+    {"at most", qualifier::up_to, place::before},
+    {"roughly", qualifier::about, place::before},
+    {"around", qualifier::about, place::before},
+    {"nearly", qualifier::nearly, place::before},
+    {"almost", qualifier::nearly, place::before},
+    {"about", qualifier::about, place::before},
+    {"above", qualifier::over, place::before},
+    {"below", qualifier::under, place::before},
+    {"under", qualifier::under, place::before},
+    {"up to", qualifier::up_to, place::before},
+    {"some", qualifier::about, place::before},
+    {"over", qualifier::over, place::before},
+    // Chinese and Japanese, before
+    {"约合", qualifier::about, place::before, true},
+    {"折合", qualifier::none, place::before, true},
+    {"大约", qualifier::about, place::before},
+    {"将近", qualifier::nearly, place::before},
+    {"接近", qualifier::nearly, place::before},
+    {"超过", qualifier::over, place::before},
+    {"多于", qualifier::over, place::before},
+    {"高于", qualifier::over, place::before},
+    {"不到", qualifier::under, place::before},
+    {"不足", qualifier::under, place::before},
+    {"低于", qualifier::under, place::before},
+    {"少于", qualifier::under, place::before},
+    {"至少", qualifier::at_least, place::before},
+    {"最多", qualifier::up_to, place::before},
+    {"达到", qualifier::reaching, place::before},
+    {"高达", qualifier::reaching, place::before},
+    {"突破", qualifier::over, place::before},
+    {"约", qualifier::about, place::before},
+    {"約", qualifier::about, place::before},
+    {"近", qualifier::nearly, place::before},
+    {"逾", qualifier::over, place::before},
+    {"超", qualifier::over, place::before},
+    {"达", qualifier::reaching, place::before},
+    // English, after
+    {"or more", qualifier::at_least, place::after},
+    {"or less", qualifier::up_to, place::after},
+    {"or so", qualifier::about, place::after},
+    // Chinese and Japanese, after
+    {"左右", qualifier::about, place::after},
+    {"上下", qualifier::about, place::after},
+    {"前后", qualifier::about, place::after},
+    {"以上", qualifier::at_least, place::after},
+    {"以下", qualifier::up_to, place::after},
+    {"以内", qualifier::up_to, place::after},
+    {"近く", qualifier::nearly, place::after},
+    {"未満", qualifier::under, place::after},
+    {"余", qualifier::over, place::after},
+    {"多", qualifier::over, place::after},
+    {"強", qualifier::over, place::after},
+    {"弱", qualifier::nearly, place::after},
+    {"超", qualifier::over, place::after},
+};
+
+/// A change's direction: up (+1) or down (−1); 0 for words that only say it is a change
+/// ("year on year", 同比, 前年比).
+struct change_word {
+    std::string_view text;
+    int sign;
+    place where;
+};
+
+inline constexpr change_word changes[] = {
+    // English, before
+    {"an increase of", 1, place::before},
+    {"a decrease of", -1, place::before},
+    {"year-on-year", 0, place::before},
+    {"increased by", 1, place::before},
+    {"decreased by", -1, place::before},
+    {"a decline of", -1, place::before},
+    {"declined by", -1, place::before},
+    {"a growth of", 1, place::before},
+    {"a rise of", 1, place::before},
+    {"a drop of", -1, place::before},
+    {"growth of", 1, place::before},
+    {"increased", 1, place::before},
+    {"decreased", -1, place::before},
+    {"declined", -1, place::before},
+    {"rose by", 1, place::before},
+    {"grew by", 1, place::before},
+    {"fell by", -1, place::before},
+    {"dropped", -1, place::before},
+    {"up by", 1, place::before},
+    {"down by", -1, place::before},
+    {"rising", 1, place::before},
+    {"rose", 1, place::before},
+    {"grew", 1, place::before},
+    {"fell", -1, place::before},
+    {"up", 1, place::before},
+    {"down", -1, place::before},
+    // Chinese and Japanese, before
+    {"同比增长", 1, place::before},
+    {"同比增加", 1, place::before},
+    {"同比提高", 1, place::before},
+    {"同比上升", 1, place::before},
+    {"同比下降", -1, place::before},
+    {"同比减少", -1, place::before},
+    {"同比降低", -1, place::before},
+    {"前年同期比", 0, place::before},
+    {"前年度比", 0, place::before},
+    {"前年比", 0, place::before},
+    {"增长", 1, place::before},
+    {"增加", 1, place::before},
+    {"提高", 1, place::before},
+    {"上升", 1, place::before},
+    {"上涨", 1, place::before},
+    {"下降", -1, place::before},
+    {"减少", -1, place::before},
+    {"降低", -1, place::before},
+    {"下滑", -1, place::before},
+    {"回落", -1, place::before},
+    {"同比", 0, place::before},
+    // English, after
+    {"year on year", 0, place::after},
+    {"year-on-year", 0, place::after},
+    {"higher", 1, place::after},
+    {"lower", -1, place::after},
+    {"y/y", 0, place::after},
+    {"yoy", 0, place::after},
+    // Japanese, after
+    {"の増加", 1, place::after},
+    {"の減少", -1, place::after},
+    {"増加", 1, place::after},
+    {"減少", -1, place::after},
+    {"上昇", 1, place::after},
+    {"低下", -1, place::after},
+    {"増", 1, place::after},
+    {"減", -1, place::after},
+};
+
+/// After the number: a percentage, or percentage points (the unit of a change of a share).
+inline constexpr std::string_view percent_marks[] = {"per cent", "percent", "pct", "%", "％"};
+inline constexpr std::string_view point_marks[] = {
+    "percentage points", "percentage point", "percent points", "个百分点", "百分点",
+    "ポイント", "ppts", "ppt", "pp", "pts"};
+
+}  // namespace crossfoot::figure_words
