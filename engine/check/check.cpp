@@ -29,19 +29,80 @@ std::size_t check_report::count(verdict v) const {
 
 namespace {
 
-// The figure in unit `in`: as it is, or converted at the document date's rate.
+// The days a check's rates come from: the document's day, or its month, quarter or year
+// with the window before it (a period's rates range over all its days).
+std::expected<found_rate, std::string> reference_rate(const claims& c, const rate_table& rates,
+                                                      unit from, unit in) {
+    if (c.document.on) {
+        auto rate = rates.find(from, in, *c.document.on, c.policy);
+        if (!rate) return std::unexpected(rate.error().message);
+        return *rate;
+    }
+    const date_period& p = *c.document.period;
+    lookup_policy over_period = c.policy;
+    over_period.how = lookup_policy::kind::window_range;
+    over_period.window_days =
+        static_cast<std::int32_t>((std::chrono::sys_days(p.last) - std::chrono::sys_days(p.first)).count()) +
+        c.policy.window_days;
+    auto rate = rates.find(from, in, p.last, over_period);
+    if (!rate) return std::unexpected(rate.error().message);
+    return *rate;
+}
+
+// Converts at a rate the document states ("7.1 yuan to the dollar"), in either direction.
+// Dividing by a rate rounds outward, at 24 significant digits, so that the range still holds
+// every value the figures stand for.
+std::expected<converted_figure, std::string> at_stated_rate(const figure& f, int weight, unit in,
+                                                            const figure& rate) {
+    const unit base = *rate.base;
+    const unit quote = rate.value.unit();
+    const unit from = f.value.unit();
+    if (!rate.range.low || !rate.range.high || rate.range.low->sign() <= 0)
+        return std::unexpected(fmt::format("the stated rate '{}' is not a bounded positive rate", rate.id));
+    converted_figure out{&f, weight, decimal(), f.range, std::nullopt, &rate};
+    if (from == base && in == quote) {
+        out.value = f.value.value() * rate.value.value();
+        out.range = scale(f.range, *rate.range.low, *rate.range.high);
+        return out;
+    }
+    if (from == quote && in == base) {
+        constexpr std::int32_t digits = 24;
+        out.value = divide_to_digits(f.value.value(), rate.value.value(), digits).value();
+        const auto bound = [&](const std::optional<decimal>& v, const decimal& by, rounding mode)
+            -> std::optional<decimal> {
+            if (!v) return std::nullopt;
+            return divide_to_digits(*v, by, digits, mode).value();
+        };
+        out.range = {bound(f.range.low, *rate.range.high, rounding::floor),
+                     bound(f.range.high, *rate.range.low, rounding::ceiling), f.range.low_open,
+                     f.range.high_open};
+        return out;
+    }
+    return std::unexpected(fmt::format("the stated rate '{}' prices {} in {}; '{}' is in {} and "
+                                       "the check is in {}",
+                                       rate.id, base.code(), quote.code(), f.id, from.code(), in.code()));
+}
+
+// The figure in unit `in`: as it is, or converted at the rate the check names, or at the
+// document date's reference rate.
 std::expected<converted_figure, std::string> bring_into(const claims& c, const rate_table& rates,
-                                                        const figure& f, int weight, unit in) {
+                                                        const figure& f, int weight, unit in,
+                                                        const check_spec* spec = nullptr) {
     const unit from = f.value.unit();
     if (from == in) return converted_figure{&f, weight, f.value.value(), f.range, std::nullopt};
-    if (from.is_count() || in.is_count())
+    if (from.is_count() || in.is_count() || !from.is_currency() || !in.is_currency())
         return std::unexpected(fmt::format("'{}' is in {} and cannot be compared with {}", f.id,
                                            from.code(), in.code()));
-    if (!c.document.on)
+    if (spec != nullptr && !spec->rate.empty()) {
+        const figure* stated = c.find(spec->rate);
+        if (stated == nullptr) return std::unexpected(fmt::format("no figure '{}'", spec->rate));
+        return at_stated_rate(f, weight, in, *stated);
+    }
+    if (!c.document.on && !c.document.period)
         return std::unexpected(
             fmt::format("'{}' is in {}: converting it needs the document's date", f.id, from.code()));
-    auto rate = rates.find(from, in, *c.document.on, c.policy);
-    if (!rate) return std::unexpected(rate.error().message);
+    auto rate = reference_rate(c, rates, from, in);
+    if (!rate) return std::unexpected(rate.error());
     const decimal low = rate->low.value_or(rate->value);
     const decimal high = rate->high.value_or(rate->value);
     return converted_figure{&f, weight, f.value.value() * rate->value, scale(f.range, low, high),
@@ -71,7 +132,7 @@ std::expected<gathered, std::string> gather(const claims& c, const rate_table& r
     for (const part_ref& p : spec.parts) {
         const figure* f = c.find(p.id);
         if (f == nullptr) return std::unexpected(fmt::format("no figure '{}'", p.id));
-        auto converted = bring_into(c, rates, *f, p.weight, in);
+        auto converted = bring_into(c, rates, *f, p.weight, in, &spec);
         if (!converted) return std::unexpected(converted.error());
         if (spec.parts_exact) converted->range = interval::point(converted->value);
         g.sum += p.weight < 0 ? -converted->value : converted->value;
@@ -204,7 +265,15 @@ void check_includes(check_result& r, gathered g) {
 
 void check_converts(const claims& c, check_result& r, gathered g) {
     const converted_figure& part = g.parts.front();
-    const decimal& reference = part.rate ? part.rate->value : decimal(1);
+    decimal reference = part.rate ? part.rate->value : decimal(1);
+    if (part.stated_rate != nullptr) {
+        const figure& stated = *part.stated_rate;
+        reference = stated.base == part.source->value.unit()
+                        ? stated.value.value()
+                        : divide_to_digits(decimal(1), stated.value.value(), c.policy.derived_digits,
+                                           c.policy.derived_rounding)
+                              .value();
+    }
     const std::int32_t digits = c.policy.derived_digits;
     if (!part.source->value.value().is_zero()) {
         const decimal implied = divide_to_digits(g.total.value, part.source->value.value(), digits,
@@ -219,40 +288,104 @@ void check_converts(const claims& c, check_result& r, gathered g) {
     r.verdict = graded(exact, overlap);
 }
 
+// The percentage a share or change check states: a percent figure's values, or a `percent`
+// string's rounding interval.
+struct stated_percent {
+    decimal value;
+    interval range;
+};
+
+stated_percent stated_of(const claims& c, const check_spec& spec, const std::string& id) {
+    if (const figure* f = id.empty() ? nullptr : c.find(id)) return {f->value.value(), f->range};
+    const decimal& p = spec.percent.value();
+    const decimal h = decimal::scaled(5, p.exponent() - 1);
+    return {p, interval::closed(p - h, p + h)};
+}
+
+// a × b over intervals of non-negative values; an unbounded end stays unbounded.
+interval product(const interval& a, const interval& b) {
+    const auto times = [](const std::optional<decimal>& x, const std::optional<decimal>& y)
+        -> std::optional<decimal> {
+        if (!x || !y) return std::nullopt;
+        return *x * *y;
+    };
+    const decimal zero;
+    return {a.low && b.low ? times(a.low, b.low) : std::optional<decimal>(zero), times(a.high, b.high),
+            a.low_open || b.low_open, a.high_open || b.high_open};
+}
+
+// Only non-negative values: a share or a level is never below zero.
+interval non_negative(interval i) {
+    if (!i.low || i.low->sign() < 0) {
+        i.low = decimal();
+        i.low_open = false;
+    }
+    return i;
+}
+
 // part / total = percent %: exact when part × 100 = percent × total; within rounding when some
-// part, total and percent in their intervals agree (all positive).
-void check_share(const check_spec& spec, check_result& r, gathered g) {
-    const decimal& stated = spec.percent.value();
+// part, total and percent in their intervals agree: total × percent / 100 meets the part.
+void check_share(const claims& c, const check_spec& spec, check_result& r, gathered g) {
+    const stated_percent stated = stated_of(c, spec, spec.share);
     const decimal hundred(100);
-    const decimal h = decimal::scaled(5, stated.exponent() - 1);
-    const bool exact = g.sum * hundred == stated * g.total.value && g.as_written();
-    const interval& p = g.range;
-    const interval& t = g.total.range;
-    // The smallest share p.low / t.high is at most stated + h, the largest p.high / t.low at
-    // least stated − h; an unbounded end leaves its side unlimited.
-    const bool smallest_fits = !p.low || !t.high || *p.low * hundred <= (stated + h) * *t.high;
-    const bool largest_fits = !p.high || !t.low || *p.high * hundred >= (stated - h) * *t.low;
-    const bool overlap = smallest_fits && largest_fits;
-    if (!g.total.value.is_zero())
-        r.share_percent = divide(g.sum * hundred, g.total.value, std::min(-2, stated.exponent() - 2)).value();
+    const bool exact = g.sum * hundred == stated.value * g.total.value && g.as_written() &&
+                       stated.range.contains(stated.value);
+    const interval fraction = scale(non_negative(stated.range), decimal::scaled(1, -2), decimal::scaled(1, -2));
+    const bool overlap = product(non_negative(g.total.range), fraction).intersects(g.range);
+    if (!g.total.value.is_zero()) {
+        r.share_percent = divide(g.sum * hundred, g.total.value, std::min(-2, stated.value.exponent() - 2)).value();
+    }
     set_common(r, g);
+    r.stated = spec.share.empty() ? nullptr : c.find(spec.share);
+    if (r.share_percent) r.difference = *r.share_percent - stated.value;
+    r.verdict = graded(exact, overlap);
+}
+
+// `to` is `by` more or less than `from`: as a percentage, to = from × (100 + by) / 100; in
+// percentage points between two percentages, to = from + by.
+void check_change(const claims& c, const check_spec& spec, check_result& r, gathered g) {
+    const figure& by = *c.find(spec.by);
+    const converted_figure& from = g.parts.front();
+    const decimal& t = g.total.value;
+    const decimal& f = from.value;
+    bool exact = false;
+    bool overlap = false;
+    if (by.value.unit().is_points()) {
+        r.change_percent = t - f;
+        exact = t - f == by.value.value() && g.as_written() && by.range.contains(by.value.value());
+        overlap = (g.total.range - from.range).intersects(by.range);
+    } else {
+        const decimal hundred(100);
+        const interval factor = non_negative(
+            scale(by.range + interval::point(hundred), decimal::scaled(1, -2), decimal::scaled(1, -2)));
+        exact = t * hundred == f * (hundred + by.value.value()) && g.as_written() &&
+                by.range.contains(by.value.value());
+        overlap = product(from.range, factor).intersects(g.total.range);
+        r.change_percent = divide((t - f) * hundred, f, std::min(-2, by.value.value().exponent() - 2)).value();
+    }
+    set_common(r, g);
+    r.stated = &by;
+    r.difference = *r.change_percent - by.value.value();
     r.verdict = graded(exact, overlap);
 }
 
 // ---- one-line summaries -------------------------------------------------------------------
 
-// 8132891199.1436 CNY → "≈8.133 bn CNY": three decimals of the largest fitting scale.
+// 8132891199.1436 CNY → "≈8.133 bn CNY": three decimals of the largest fitting scale, up to
+// trillions (250 trillion won is "250 tn KRW", not "250000 bn KRW").
 std::string brief(const decimal& v, unit u) {
     if (u.is_count()) return v.to_string();
+    if (u.is_percent() || u.is_points()) return v.to_string() + (u.is_percent() ? "%" : " points");
     const decimal magnitude = v.abs();
     std::string_view word;
     std::int32_t power = 0;
-    if (magnitude >= decimal::scaled(1, 9)) {
-        word = " bn";
-        power = 9;
-    } else if (magnitude >= decimal::scaled(1, 6)) {
-        word = " mn";
-        power = 6;
+    constexpr std::pair<std::int32_t, std::string_view> scales[] = {{12, " tn"}, {9, " bn"}, {6, " mn"}};
+    for (const auto& [p, w] : scales) {
+        if (magnitude >= decimal::scaled(1, p)) {
+            power = p;
+            word = w;
+            break;
+        }
     }
     const decimal scaled = divide(v, decimal::scaled(1, power), -3).value();
     const std::string_view approx = scaled * decimal::scaled(1, power) == v ? "" : "≈";
@@ -260,15 +393,18 @@ std::string brief(const decimal& v, unit u) {
     return fmt::format("{}{}{} {}", approx, digits, word, u.code());
 }
 
+// A figure as written; a list of names by its count and the names.
+std::string written(const figure& src) {
+    if (!src.text.empty()) return src.text;
+    std::string text = brief(src.value.value(), src.value.unit());
+    for (std::size_t i = 0; i < src.names.size(); ++i) text += (i == 0 ? " (" : ", ") + src.names[i];
+    if (!src.names.empty()) text += ")";
+    return text;
+}
+
 std::string brief(const converted_figure& f, unit in) {
-    const figure& src = *f.source;
-    std::string text = src.text;
-    if (text.empty()) {
-        text = brief(src.value.value(), src.value.unit());
-        for (std::size_t i = 0; i < src.names.size(); ++i) text += (i == 0 ? " (" : ", ") + src.names[i];
-        if (!src.names.empty()) text += ")";
-    }
-    if (f.rate) text += fmt::format(" ({})", brief(f.value, in));
+    std::string text = written(*f.source);
+    if (f.rate || f.stated_rate != nullptr) text += fmt::format(" ({})", brief(f.value, in));
     return text;
 }
 
@@ -282,17 +418,62 @@ std::string joined_parts(const check_result& r) {
     return out;
 }
 
+// What let a check hold within rounding: the written digits, or else the qualifiers and rate
+// ranges that widened the figures.
+std::string allowed_by(const check_result& r, std::string_view stated) {
+    if (r.widened_by.empty()) return fmt::format("\"{}\" as written allows it", stated);
+    std::string causes;
+    for (const std::string& w : r.widened_by) causes += (causes.empty() ? "" : " and ") + w;
+    return fmt::format("{} allows it", causes);
+}
+
 std::string summarize_sum(const check_result& r) {
     const std::string head = fmt::format("{} = {}", joined_parts(r), brief(*r.parts_sum, r.in));
-    const std::string stated = r.total->source->text;
+    const std::string stated = written(*r.total->source);
     switch (r.verdict) {
         case verdict::consistent: return fmt::format("{}, as stated", head);
         case verdict::consistent_within_rounding:
-            return fmt::format("{}; \"{}\" as written allows it", head, stated);
+            return fmt::format("{}; {}", head, allowed_by(r, stated));
         default:
             return fmt::format("{}, not {} ({} apart)", head, stated,
                                brief(r.difference->abs(), r.in));
     }
+}
+
+std::string stated_text(const check_result& r) {
+    if (r.stated != nullptr) return written(*r.stated);
+    return r.spec->percent->to_string() + "%";
+}
+
+std::string summarize_share(const check_result& r) {
+    if (!r.share_percent)
+        return fmt::format("{} of {}: no share of a zero total", joined_parts(r), brief(*r.total, r.in));
+    std::string out = fmt::format("{} is {}% of {}; stated {}", joined_parts(r),
+                                  r.share_percent->to_string(), brief(*r.total, r.in), stated_text(r));
+    if (r.verdict == verdict::consistent_within_rounding && !r.widened_by.empty())
+        out += "; " + allowed_by(r, "");
+    if (r.verdict == verdict::inconsistent)
+        out += fmt::format(" ({} points apart)", r.difference->abs().to_string());
+    return out;
+}
+
+std::string summarize_change(const check_result& r) {
+    const bool points = r.stated->value.unit().is_points();
+    std::string out = fmt::format("{} to {}: {}{}, stated {}", brief(r.parts.front(), r.in),
+                                  brief(*r.total, r.in),
+                                  r.change_percent->sign() > 0 ? "+" : "",
+                                  brief(*r.change_percent, points ? unit::points() : unit::percent()),
+                                  stated_text(r));
+    if (r.verdict == verdict::consistent_within_rounding && !r.widened_by.empty())
+        out += "; " + allowed_by(r, "");
+    if (r.verdict == verdict::inconsistent)
+        out += fmt::format(" ({} points apart)", r.difference->abs().to_string());
+    return out;
+}
+
+std::string rate_reference(const converted_figure& part) {
+    if (part.stated_rate != nullptr) return "stated " + written(*part.stated_rate);
+    return "reference " + (part.rate ? part.rate->value.to_string() : std::string("1"));
 }
 
 std::string summarize(const check_result& r) {
@@ -310,17 +491,63 @@ std::string summarize(const check_result& r) {
             return fmt::format("{} includes {}; {} left for the rest", total, joined_parts(r),
                                brief(*r.difference, r.in));
         case relation::converts:
-            return fmt::format("{} for {}: implied rate {}, reference {} ({}% off)", total,
-                               r.parts.front().source->text,
+            return fmt::format("{} for {}: implied rate {}, {} ({}% off)", total,
+                               written(*r.parts.front().source),
                                r.implied_rate ? r.implied_rate->to_string() : "none",
-                               r.parts.front().rate ? r.parts.front().rate->value.to_string() : "1",
+                               rate_reference(r.parts.front()),
                                r.deviation_percent ? r.deviation_percent->to_string() : "?");
-        case relation::share:
-            return fmt::format("{} is {}% of {}; stated {}%", joined_parts(r),
-                               r.share_percent ? r.share_percent->to_string() : "?", total,
-                               r.spec->percent->to_string());
+        case relation::share: return summarize_share(r);
+        case relation::change: return summarize_change(r);
     }
     return {};
+}
+
+// The figures of a result, with the percent figure a share or change checks.
+std::vector<const figure*> figures_of(const check_result& r) {
+    std::vector<const figure*> out{r.total->source};
+    for (const converted_figure& p : r.parts) out.push_back(p.source);
+    if (r.stated != nullptr) out.push_back(r.stated);
+    return out;
+}
+
+// The values a converted figure stands for by its written digits alone, at its exact rate.
+interval plain_range(const converted_figure& f, const qualifier_table& table) {
+    const figure& src = *f.source;
+    const interval own = src.high ? range_interval(src.value, *src.high, qualifier::none, src.precision, table)
+                                  : figure_interval(src.value, qualifier::none, src.precision, table);
+    if (f.rate) return scale(own, f.rate->value, f.rate->value);
+    if (f.stated_rate == nullptr) return own;
+    return f.range;  // at a stated rate the rate's own digits count as written digits
+}
+
+// For a result within rounding: does the overlap hold on the written digits alone? When not,
+// what widened it: the qualifiers of its figures, the range of reference rates.
+void explain_widening(const claims& c, check_result& r) {
+    if (r.verdict != verdict::consistent_within_rounding) return;
+    const auto rel = r.spec->relation;
+    if (rel == relation::sum || rel == relation::converts || rel == relation::includes) {
+        interval parts = interval::point(decimal());
+        for (const converted_figure& p : r.parts)
+            parts = parts + (p.weight < 0 ? -plain_range(p, c.qualifiers) : plain_range(p, c.qualifiers));
+        const interval total = plain_range(*r.total, c.qualifiers);
+        const bool holds = rel == relation::includes
+                               ? interval{parts.low, std::nullopt, parts.low_open, false}.intersects(
+                                     interval{std::nullopt, total.high, false, total.high_open})
+                               : total.intersects(parts);
+        if (holds) return;
+    }
+    for (const figure* f : figures_of(r)) {
+        if (f->qualifier != qualifier::none)
+            r.widened_by.push_back(fmt::format("'{}' on {}", f->qualifier_text.empty()
+                                                                 ? std::string(to_string(f->qualifier))
+                                                                 : f->qualifier_text,
+                                               f->id));
+    }
+    for (const converted_figure& p : r.parts) {
+        if (p.rate && (p.rate->low || p.rate->high) &&
+            std::ranges::find(r.widened_by, "the range of reference rates") == r.widened_by.end())
+            r.widened_by.emplace_back("the range of reference rates");
+    }
 }
 
 check_result run_one(const claims& c, const rate_table& rates, const check_spec& spec) {
@@ -337,8 +564,10 @@ check_result run_one(const claims& c, const rate_table& rates, const check_spec&
         case relation::sum: check_sum(c, rates, r, std::move(*g)); break;
         case relation::includes: check_includes(r, std::move(*g)); break;
         case relation::converts: check_converts(c, r, std::move(*g)); break;
-        case relation::share: check_share(spec, r, std::move(*g)); break;
+        case relation::share: check_share(c, spec, r, std::move(*g)); break;
+        case relation::change: check_change(c, spec, r, std::move(*g)); break;
     }
+    explain_widening(c, r);
     r.summary = summarize(r);
     return r;
 }

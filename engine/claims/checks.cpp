@@ -13,8 +13,9 @@ namespace crossfoot::claims_reader {
 
 namespace {
 
-constexpr std::array<std::string_view, 7> check_keys_known = {
-    "id", "relation", "total", "parts", "percent", "description", "parts_exact"};
+constexpr std::array<std::string_view, 12> check_keys_known = {
+    "id",   "relation", "total", "parts", "percent", "share",
+    "from", "to",       "by",    "rate",  "description", "parts_exact"};
 
 std::string where(const check_spec& spec) {
     return spec.id.empty() ? std::string("in [[checks]]") : fmt::format("in check \"{}\"", spec.id);
@@ -59,7 +60,7 @@ void read_id(const context& ctx, const toml::table& entry, seen_ids& seen, check
 
 std::optional<relation> read_relation(const context& ctx, const toml::table& entry,
                                       check_spec& spec) {
-    if (!require(ctx, entry, "relation", spec, "sum, includes, converts or share"))
+    if (!require(ctx, entry, "relation", spec, "sum, includes, converts, share or change"))
         return std::nullopt;
     const auto name = string_field(ctx, entry, "relation");
     if (!name) return std::nullopt;
@@ -69,7 +70,8 @@ std::optional<relation> read_relation(const context& ctx, const toml::table& ent
     } else {
         ctx.fail(
             *entry.get("relation"),
-            fmt::format("unknown relation '{}'; expected sum, includes, converts or share", *name),
+            fmt::format("unknown relation '{}'; expected sum, includes, converts, share or change",
+                        *name),
             "unknown-relation");
     }
     return r;
@@ -112,19 +114,106 @@ void read_parts(const context& ctx, const toml::table& entry, const claims& out,
     for (const toml::node& part : *parts) read_part(ctx, part, out, spec);
 }
 
-// 'percent' is the stated percentage of a share, and of nothing else.
-void check_percent(const context& ctx, const toml::table& entry, relation r,
-                   const check_spec& spec) {
-    if (r == relation::share && !entry.contains("percent")) {
-        ctx.fail(entry,
-                 fmt::format("expected 'percent' {}: the percentage a share states", where(spec)),
+// A figure id in `key` that must name a figure of one of the `kinds`; its id, or nothing.
+std::optional<std::string> figure_of_kind(const context& ctx, const toml::table& entry,
+                                          std::string_view key, const claims& out,
+                                          std::initializer_list<figure_kind> kinds,
+                                          std::string_view what) {
+    const auto id = string_field(ctx, entry, key);
+    if (!id) return std::nullopt;
+    const toml::node& at = *entry.get(key);
+    require_figure(ctx, at, *id, out);
+    const figure* f = out.find(*id);
+    if (f == nullptr) return std::nullopt;
+    if (std::ranges::find(kinds, f->kind) == kinds.end()) {
+        ctx.fail(at, fmt::format("expected '{}' to name {}; \"{}\" is {} \"{}\"", key, what, *id,
+                                 to_string(f->kind) == std::string_view("amount") ? "an amount" : (
+                                     "a " + std::string(to_string(f->kind))), f->text),
                  "bad-check");
-    } else if (r != relation::share && entry.contains("percent")) {
-        ctx.fail(
-            *entry.get("percent"),
-            fmt::format("'percent' belongs to a share check, not to relation '{}'", to_string(r)),
-            "bad-check");
+        return std::nullopt;
     }
+    return id;
+}
+
+// A share states its percentage as 'percent' ("18.5") or as a percent figure ('share').
+void read_share(const context& ctx, const toml::table& entry, relation r, const claims& out,
+                check_spec& spec) {
+    const bool has_percent = entry.contains("percent");
+    const bool has_share = entry.contains("share");
+    if (r != relation::share) {
+        for (const std::string_view key : {"percent", "share"}) {
+            if (entry.contains(key))
+                ctx.fail(*entry.get(key),
+                         fmt::format("'{}' belongs to a share check, not to relation '{}'", key,
+                                     to_string(r)),
+                         "bad-check");
+        }
+        return;
+    }
+    if (has_percent == has_share) {
+        ctx.fail(has_share ? *entry.get("share") : static_cast<const toml::node&>(entry),
+                 fmt::format("expected either 'percent' or 'share' {}: the percentage a share "
+                             "states",
+                             where(spec)),
+                 "bad-check");
+        return;
+    }
+    if (has_share) {
+        spec.share = figure_of_kind(ctx, entry, "share", out, {figure_kind::percent},
+                                    "a percentage such as \"18.5%\"")
+                         .value_or("");
+    } else if (spec.percent && spec.percent->sign() < 0) {
+        ctx.fail(*entry.get("percent"),
+                 fmt::format("expected a share of zero or more, found {}", spec.percent->to_string()),
+                 "bad-number");
+    }
+}
+
+// A change names the earlier figure ('from'), the later ('to') and the change ('by'); it has
+// no 'total' or 'parts'. Points ("+1.7 percentage points") relate two percentages.
+void read_change(const context& ctx, const toml::table& entry, relation r, const claims& out,
+                 check_spec& spec) {
+    if (r != relation::change) {
+        for (const std::string_view key : {"from", "to", "by"}) {
+            if (entry.contains(key))
+                ctx.fail(*entry.get(key),
+                         fmt::format("'{}' belongs to a change check, not to relation '{}'", key,
+                                     to_string(r)),
+                         "bad-check");
+        }
+        return;
+    }
+    for (const std::string_view key : {"total", "parts"}) {
+        if (entry.contains(key))
+            ctx.fail(*entry.get(key),
+                     fmt::format("a change check names 'from', 'to' and 'by', not '{}'", key),
+                     "bad-check");
+    }
+    bool complete = true;
+    for (const auto& [key, what] : {std::pair{"from", "the earlier figure"},
+                                    std::pair{"to", "the later figure"},
+                                    std::pair{"by", "the change, such as \"up 23.3%\""}})
+        complete = require(ctx, entry, key, spec, what) && complete;
+    if (!complete) return;
+    const auto from = string_field(ctx, entry, "from");
+    const auto to = string_field(ctx, entry, "to");
+    if (from) require_figure(ctx, *entry.get("from"), *from, out);
+    if (to) require_figure(ctx, *entry.get("to"), *to, out);
+    const auto by = figure_of_kind(ctx, entry, "by", out,
+                                   {figure_kind::change, figure_kind::percent},
+                                   "a change such as \"up 23.3%\" or \"+1.7 percentage points\"");
+    if (!from || !to || !by) return;
+    spec.total = *to;
+    spec.parts = {part_ref{*from, 1}};
+    spec.by = *by;
+    const figure* f = out.find(*from);
+    const figure* t = out.find(*to);
+    if (out.find(*by)->value.unit().is_points() && f != nullptr && t != nullptr &&
+        !(f->value.unit().is_percent() && t->value.unit().is_percent()))
+        ctx.fail(*entry.get("by"),
+                 "a change in percentage points relates two percentages; 'from' and 'to' must be "
+                 "percentages",
+                 "bad-check");
 }
 
 // A part is subtracted ("-id") only in a sum.
@@ -157,13 +246,20 @@ check_spec read_check(const context& ctx, const toml::table& entry, const claims
     read_id(ctx, entry, seen, spec);
     check_keys(ctx, entry, check_keys_known, where(spec));
     const auto r = read_relation(ctx, entry, spec);
-    read_total(ctx, entry, out, spec);
-    read_parts(ctx, entry, out, spec);
+    if (r != relation::change) {
+        read_total(ctx, entry, out, spec);
+        read_parts(ctx, entry, out, spec);
+    }
     spec.percent = decimal_field(ctx, entry, "percent");
     spec.description = string_field(ctx, entry, "description").value_or("");
     spec.parts_exact = bool_field(ctx, entry, "parts_exact").value_or(false);
+    if (entry.contains("rate"))
+        spec.rate = figure_of_kind(ctx, entry, "rate", out, {figure_kind::rate},
+                                   "a stated rate such as \"7.1 yuan to the dollar\"")
+                        .value_or("");
     if (r) {
-        check_percent(ctx, entry, *r, spec);
+        read_share(ctx, entry, *r, out, spec);
+        read_change(ctx, entry, *r, out, spec);
         check_weights(ctx, entry, *r);
         check_converts(ctx, entry, *r);
     }

@@ -34,24 +34,56 @@ std::vector<figure_entry> in_file_order(const toml::table& figures) {
 
 std::string where(const figure& f) { return fmt::format("in figure \"{}\"", f.id); }
 
-// Parses a figure as written, after a leading qualifier word ("nearly 680,000"). A bad
-// amount is reported at its offending character inside the string.
+// Parses a figure as written, with its qualifiers and its form (an amount, a percentage, a
+// range, a change, a rate). A bad figure is reported at its offending character inside the
+// string.
 bool read_text(const context& ctx, const toml::table& spec, std::optional<unit> default_unit,
-               figure& f) {
+               std::int32_t zhao_power, figure& f) {
     const auto text = string_field(ctx, spec, "text");
     if (!text) return false;
     f.text = *text;
-    const auto [q, rest] = split_qualifier(f.text);
-    auto parsed = parse_amount(rest, {default_unit});
+    auto parsed = parse_figure(f.text, {default_unit, zhao_power});
     if (!parsed) {
-        const auto offset = static_cast<std::size_t>(rest.data() - f.text.data());
-        ctx.fail(ctx.src.error_in_string(*spec.get("text"), offset + parsed.error().offset,
+        ctx.fail(ctx.src.error_in_string(*spec.get("text"), parsed.error().offset,
                                          parsed.error().message(), "bad-amount"));
         return false;
     }
-    f.value = parsed->amount;
+    f.kind = parsed->kind;
+    f.value = parsed->value;
+    f.high = parsed->high;
+    f.base = parsed->base;
     f.unit_assumed = parsed->unit_assumed;
-    f.qualifier = q;
+    f.qualifier = parsed->qualifier;
+    f.qualifier_text = parsed->qualifier_text;
+    f.converted = parsed->converted;
+    f.assumptions = parsed->assumptions;
+    if (parsed->tolerance) f.precision.tolerance = parsed->tolerance;
+    return true;
+}
+
+// 'unit' beside 'text' says what an ambiguous unit means ("$228 billion" in a document in won):
+// the text must then name that unit, or leave it open.
+bool read_text_in_unit(const context& ctx, const toml::table& spec, std::int32_t zhao_power,
+                       figure& f) {
+    const auto code = string_field(ctx, spec, "unit");
+    if (!code) return false;
+    const auto u = unit::currency(*code);
+    if (!u) {
+        ctx.fail(*spec.get("unit"),
+                 fmt::format("expected 'unit' to be an ISO 4217 currency code such as 'USD', "
+                             "found '{}'",
+                             *code),
+                 "unknown-currency");
+        return false;
+    }
+    if (!read_text(ctx, spec, u, zhao_power, f)) return false;
+    if (f.value.unit() != *u) {
+        ctx.fail(*spec.get("unit"),
+                 fmt::format("'unit' says {} but the text names {}", *code, f.value.unit().code()),
+                 "bad-figure");
+        return false;
+    }
+    f.unit_assumed = false;
     return true;
 }
 
@@ -105,7 +137,7 @@ bool read_names(const context& ctx, const toml::table& spec, figure& f) {
 bool read_named(const context& ctx, const toml::table& spec, figure& f) {
     const bool names_ok = read_names(ctx, spec, f);
     const bool has_text = spec.contains("text");
-    if (!(has_text ? read_text(ctx, spec, unit::count(), f) : true) || !names_ok) return false;
+    if (!(has_text ? read_text(ctx, spec, unit::count(), 12, f) : true) || !names_ok) return false;
     const decimal count(static_cast<std::int64_t>(f.names.size()));
     if (has_text && !(f.value.unit().is_count() && f.value.value() == count)) {
         ctx.fail(*spec.get("text"),
@@ -129,17 +161,19 @@ bool no_conflict(const context& ctx, const toml::table& spec, std::string_view k
 
 // A figure is given by 'names' (a count), 'text' (as written) or 'value' (with 'unit').
 bool read_figure_value(const context& ctx, const toml::key& id, const toml::table& spec,
-                       std::optional<unit> currency, figure& f) {
+                       const document_info& document, figure& f) {
+    const std::optional<unit> currency = document.currency;
     const bool has_text = spec.contains("text");
     const bool has_value = spec.contains("value");
     const bool has_names = spec.contains("names");
     if (!no_conflict(ctx, spec, "value", has_value && (has_text || has_names),
                      has_text ? "'text'" : "'names'") ||
-        !no_conflict(ctx, spec, "unit", spec.contains("unit") && !has_value,
-                     "'text' or 'names', which name their own unit"))
+        !no_conflict(ctx, spec, "unit", spec.contains("unit") && has_names,
+                     "'names', which count"))
         return false;
     if (has_names) return read_named(ctx, spec, f);
-    if (has_text) return read_text(ctx, spec, currency, f);
+    if (has_text && spec.contains("unit")) return read_text_in_unit(ctx, spec, document.zhao_power, f);
+    if (has_text) return read_text(ctx, spec, currency, document.zhao_power, f);
     if (has_value) return read_value(ctx, spec, id, currency, f);
     ctx.fail(id.source(),
              fmt::format("expected 'text', 'value' or 'names' in figure \"{}\"", id.str()),
@@ -156,7 +190,8 @@ void read_qualifier(const context& ctx, const toml::table& spec, figure& f) {
     if (!q) {
         ctx.fail(node,
                  fmt::format("unknown qualifier '{}'; expected about, nearly, over, at least, "
-                             "up to, reaching or none",
+                             "up to, under, reaching, none, or their Chinese or Japanese words "
+                             "(约, 近, 逾, 以上, 不到 ...)",
                              *word),
                  "unknown-qualifier");
     } else if (f.qualifier != qualifier::none && f.qualifier != *q) {
@@ -166,6 +201,7 @@ void read_qualifier(const context& ctx, const toml::table& spec, figure& f) {
                  "bad-figure");
     } else {
         f.qualifier = *q;
+        f.qualifier_text = *word;
     }
 }
 
@@ -234,11 +270,15 @@ void read_precision(const context& ctx, const toml::table& spec, bool value_ok, 
         read_tolerance(ctx, *tolerance, f);
 }
 
-figure read_figure(const context& ctx, const figure_entry& entry, std::optional<unit> currency) {
+figure read_figure(const context& ctx, const figure_entry& entry, const document_info& document) {
     figure f{.id = std::string(entry.id->str()),
              .text = {},
              .value = amount(decimal(), unit::count()),
+             .high = {},
+             .base = {},
+             .qualifier_text = {},
              .precision = {},
+             .assumptions = {},
              .names = {},
              .description = {},
              .range = {},
@@ -253,7 +293,7 @@ figure read_figure(const context& ctx, const figure_entry& entry, std::optional<
         return f;
     }
     check_keys(ctx, *spec, figure_keys, where(f));
-    const bool value_ok = read_figure_value(ctx, *entry.id, *spec, currency, f);
+    const bool value_ok = read_figure_value(ctx, *entry.id, *spec, document, f);
     read_qualifier(ctx, *spec, f);
     read_precision(ctx, *spec, value_ok, f);
     f.description = string_field(ctx, *spec, "description").value_or("");
@@ -266,12 +306,14 @@ void read_figures(const context& ctx, const toml::table& root, claims& out) {
     const toml::table* figures = section(ctx, root, "figures");
     if (figures == nullptr) return;
     for (const figure_entry& entry : in_file_order(*figures))
-        out.figures.push_back(read_figure(ctx, entry, out.document.currency));
+        out.figures.push_back(read_figure(ctx, entry, out.document));
 }
 
 void set_ranges(claims& out) {
-    for (figure& f : out.figures)
-        f.range = figure_interval(f.value, f.qualifier, f.precision, out.qualifiers);
+    for (figure& f : out.figures) {
+        f.range = f.high ? range_interval(f.value, *f.high, f.qualifier, f.precision, out.qualifiers)
+                         : figure_interval(f.value, f.qualifier, f.precision, out.qualifiers);
+    }
 }
 
 }  // namespace crossfoot::claims_reader

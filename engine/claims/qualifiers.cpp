@@ -28,6 +28,18 @@ void read_percent(const context& ctx, const toml::table& table, std::string_view
              "bad-number");
 }
 
+// "about": "last-digit" (± one unit of the last non-zero written digit) or a percentage.
+void read_about(const context& ctx, const toml::table& table, qualifier_table& out) {
+    const toml::node* node = table.get("about");
+    if (node == nullptr) return;
+    if (const auto* word = node->as_string(); word != nullptr && word->get() == "last-digit") {
+        out.about = about_rule::last_digit;
+        return;
+    }
+    read_percent(ctx, table, "about", out.about_percent);
+    out.about = about_rule::percent;
+}
+
 void read_reaching(const context& ctx, const toml::table& table, qualifier_table& out) {
     const auto reading = string_field(ctx, table, "reaching");
     if (!reading) return;
@@ -48,7 +60,7 @@ void read_qualifiers(const context& ctx, const toml::table& root, claims& out) {
     const toml::table* qualifiers = section(ctx, root, "qualifiers");
     if (qualifiers == nullptr) return;
     check_keys(ctx, *qualifiers, qualifier_keys, "in [qualifiers]");
-    read_percent(ctx, *qualifiers, "about", out.qualifiers.about_percent);
+    read_about(ctx, *qualifiers, out.qualifiers);
     read_percent(ctx, *qualifiers, "nearly", out.qualifiers.nearly_percent);
     read_reaching(ctx, *qualifiers, out.qualifiers);
 }

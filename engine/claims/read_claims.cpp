@@ -19,11 +19,12 @@ namespace {
 constexpr std::array<std::string_view, 5> top_level_keys = {"document", "rates", "qualifiers",
                                                             "figures", "checks"};
 
-constexpr std::array<std::pair<relation, std::string_view>, 4> relation_names = {{
+constexpr std::array<std::pair<relation, std::string_view>, 5> relation_names = {{
     {relation::sum, "sum"},
     {relation::includes, "includes"},
     {relation::converts, "converts"},
     {relation::share, "share"},
+    {relation::change, "change"},
 }};
 
 // Every section is read whatever the others hold, so that one run reports every problem.

@@ -48,6 +48,58 @@ std::expected<date, parse_error> parse_date(std::string_view text) {
     return d;
 }
 
+namespace {
+
+// The digits at [at, at + width): their value, or where a non-digit stands.
+std::expected<int, parse_error> digits_at(std::string_view text, std::size_t at, std::size_t width,
+                                          std::string_view expected) {
+    int value = 0;
+    for (std::size_t i = at; i < at + width; ++i) {
+        if (i >= text.size() || !is_digit(text[i]))
+            return std::unexpected(parse_error{i, std::string(expected), char_at(text, i)});
+        value = value * 10 + (text[i] - '0');
+    }
+    return value;
+}
+
+date last_of_month(std::chrono::year y, std::chrono::month m) {
+    return date{std::chrono::year_month_day_last{y, std::chrono::month_day_last{m}}};
+}
+
+}  // namespace
+
+std::expected<date_period, parse_error> parse_period(std::string_view text) {
+    constexpr std::string_view expected = "a date as YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY";
+    const auto year = digits_at(text, 0, 4, expected);
+    if (!year) return std::unexpected(year.error());
+    const std::chrono::year y{*year};
+    const std::string written(text);
+    if (text.size() == 4)
+        return date_period{date{y, std::chrono::January, std::chrono::day{1}},
+                           date{y, std::chrono::December, std::chrono::day{31}},
+                           date_period::length::year, written};
+    if (text[4] != '-') return std::unexpected(parse_error{4, "'-' or the end", char_at(text, 4)});
+    if (text.size() == 7 && (text[5] == 'Q' || text[5] == 'q')) {
+        if (text[6] < '1' || text[6] > '4')
+            return std::unexpected(parse_error{6, "a quarter from 1 to 4", char_at(text, 6)});
+        const unsigned first_month = static_cast<unsigned>(text[6] - '1') * 3U + 1U;
+        return date_period{date{y, std::chrono::month{first_month}, std::chrono::day{1}},
+                           last_of_month(y, std::chrono::month{first_month + 2U}),
+                           date_period::length::quarter, written};
+    }
+    if (text.size() == 7) {
+        const auto month = digits_at(text, 5, 2, expected);
+        if (!month) return std::unexpected(month.error());
+        const std::chrono::month m{static_cast<unsigned>(*month)};
+        if (!m.ok()) return std::unexpected(parse_error{5, "a month from 01 to 12", written});
+        return date_period{date{y, m, std::chrono::day{1}}, last_of_month(y, m),
+                           date_period::length::month, written};
+    }
+    auto day = parse_date(text);
+    if (!day) return std::unexpected(day.error());
+    return date_period{*day, *day, date_period::length::day, written};
+}
+
 std::string to_string(date d) {
     return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()),
                        static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));

@@ -18,8 +18,13 @@ using json = nlohmann::ordered_json;
 
 std::string grouped(const decimal& d) { return group_thousands(d.to_string()); }
 
-// " CNY" after a money figure; nothing after a count.
-std::string unit_label(unit u) { return u.is_count() ? "" : " " + std::string(u.code()); }
+// " CNY" after a money figure; nothing after a count; "%" and " points" after percentages.
+std::string unit_label(unit u) {
+    if (u.is_count()) return "";
+    if (u.is_percent()) return "%";
+    if (u.is_points()) return " points";
+    return " " + std::string(u.code());
+}
 
 std::string paint(std::string_view text, verdict v, bool color) {
     if (!color) return std::string(text);
@@ -51,15 +56,42 @@ std::string rate_text(const found_rate& r) {
                        r.exact ? "" : fmt::format(" ({} digits)", r.policy.derived_digits), hops);
 }
 
+// "1 USD = 7.1 CNY" for a stated rate.
+std::string stated_rate_text(const figure& rate) {
+    return fmt::format("1 {} = {} {}", rate.base->code(), rate.value.value().to_string(),
+                       rate.value.unit().code());
+}
+
+// The written value, and a range's high end.
+std::string value_text(const figure& src) {
+    std::string out = grouped(src.value.value()) + unit_label(src.value.unit());
+    if (src.high) out += " to " + grouped(src.high->value()) + unit_label(src.high->unit());
+    return out;
+}
+
 std::string figure_block(std::string_view label, const converted_figure& f, unit in) {
     const figure& src = *f.source;
     std::string out = fmt::format("  {:<10} {} {}{}\n", label, src.id, figure_text(src),
                                   src.unit_assumed ? " (currency assumed)" : "");
-    out += fmt::format("  {:<10} = {}{}", "", grouped(src.value.value()), unit_label(src.value.unit()));
+    out += fmt::format("  {:<10} = {}", "", value_text(src));
     if (f.rate) out += fmt::format(" × {} = {}{}", f.rate->value.to_string(), grouped(f.value), unit_label(in));
+    if (f.stated_rate != nullptr)
+        out += fmt::format(" at {} = {}{}", f.stated_rate->id, grouped(f.value), unit_label(in));
     out += fmt::format(", stands for {}\n", f.range.to_string(true));
+    for (const std::string& a : src.assumptions) out += fmt::format("  {:<10} {}\n", "", a);
     if (f.rate) out += fmt::format("  {:<10} {}\n", "", rate_text(*f.rate));
+    if (f.stated_rate != nullptr)
+        out += fmt::format("  {:<10} the document's rate {} \"{}\": {}, stands for {}\n", "",
+                           f.stated_rate->id, f.stated_rate->text, stated_rate_text(*f.stated_rate),
+                           f.stated_rate->range.to_string(true));
     return out;
+}
+
+// What allowed a difference: the written digits, or the qualifiers and rate ranges named.
+std::string allowance(const check_result& r) {
+    if (r.widened_by.empty()) return "what the written digits allow";
+    return fmt::format("what {} allow{}", fmt::join(r.widened_by, " and "),
+                       r.widened_by.size() == 1 && !r.widened_by.front().starts_with("the range") ? "s" : "");
 }
 
 std::string verdict_sentence(const check_result& r) {
@@ -72,13 +104,18 @@ std::string verdict_sentence(const check_result& r) {
                                              : "the figures agree exactly";
         case verdict::consistent_within_rounding:
             if (rel == relation::includes)
-                return fmt::format("the parts exceed the total by {}{}, within what the written "
-                                   "digits allow", diff, unit_suffix);
-            return fmt::format("they differ by {}{}, within what the written digits allow", diff,
-                               unit_suffix);
+                return fmt::format("the parts exceed the total by {}{}, within {}", diff,
+                                   unit_suffix, allowance(r));
+            if (rel == relation::share || rel == relation::change)
+                return fmt::format("computed and stated differ by {} points, within {}", diff,
+                                   allowance(r));
+            return fmt::format("they differ by {}{}, within {}", diff, unit_suffix, allowance(r));
         case verdict::inconsistent:
             if (rel == relation::includes)
                 return "even the smallest values the parts stand for exceed the largest total";
+            if (rel == relation::share || rel == relation::change)
+                return fmt::format("computed and stated differ by {} points, more than the "
+                                   "written digits allow", diff);
             return fmt::format("they differ by {}{}, more than the written digits allow", diff,
                                unit_suffix);
         case verdict::unverifiable: return r.reason;
@@ -114,13 +151,27 @@ std::string detail_block(const check_result& r, bool color) {
     if (r.remainder)
         out += fmt::format("  {:<10} {}{} unexplained, within {}\n", "remainder",
                            grouped(*r.difference), unit_label(r.in), r.remainder->to_string(true));
-    if (r.implied_rate)
-        out += fmt::format("  {:<10} implied {}, reference {}, {}% from it\n", "rate",
-                           r.implied_rate->to_string(), r.parts.front().rate ? r.parts.front().rate->value.to_string() : "1",
+    if (r.implied_rate) {
+        const converted_figure& part = r.parts.front();
+        out += fmt::format("  {:<10} implied {}, {} {}, {}% from it\n", "rate",
+                           r.implied_rate->to_string(),
+                           part.stated_rate != nullptr ? "stated" : "reference",
+                           part.rate ? part.rate->value.to_string()
+                                     : (part.stated_rate != nullptr ? stated_rate_text(*part.stated_rate) : "1"),
                            r.deviation_percent->to_string());
-    if (r.share_percent)
-        out += fmt::format("  {:<10} {}% computed, {}% stated\n", "share",
-                           r.share_percent->to_string(), spec.percent->to_string());
+    }
+    const auto stated_block = [&](std::string_view label, const decimal& computed, unit u) {
+        std::string block = fmt::format("  {:<10} {}{} computed", label, computed.to_string(), unit_label(u));
+        if (r.stated != nullptr)
+            block += fmt::format("; stated {} {}, stands for {}", r.stated->id, figure_text(*r.stated),
+                                 r.stated->range.to_string(true));
+        else
+            block += fmt::format(", {}% stated", spec.percent->to_string());
+        return block + "\n";
+    };
+    if (r.share_percent) out += stated_block("share", *r.share_percent, unit::percent());
+    if (r.change_percent)
+        out += stated_block("change", *r.change_percent, r.stated->value.unit());
     if (r.explained) out += subsets_text(*r.explained, r.in);
     return out + fmt::format("  {:<10} {}: {}\n", "verdict", paint(to_string(r.verdict), r.verdict, color),
                              verdict_sentence(r));
@@ -131,9 +182,11 @@ std::string header(const check_report& report) {
     std::string out = fmt::format("crossfoot check: {}\n", d.title.empty() ? report.claims->file : d.title);
     std::vector<std::string> facts;
     if (d.on) facts.push_back(to_string(*d.on));
+    if (d.period) facts.push_back(d.period->text);
     if (!d.source.empty()) facts.push_back(d.source);
     if (d.currency) facts.push_back(fmt::format("bare figures in {}", d.currency->code()));
     if (!facts.empty()) out += fmt::format("document: {}\n", fmt::join(facts, "; "));
+    if (!d.url.empty()) out += fmt::format("source:   {}\n", d.url);
     return out + fmt::format("claims:   {}\n\n", report.claims->file);
 }
 
@@ -200,6 +253,12 @@ json converted_json(const converted_figure& f) {
               {"weight", f.weight},      {"converted", f.value.to_string()},
               {"range", interval_json(f.range)}};
     if (f.rate) j["rate"] = rate_json(*f.rate);
+    if (f.stated_rate != nullptr)
+        j["stated_rate"] = {{"figure", f.stated_rate->id},
+                            {"base", f.stated_rate->base->code()},
+                            {"quote", f.stated_rate->value.unit().code()},
+                            {"value", f.stated_rate->value.value().to_string()},
+                            {"range", interval_json(f.stated_rate->range)}};
     return j;
 }
 
@@ -232,6 +291,9 @@ json result_json(const check_result& r) {
     if (r.implied_rate) j["implied_rate"] = r.implied_rate->to_string();
     if (r.deviation_percent) j["deviation_percent"] = r.deviation_percent->to_string();
     if (r.share_percent) j["share_percent"] = r.share_percent->to_string();
+    if (r.change_percent) j["change"] = r.change_percent->to_string();
+    if (r.stated != nullptr) j["stated"] = r.stated->id;
+    if (!r.widened_by.empty()) j["widened_by"] = r.widened_by;
     if (r.explained)
         j["explanation"] = {{"matching", subsets_json(r.explained->matching)},
                             {"nearest", subsets_json(r.explained->nearest)}};
@@ -246,6 +308,12 @@ json figure_json(const figure& f) {
               {"qualifier", to_string(f.qualifier)},
               {"unit_assumed", f.unit_assumed},
               {"range", interval_json(f.range)}};
+    if (f.kind != figure_kind::amount) j["kind"] = to_string(f.kind);
+    if (f.high) j["high"] = f.high->value().to_string();
+    if (f.base) j["base"] = f.base->code();
+    if (!f.qualifier_text.empty()) j["qualifier_text"] = f.qualifier_text;
+    if (f.converted) j["converted"] = true;
+    if (!f.assumptions.empty()) j["assumptions"] = f.assumptions;
     if (!f.names.empty()) j["names"] = f.names;
     return j;
 }
@@ -262,7 +330,8 @@ std::string format_check_json(const check_report& report) {
         {"schema", "crossfoot-check/1"},
         {"claims_file", c.file},
         {"document", {{"title", c.document.title},
-                      {"date", c.document.on ? json(to_string(*c.document.on)) : json(nullptr)},
+                      {"date", c.document.on ? json(to_string(*c.document.on))
+                                             : (c.document.period ? json(c.document.period->text) : json(nullptr))},
                       {"currency", c.document.currency ? json(c.document.currency->code()) : json(nullptr)},
                       {"source", c.document.source}}},
         {"summary", {{"checks", report.results.size()},

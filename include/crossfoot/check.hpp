@@ -7,6 +7,7 @@
 #include <crossfoot/diagnostic.hpp>
 #include <crossfoot/figure.hpp>
 #include <crossfoot/rates.hpp>
+#include <crossfoot/written.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -24,26 +25,35 @@ namespace crossfoot {
 /// What the claims are about.
 struct document_info {
     std::string title;
-    std::optional<date> on;            // the document's date: rates are taken for it
+    std::optional<date> on;            // dated to a day: rates are taken for it
+    std::optional<date_period> period; // or dated to a month, a quarter or a year
     std::optional<unit> currency;      // what bare figures, $ and ¥ mean
     std::string source;
+    std::string url;                   // where the document was published
+    std::int32_t zhao_power = 12;      // 兆 is 10^12 (money), or 10^6 (the SI prefix)
 };
 
 /// A figure as the document states it.
 struct figure {
     std::string id;
     std::string text;             // as written: "39.7 billion yuan"; empty for a name list
-    amount value;                 // exact, in its own unit
+    figure_kind kind = figure_kind::amount;  // an amount, a percentage, a change or a rate
+    amount value;                 // exact, in its own unit (see written_figure)
+    std::optional<amount> high;   // a range: `value` is its low end
+    std::optional<unit> base;     // a stated rate: the currency priced, `value` its price
     bool unit_assumed = false;    // the unit came from the document's default currency
     crossfoot::qualifier qualifier = qualifier::none;
+    std::string qualifier_text;   // the qualifier as written: "约", "more than"
+    bool converted = false;       // 约合, 折合: the figure restates another's value
     crossfoot::precision precision;
+    std::vector<std::string> assumptions;  // readings the parser took: "兆 read as 10^12"
     std::vector<std::string> names;  // a list of named items: its count is the value
     std::string description;
     interval range;               // the values the figure stands for, in its own unit
     std::size_t line = 0;         // where it is defined in the claims file
 };
 
-enum class relation { sum, includes, converts, share };
+enum class relation { sum, includes, converts, share, change };
 
 [[nodiscard]] std::optional<relation> relation_from_string(std::string_view name);
 [[nodiscard]] std::string_view to_string(relation r);
@@ -61,6 +71,10 @@ struct check_spec {
     std::string total;               // a figure id
     std::vector<part_ref> parts;     // figure ids
     std::optional<decimal> percent;  // share: the stated percentage, as written
+    std::string share;               // share: or the id of a percent figure
+    std::string by;                  // change: the id of the change figure ("up 23.3%");
+                                     // `total` is the later figure, `parts` the earlier
+    std::string rate;                // the id of a stated rate to convert with, if any
     /// Take the parts as exact values: only the total's written precision allows for
     /// rounding (the parts are authoritative line items). Default: every figure's own
     /// interval counts, as in XBRL Calculations 1.1.
@@ -113,7 +127,8 @@ struct converted_figure {
     int weight = 1;
     decimal value;                          // exact, in the check's unit
     interval range;                         // in the check's unit
-    std::optional<found_rate> rate;         // when it was converted
+    std::optional<found_rate> rate;         // when it was converted at a reference rate
+    const figure* stated_rate = nullptr;    // when it was converted at a rate the text states
 };
 
 /// Subsets of the document's figures that would make up a stated total.
@@ -142,7 +157,13 @@ struct check_result {
     std::optional<decimal> implied_rate;    // converts: total / part
     std::optional<decimal> deviation_percent;  // converts: implied vs reference rate
     std::optional<decimal> share_percent;   // share: part / total × 100
+    std::optional<decimal> change_percent;  // change: (to − from) / from × 100, or to − from
+                                            // in points between two percentages
+    const figure* stated = nullptr;         // share, change: the percent figure checked
     std::optional<explanation> explained;   // inconsistent sums
+    /// consistent within rounding: what allowed the difference, when the written digits alone
+    /// do not: "'about' on signed_total", "the range of reference rates". Empty otherwise.
+    std::vector<std::string> widened_by;
     std::string reason;                     // unverifiable: what was missing
 };
 

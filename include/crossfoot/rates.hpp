@@ -33,6 +33,20 @@ using date = std::chrono::year_month_day;
 /// "2024-09-27".
 [[nodiscard]] std::string to_string(date d);
 
+/// The days a document's date names: a day, a month, a quarter or a year.
+struct date_period {
+    enum class length { day, month, quarter, year };
+    date first;
+    date last;
+    length spans = length::day;
+    std::string text;  // as written: "2023-07-15", "2023-07", "2023-Q2", "2023"
+
+    friend bool operator==(const date_period&, const date_period&) = default;
+};
+
+/// Parses `YYYY-MM-DD`, `YYYY-MM`, `YYYY-Qn` or `YYYY`.
+[[nodiscard]] std::expected<date_period, parse_error> parse_period(std::string_view text);
+
 /// One exchange rate as a source states it: 1 `base` = `rate` `quote`, on `on`.
 /// A source may give a range instead of (or around) a single figure: [`low`, `high`].
 struct rate_quote {

@@ -747,8 +747,15 @@ parts = ["part"]
     BOOST_TEST(verdict_of(r) == c.verdict);
     BOOST_TEST(text_of(r.share_percent) == c.computed);
     BOOST_TEST(text_of(r.parts_sum) == "10000000000");
-    BOOST_TEST(r.summary == "10 billion yuan is " + std::string(c.computed) +
-                                "% of 40 billion yuan; stated " + std::string(c.percent) + "%");
+    // The difference of a share is the gap between the computed and the stated percentage,
+    // not total − part.
+    const auto gap = crossfoot::decimal::parse(c.computed).value() - crossfoot::decimal::parse(c.percent).value();
+    BOOST_TEST(text_of(r.difference) == gap.to_string());
+    std::string summary = "10 billion yuan is " + std::string(c.computed) +
+                          "% of 40 billion yuan; stated " + std::string(c.percent) + "%";
+    if (std::string_view(c.verdict) == "inconsistent")
+        summary += " (" + gap.abs().to_string() + " points apart)";
+    BOOST_TEST(r.summary == summary);
 }
 
 BOOST_AUTO_TEST_CASE(a_share_of_counts_is_within_the_rounding_of_the_percentage) {
