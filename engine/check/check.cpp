@@ -89,7 +89,9 @@ std::expected<converted_figure, std::string> bring_into(const claims& c, const r
                                                         const figure& f, int weight, unit in,
                                                         const check_spec* spec = nullptr) {
     const unit from = f.value.unit();
-    if (from == in) return converted_figure{&f, weight, f.value.value(), f.range, std::nullopt};
+    const bool percentages = (from.is_percent() || from.is_points()) && (in.is_percent() || in.is_points());
+    if (from == in || percentages)
+        return converted_figure{&f, weight, f.value.value(), f.range, std::nullopt};
     if (from.is_count() || in.is_count() || !from.is_currency() || !in.is_currency())
         return std::unexpected(fmt::format("'{}' is in {} and cannot be compared with {}", f.id,
                                            from.code(), in.code()));
@@ -236,6 +238,36 @@ void set_common(check_result& r, gathered& g) {
     r.parts = std::move(g.parts);
 }
 
+// "over x", "at least x", "up to x", "under x": the figure states a bound, and any value within
+// it agrees with it exactly.
+bool states_a_bound(const figure& f) {
+    switch (f.qualifier) {
+        case qualifier::over:
+        case qualifier::at_least:
+        case qualifier::up_to:
+        case qualifier::under: return true;
+        default: return false;
+    }
+}
+
+// Every value of `inner` is in `outer`.
+bool within(const interval& inner, const interval& outer) {
+    const bool low_ok = !outer.low || (inner.low && (*inner.low > *outer.low ||
+                                                     (*inner.low == *outer.low &&
+                                                      (!outer.low_open || inner.low_open))));
+    const bool high_ok = !outer.high || (inner.high && (*inner.high < *outer.high ||
+                                                        (*inner.high == *outer.high &&
+                                                         (!outer.high_open || inner.high_open))));
+    return low_ok && high_ok;
+}
+
+// A stated bound holds exactly when the written values of the parts meet it, or when every
+// value the parts stand for does ("over 4.6 tn" is within "over 4 tn").
+bool bound_holds(const gathered& g) {
+    if (!states_a_bound(*g.total.source)) return false;
+    return (g.parts_as_written() && g.total.range.contains(g.sum)) || within(g.range, g.total.range);
+}
+
 // Consistent when the written values agree exactly; within rounding when values the figures
 // stand for can agree; inconsistent otherwise.
 verdict graded(bool exact, bool possible) {
@@ -244,7 +276,7 @@ verdict graded(bool exact, bool possible) {
 }
 
 void check_sum(const claims& c, const rate_table& rates, check_result& r, gathered g) {
-    const bool exact = g.total.value == g.sum && g.as_written();
+    const bool exact = (g.total.value == g.sum && g.as_written()) || bound_holds(g);
     const bool overlap = g.total.range.intersects(g.range);
     set_common(r, g);
     r.verdict = graded(exact, overlap);
@@ -328,8 +360,17 @@ interval non_negative(interval i) {
 void check_share(const claims& c, const check_spec& spec, check_result& r, gathered g) {
     const stated_percent stated = stated_of(c, spec, spec.share);
     const decimal hundred(100);
-    const bool exact = g.sum * hundred == stated.value * g.total.value && g.as_written() &&
-                       stated.range.contains(stated.value);
+    const figure* stated_figure = spec.share.empty() ? nullptr : c.find(spec.share);
+    // A bound ("over 77%") holds exactly when the written values' share is within it.
+    const bool bound = stated_figure != nullptr && states_a_bound(*stated_figure) &&
+                       g.total.value.sign() > 0 && g.as_written() &&
+                       (!stated.range.low || *stated.range.low * g.total.value < g.sum * hundred ||
+                        (!stated.range.low_open && *stated.range.low * g.total.value == g.sum * hundred)) &&
+                       (!stated.range.high || *stated.range.high * g.total.value > g.sum * hundred ||
+                        (!stated.range.high_open && *stated.range.high * g.total.value == g.sum * hundred));
+    const bool exact = (g.sum * hundred == stated.value * g.total.value && g.as_written() &&
+                        stated.range.contains(stated.value)) ||
+                       bound;
     const interval fraction = scale(non_negative(stated.range), decimal::scaled(1, -2), decimal::scaled(1, -2));
     const bool overlap = product(non_negative(g.total.range), fraction).intersects(g.range);
     if (!g.total.value.is_zero()) {
@@ -352,7 +393,8 @@ void check_change(const claims& c, const check_spec& spec, check_result& r, gath
     bool overlap = false;
     if (by.value.unit().is_points()) {
         r.change_percent = t - f;
-        exact = t - f == by.value.value() && g.as_written() && by.range.contains(by.value.value());
+        exact = g.as_written() && ((t - f == by.value.value() && by.range.contains(by.value.value())) ||
+                                   (states_a_bound(by) && by.range.contains(t - f)));
         overlap = (g.total.range - from.range).intersects(by.range);
     } else {
         const decimal hundred(100);
@@ -360,6 +402,18 @@ void check_change(const claims& c, const check_spec& spec, check_result& r, gath
             scale(by.range + interval::point(hundred), decimal::scaled(1, -2), decimal::scaled(1, -2)));
         exact = t * hundred == f * (hundred + by.value.value()) && g.as_written() &&
                 by.range.contains(by.value.value());
+        if (!exact && states_a_bound(by) && g.as_written() && f.sign() > 0) {
+            // Is (t − f) × 100 / f within the bound? Compared without dividing: f > 0.
+            const decimal change_times_f = (t - f) * hundred;
+            const auto above = [&](const decimal& b, bool open) {
+                return open ? change_times_f > b * f : change_times_f >= b * f;
+            };
+            const auto below = [&](const decimal& b, bool open) {
+                return open ? change_times_f < b * f : change_times_f <= b * f;
+            };
+            exact = (!by.range.low || above(*by.range.low, by.range.low_open)) &&
+                    (!by.range.high || below(*by.range.high, by.range.high_open));
+        }
         overlap = product(from.range, factor).intersects(g.total.range);
         r.change_percent = divide((t - f) * hundred, f, std::min(-2, by.value.value().exponent() - 2)).value();
     }

@@ -38,11 +38,11 @@ std::string where(const figure& f) { return fmt::format("in figure \"{}\"", f.id
 // range, a change, a rate). A bad figure is reported at its offending character inside the
 // string.
 bool read_text(const context& ctx, const toml::table& spec, std::optional<unit> default_unit,
-               std::int32_t zhao_power, figure& f) {
+               std::int32_t zhao_power, figure& f, bool any_count_noun = false) {
     const auto text = string_field(ctx, spec, "text");
     if (!text) return false;
     f.text = *text;
-    auto parsed = parse_figure(f.text, {default_unit, zhao_power});
+    auto parsed = parse_figure(f.text, {default_unit, zhao_power, any_count_noun});
     if (!parsed) {
         ctx.fail(ctx.src.error_in_string(*spec.get("text"), parsed.error().offset,
                                          parsed.error().message(), "bad-amount"));
@@ -61,13 +61,14 @@ bool read_text(const context& ctx, const toml::table& spec, std::optional<unit> 
     return true;
 }
 
-// 'unit' beside 'text' says what an ambiguous unit means ("$228 billion" in a document in won):
-// the text must then name that unit, or leave it open.
+// 'unit' beside 'text' says what an ambiguous unit means ("$228 billion" in a document in won),
+// or that the figure is a count whatever its noun ("3,956 premium smart electric SUVs"): the
+// text must then name that unit, or leave it open.
 bool read_text_in_unit(const context& ctx, const toml::table& spec, std::int32_t zhao_power,
                        figure& f) {
     const auto code = string_field(ctx, spec, "unit");
     if (!code) return false;
-    const auto u = unit::currency(*code);
+    const auto u = *code == "count" ? std::optional<unit>(unit::count()) : unit::currency(*code);
     if (!u) {
         ctx.fail(*spec.get("unit"),
                  fmt::format("expected 'unit' to be an ISO 4217 currency code such as 'USD', "
@@ -76,7 +77,8 @@ bool read_text_in_unit(const context& ctx, const toml::table& spec, std::int32_t
                  "unknown-currency");
         return false;
     }
-    if (!read_text(ctx, spec, u, zhao_power, f)) return false;
+    const bool count = u->is_count();
+    if (!read_text(ctx, spec, count ? std::nullopt : u, zhao_power, f, count)) return false;
     if (f.value.unit() != *u) {
         ctx.fail(*spec.get("unit"),
                  fmt::format("'unit' says {} but the text names {}", *code, f.value.unit().code()),

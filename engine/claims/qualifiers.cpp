@@ -11,7 +11,8 @@ namespace crossfoot::claims_reader {
 
 namespace {
 
-constexpr std::array<std::string_view, 3> qualifier_keys = {"about", "nearly", "reaching"};
+constexpr std::array<std::string_view, 4> qualifier_keys = {"about", "about_limit", "nearly",
+                                                            "reaching"};
 
 // A percentage in [0, 100]: "about" and "nearly" widen a figure by this much of it.
 void read_percent(const context& ctx, const toml::table& table, std::string_view key,
@@ -28,12 +29,22 @@ void read_percent(const context& ctx, const toml::table& table, std::string_view
              "bad-number");
 }
 
-// "about": "last-digit" (± one unit of the last non-zero written digit) or a percentage.
+// "about": "last-digit" (± one unit of the last non-zero written digit, at most 'about_limit'
+// percent of the value) or a percentage (± that much of the value).
 void read_about(const context& ctx, const toml::table& table, qualifier_table& out) {
     const toml::node* node = table.get("about");
-    if (node == nullptr) return;
+    if (node == nullptr) {
+        read_percent(ctx, table, "about_limit", out.about_percent);
+        return;
+    }
+    if (table.contains("about_limit") && !(node->is_string() && node->as_string()->get() == "last-digit")) {
+        ctx.fail(*table.get("about_limit"),
+                 "'about_limit' bounds the last-digit rule; 'about' as a percentage is its own width",
+                 "bad-value");
+    }
     if (const auto* word = node->as_string(); word != nullptr && word->get() == "last-digit") {
         out.about = about_rule::last_digit;
+        read_percent(ctx, table, "about_limit", out.about_percent);
         return;
     }
     read_percent(ctx, table, "about", out.about_percent);

@@ -29,16 +29,19 @@ struct scale_word {
 };
 
 // Matched as whole words, in any case. Chinese and Japanese multipliers are numerals.
-constexpr std::array<scale_word, 10> latin_scales = {{{"thousand", 3},
+constexpr std::array<scale_word, 13> latin_scales = {{{"thousand", 3},
                                                       {"k", 3},
                                                       {"million", 6},
                                                       {"mn", 6},
+                                                      {"mln", 6},
                                                       {"m", 6},
                                                       {"billion", 9},
                                                       {"bn", 9},
+                                                      {"bln", 9},
                                                       {"b", 9},
                                                       {"trillion", 12},
-                                                      {"tn", 12}}};
+                                                      {"tn", 12},
+                                                      {"trln", 12}}};
 
 // A Latin scale word after the number; the reader is left where it was when there is none.
 std::optional<scale_word> read_latin_scale(reader& in) {
@@ -122,14 +125,21 @@ std::expected<std::optional<quantity>, parse_error> read_quantity(
     return q;
 }
 
-std::optional<unit_text> read_suffix_unit(reader& in, bool allow_count) {
+std::optional<unit_text> read_suffix_unit(reader& in, bool allow_count, bool any_count_noun) {
     const std::size_t start = in.position();
     in.skip_spaces();
+    // "a 638.7 trillion-won budget": a hyphen may join the scale and the unit.
+    if (in.position() == start && in.peek() == '-' && in.rest().size() > 1 &&
+        is_latin_letter(in.rest()[1]))
+        in.advance(1);
     const std::string_view rest = in.rest();
     for (const std::size_t end : unit_ends(rest)) {
         const std::string_view candidate = text::trim(rest.substr(0, end));
         if (candidate.size() != end) continue;  // a trailing space: the shorter end is tried
-        if (!currency_candidates(candidate).empty() || (allow_count && names_count(candidate))) {
+        const bool words = any_count_noun && allow_count && !candidate.empty() &&
+                           plain_words(candidate) && is_latin_letter(candidate.back());
+        if (!currency_candidates(candidate).empty() || (allow_count && names_count(candidate)) ||
+            words) {
             const std::size_t offset = in.position();
             in.advance(end);
             return unit_text{candidate, offset};

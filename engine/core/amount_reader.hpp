@@ -39,8 +39,11 @@ struct unit_text {
     text::reader& in);
 
 /// The longest currency name or count noun at the reader ("元人民币", "US dollars",
-/// "foreign-funded projects"), after spaces; nothing (the reader unmoved) when none.
-[[nodiscard]] std::optional<unit_text> read_suffix_unit(text::reader& in, bool allow_count);
+/// "foreign-funded projects"), after spaces or a hyphen ("trillion-won"); nothing (the reader
+/// unmoved) when none. With `any_count_noun`, plain words name a count whatever the noun
+/// ("premium smart electric SUVs"): the caller has been told the figure is a count.
+[[nodiscard]] std::optional<unit_text> read_suffix_unit(text::reader& in, bool allow_count,
+                                                        bool any_count_noun = false);
 
 /// The unit that a prefix and a suffix (either may be absent) name together, or the default
 /// currency (assumed) when neither is written.

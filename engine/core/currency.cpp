@@ -216,6 +216,9 @@ std::expected<resolved_unit, std::string> resolve_currency(std::string_view word
     if (default_currency &&
         std::find(candidates.begin(), candidates.end(), *default_currency) != candidates.end())
         return resolved_unit{*default_currency, true};
+    // Japanese writes ドル for the US dollar and names every other dollar (豪ドル, 香港ドル):
+    // without a dollar as the default currency it is read as USD, and marked as assumed.
+    if (word == "ドル") return resolved_unit{unit::currency("USD").value(), true};
     std::string why = "'" + std::string(word) + "' could be " + join_codes(candidates);
     why += default_currency ? "; the default currency " + std::string(default_currency->code()) +
                                   " is none of them"

@@ -7,6 +7,7 @@
 
 #include <crossfoot/sum.hpp>
 
+#include <algorithm>
 #include <ostream>
 #include <stdexcept>
 
@@ -157,8 +158,8 @@ decimal last_digit_unit(const decimal& x) {
 
 // The values "about x" stands for: its rounding, widened by the table's rule.
 interval about_interval(const decimal& x, const interval& rounded, const qualifier_table& table) {
-    const decimal d = table.about == about_rule::percent ? percent_of(x, table.about_percent)
-                                                         : last_digit_unit(x);
+    const decimal limit = percent_of(x, table.about_percent);
+    const decimal d = table.about == about_rule::percent ? limit : std::min(last_digit_unit(x), limit);
     const interval widened = interval::closed(x - d, x + d);
     return *widened.low < *rounded.low ? widened : rounded;
 }

@@ -104,6 +104,8 @@ private:
     std::expected<bool, parse_error> per_rate(const end_reading& price);
     std::expected<bool, parse_error> equals_rate(const end_reading& first);
     std::expected<resolved_unit, parse_error> unit_of(const end_reading& e, bool rate_side);
+    std::expected<void, parse_error> rate_from(const end_reading& price, const end_reading& base,
+                                               std::size_t text_start);
     std::expected<void, parse_error> settle(end_reading& low, std::optional<end_reading>& high);
     void finish();
 
@@ -295,14 +297,22 @@ std::expected<std::optional<end_reading>, parse_error> figure_parser::read_end(b
         e.marked = unit::percent();
         return e;
     }
+    if (in_.accept("倍")) {  // "1.28倍": to 1.28 times, a change of +28%
+        e.q.value = (e.q.value - decimal(1)) * decimal::scaled(1, 2);
+        e.marked = unit::percent();
+        change_ = true;
+        return e;
+    }
     in_.seek(after_number);
-    e.suffix = amount_reader::read_suffix_unit(in_, allow_count);
+    e.suffix = amount_reader::read_suffix_unit(in_, allow_count, options_.any_count_noun);
     return e;
 }
 
 // The unit an end names (by a unit before or after its number), or the default currency.
 std::expected<resolved_unit, parse_error> figure_parser::unit_of(const end_reading& e,
                                                                  bool rate_side) {
+    if (options_.any_count_noun && e.suffix && !e.prefix && currency_candidates(e.suffix->text).empty())
+        return resolved_unit{unit::count(), false};
     auto u = amount_reader::settle_unit(in_, e.prefix, e.suffix, {options_.default_currency});
     if (u || !rate_side) return u;
     // In a rate, "the dollar" is the US dollar unless the document's currency is a dollar.
@@ -335,6 +345,18 @@ std::expected<bool, parse_error> figure_parser::range_high(end_reading& low) {
         return false;
     }
     std::optional<end_reading> h = std::move(*high);
+    const auto currency_of = [&](const end_reading& e) -> std::optional<unit> {
+        if (!e.prefix && !e.suffix) return std::nullopt;
+        auto u = amount_reader::settle_unit(in_, e.prefix, e.suffix, {options_.default_currency});
+        if (!u || !u->unit.is_currency()) return std::nullopt;
+        return u->unit;
+    };
+    const auto low_unit = currency_of(low);
+    const auto high_unit = currency_of(*h);
+    if (!between_ && low_unit && high_unit && *low_unit != *high_unit) {
+        if (auto ok = rate_from(low, *h, start); !ok) return std::unexpected(ok.error());
+        return true;
+    }
     if (auto ok = settle(low, h); !ok) return std::unexpected(ok.error());
     return true;
 }
@@ -382,20 +404,28 @@ std::expected<bool, parse_error> figure_parser::equals_rate(const end_reading& f
     auto second = read_end(false);
     if (!second) return std::unexpected(second.error());
     if (!*second) return std::unexpected(in_.error("the price, an amount of a currency"));
-    auto base = unit_of(first, true);
+    if (auto ok = rate_from(**second, first, start); !ok) return std::unexpected(ok.error());
+    return true;
+}
+
+// A rate from the price (an amount of the quote currency) of 1, 10, 100 ... units of the base.
+std::expected<void, parse_error> figure_parser::rate_from(const end_reading& price,
+                                                          const end_reading& base_end,
+                                                          std::size_t text_start) {
+    auto base = unit_of(base_end, true);
     if (!base) return std::unexpected(base.error());
-    auto quote = unit_of(**second, true);
+    auto quote = unit_of(price, true);
     if (!quote) return std::unexpected(quote.error());
-    const decimal units = first.q.value.reduce();
+    const decimal units = base_end.q.value.reduce();
     if (units != decimal::scaled(1, units.exponent()) || units.exponent() < 0)
-        return std::unexpected(in_.error_at(first.start, "1, 10, 100 ... units of the currency priced",
-                                            in_.text().substr(first.start, first.number_end - first.start)));
+        return std::unexpected(in_.error_at(base_end.start, "1, 10, 100 ... units of the currency priced",
+                                            in_.text().substr(base_end.start, base_end.number_end - base_end.start)));
     out_.kind = figure_kind::rate;
     out_.base = base->unit;
-    out_.value = amount((*second)->q.value * decimal::scaled(1, -units.exponent()), quote->unit);
+    out_.value = amount(price.q.value * decimal::scaled(1, -units.exponent()), quote->unit);
     out_.unit_assumed = base->assumed || quote->assumed;
-    out_.unit_text = std::string(in_.text().substr(start, in_.position() - start));
-    return true;
+    out_.unit_text = std::string(text::trim(in_.text().substr(text_start, in_.position() - text_start)));
+    return {};
 }
 
 // Settles one end, or both ends of a range, into `out_`: a low end without a scale or unit

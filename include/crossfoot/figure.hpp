@@ -54,15 +54,16 @@ enum class qualifier { none, about, nearly, over, at_least, up_to, under, reachi
 /// reached is not below it), or `as_written` (the rounding interval, like no qualifier).
 enum class reaching_reading { at_least, as_written };
 
-/// How wide "about x" is: ± a percentage of x, or ± one unit of x's last non-zero written
-/// digit ("about 850亿" is 840亿 to 860亿; "about 13.69 billion" is 13.68 to 13.70 billion).
-/// Either way never narrower than x's own rounding.
+/// How wide "about x" is. `last_digit` (the default): ± one unit of x's last non-zero written
+/// digit, but at most `about_percent` % of x ("about 850亿" is 840亿 to 860亿; "65兆2400億円程度"
+/// is ± 100億; "about 5 billion" is ± 5 %, not ± 1 billion). `percent`: ± `about_percent` % of
+/// x. Either way never narrower than x's own rounding. docs/claims-format.md gives the evidence.
 enum class about_rule { last_digit, percent };
 
 /// The configurable part of the qualifier table (see docs/claims-format.md).
 struct qualifier_table {
-    about_rule about = about_rule::percent;
-    decimal about_percent = decimal(5);   // about_rule::percent: rounding of x, or ±5 % of x
+    about_rule about = about_rule::last_digit;
+    decimal about_percent = decimal(5);   // last_digit: the widest "about" goes; percent: its width
     decimal nearly_percent = decimal(5);  // nearly x: [x − 5 % of x, x]
     reaching_reading reaching = reaching_reading::at_least;
 };

@@ -55,6 +55,9 @@ struct figure_parse_options {
     std::optional<unit> default_currency;
     /// The power of ten of 兆 (see amount_parse_options).
     std::int32_t zhao_power = 12;
+    /// The figure is known to be a count: plain words after the number name what is counted,
+    /// whatever the noun ("3,956 premium smart electric SUVs").
+    bool any_count_noun = false;
 };
 
 /// Parses one figure as written, the whole text:

@@ -443,11 +443,13 @@ const figure_row default_figure_rows[] = {
     {"680,000 projects", "[680000, 680000]"},
     {"5 thousand projects", "[4500, 5500]"},
     {"1.5 thousand projects", "[1450, 1550]"},
-    // about: the rounding or ±5 %, whichever is wider
-    {"about 6.305 billion yuan", "[5989750000, 6620250000]"},  // ±5 % is wider
-    {"about 5 billion yuan", "[4500000000, 5500000000]"},      // ±0.5 bn beats ±0.25 bn
-    {"about 42 projects", "[39.9, 44.1]"},                     // an exact count: ±5 %
-    {"approximately 8.4 billion yuan", "[7980000000, 8820000000]"},
+    // about: ± one unit of the last non-zero digit, at most ±5 %, never less than the rounding
+    {"about 6.305 billion yuan", "[6304000000, 6306000000]"},  // ± 0.001 bn
+    {"about 5 billion yuan", "[4500000000, 5500000000]"},      // ±5 % (0.25 bn) < rounding
+    {"about 42 projects", "[41, 43]"},                         // ± 1
+    {"approximately 8.4 billion yuan", "[8300000000, 8500000000]"},
+    {"about 850亿元", "[84000000000, 86000000000]"},           // ± 10亿, its last non-zero digit
+    {"about 10 billion yuan", "[9500000000, 10500000000]"},    // ±5 %, not ± 10 bn
     // nearly: [x − 5 %, x], whatever the rounding
     {"nearly 680,000 projects", "[646000, 680000]"},
     {"almost 2 billion yuan", "[1900000000, 2000000000]"},
@@ -461,7 +463,7 @@ const figure_row default_figure_rows[] = {
     {"reaching 120 billion yuan", "[119500000000, ∞)"},
 };
 
-// A configured table: about 10 %, nearly 2.5 %, reaching as written.
+// A configured table: about ±10 % (the percent rule), nearly 2.5 %, reaching as written.
 const figure_row configured_figure_rows[] = {
     {"about 6.305 billion yuan", "[5674500000, 6935500000]"},
     {"about 5 billion yuan", "[4500000000, 5500000000]"},  // ±0.5 bn still as wide as 10 %
@@ -475,6 +477,7 @@ const figure_row configured_figure_rows[] = {
 
 qualifier_table configured_table() {
     qualifier_table table;
+    table.about = crossfoot::about_rule::percent;
     table.about_percent = dec("10");
     table.nearly_percent = dec("2.5");
     table.reaching = crossfoot::reaching_reading::as_written;
