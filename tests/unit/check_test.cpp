@@ -1262,3 +1262,199 @@ parts = ["foreign"]
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ---- real-document forms: percent figures, changes, stated rates, periods -------------------
+
+BOOST_AUTO_TEST_SUITE(check_document_forms)
+
+BOOST_AUTO_TEST_CASE(a_share_names_a_percent_figure_with_its_qualifier) {
+    const checked run(claims_text(R"([figures]
+all   = { text = "约4590亿元" }
+part  = { text = "约850亿元" }
+right = { text = "约18.5%" }
+wrong = { text = "16.8%" }
+
+[[checks]]
+id = "right"
+relation = "share"
+total = "all"
+parts = ["part"]
+share = "right"
+
+[[checks]]
+id = "wrong"
+relation = "share"
+total = "all"
+parts = ["part"]
+share = "wrong"
+)"));
+    // 850 / 4590 = 18.52 %: "about" reads both at their last digit (± 10亿), so 16.8 % fails.
+    BOOST_TEST(verdict_of(run.result("right")) == "consistent within rounding");
+    BOOST_TEST(text_of(run.result("right").share_percent) == "18.519");
+    BOOST_TEST(verdict_of(run.result("wrong")) == "inconsistent");
+    BOOST_TEST(text_of(run.result("wrong").difference) == "1.719");
+}
+
+BOOST_AUTO_TEST_CASE(a_bound_share_holds_exactly_when_the_written_values_meet_it) {
+    const checked run(claims_text(R"([figures]
+all  = { text = "100 companies" }
+part = { text = "78 companies" }
+over = { text = "over 77%" }
+
+[[checks]]
+id = "s"
+relation = "share"
+total = "all"
+parts = ["part"]
+share = "over"
+)"));
+    BOOST_TEST(verdict_of(run.only()) == "consistent");
+}
+
+BOOST_AUTO_TEST_CASE(a_change_in_percent_and_in_points) {
+    const checked run(claims_text(R"([figures]
+before    = { text = "82.5 billion yuan" }
+after     = { text = "101.7 billion yuan" }
+up        = { text = "up 23.3%" }
+up_wrong  = { text = "同比增长18.1%" }
+share_a   = { text = "15.5%" }
+share_b   = { text = "17.2%" }
+points    = { text = "+1.7 percentage points" }
+
+[[checks]]
+id = "growth"
+relation = "change"
+from = "before"
+to = "after"
+by = "up"
+
+[[checks]]
+id = "growth-wrong"
+relation = "change"
+from = "before"
+to = "after"
+by = "up_wrong"
+
+[[checks]]
+id = "points"
+relation = "change"
+from = "share_a"
+to = "share_b"
+by = "points"
+)"));
+    // 101.7 / 82.5 = 1.23272…: +23.27 %, which "23.3%" ([23.25, 23.35]) allows.
+    const check_result& growth = run.result("growth");
+    BOOST_TEST(verdict_of(growth) == "consistent within rounding");
+    BOOST_TEST(text_of(growth.change_percent) == "23.273");
+    BOOST_TEST(verdict_of(run.result("growth-wrong")) == "inconsistent");
+    BOOST_TEST(run.result("growth-wrong").summary ==
+               "82.5 billion yuan to 101.7 billion yuan: +23.273%, stated 同比增长18.1% (5.173 "
+               "points apart)");
+    BOOST_TEST(verdict_of(run.result("points")) == "consistent");
+}
+
+BOOST_AUTO_TEST_CASE(a_stated_rate_converts_instead_of_the_reference_rates) {
+    const checked run(claims_text(R"([figures]
+yuan    = { text = "71 billion yuan" }
+dollars = { text = "US$10 billion" }
+rate    = { text = "1美元兑7.1元人民币" }
+
+[[checks]]
+id = "c"
+relation = "converts"
+total = "yuan"
+parts = ["dollars"]
+rate = "rate"
+
+[[checks]]
+id = "back"
+relation = "converts"
+total = "dollars"
+parts = ["yuan"]
+rate = "rate"
+)"));
+    const check_result& c = run.result("c");
+    BOOST_TEST(verdict_of(c) == "consistent");
+    BOOST_TEST(c.parts.front().stated_rate != nullptr);
+    BOOST_TEST(!c.parts.front().rate.has_value());
+    BOOST_TEST(c.summary ==
+               "71 billion yuan for US$10 billion: implied rate 7.1, stated 1美元兑7.1元人民币 (0.0000% off)");
+    // Yuan into dollars divides by the stated rate: exact here (71 / 7.1 = 10).
+    const check_result& back = run.result("back");
+    BOOST_TEST(verdict_of(back) == "consistent");
+}
+
+BOOST_AUTO_TEST_CASE(a_month_dated_document_converts_at_the_period_s_rates) {
+    const checked run(R"([document]
+date = "2024-09"
+currency = "CNY"
+[figures]
+yuan    = { text = "7.0 billion yuan" }
+dollars = { text = "US$1 billion", exact = true }
+[[checks]]
+id = "c"
+relation = "converts"
+total = "yuan"
+parts = ["dollars"]
+)");
+    const check_result& r = run.only();
+    BOOST_TEST_REQUIRE(r.parts.front().rate.has_value());
+    BOOST_TEST(crossfoot::to_string(r.parts.front().rate->requested) == "2024-09-30");
+    BOOST_TEST((r.parts.front().rate->policy.how == crossfoot::lookup_policy::kind::window_range));
+}
+
+BOOST_AUTO_TEST_CASE(an_undated_document_checks_what_needs_no_rate) {
+    const checked run(R"([document]
+currency = "CNY"
+[figures]
+total   = { text = "3 billion yuan" }
+part    = { text = "1 billion yuan" }
+dollars = { text = "US$1 billion" }
+[[checks]]
+id = "plain"
+relation = "includes"
+total = "total"
+parts = ["part"]
+[[checks]]
+id = "needs-a-rate"
+relation = "includes"
+total = "total"
+parts = ["dollars"]
+)");
+    BOOST_TEST(verdict_of(run.result("plain")) == "consistent");
+    BOOST_TEST(verdict_of(run.result("needs-a-rate")) == "unverifiable");
+    BOOST_TEST(run.result("needs-a-rate").reason ==
+               "'dollars' is in USD: converting it needs the document's date");
+}
+
+BOOST_AUTO_TEST_CASE(a_sum_of_names_prints_its_count_as_the_stated_total) {
+    const checked run(claims_text(R"([figures]
+named = { names = ["a", "b", "c"] }
+two   = { text = "2 companies" }
+four  = { text = "4 companies" }
+[[checks]]
+id = "s"
+relation = "sum"
+total = "named"
+parts = ["two", "four"]
+)"));
+    BOOST_TEST(run.only().summary == "2 companies + 4 companies = 6, not 3 (a, b, c) (3 apart)");
+}
+
+BOOST_AUTO_TEST_CASE(summaries_scale_to_trillions) {
+    const checked run(R"([document]
+date = 2024-09-27
+currency = "KRW"
+[figures]
+total = { text = "300 trillion won" }
+part  = { text = "50 trillion won" }
+[[checks]]
+id = "i"
+relation = "includes"
+total = "total"
+parts = ["part"]
+)");
+    BOOST_TEST(run.only().summary == "300 trillion won includes 50 trillion won; 250 tn KRW left for the rest");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

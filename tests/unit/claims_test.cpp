@@ -708,6 +708,103 @@ quotes = [ { pair = "USD/CNY", rate = 7.0111, date = 2024-09-27 } ]
      4, 39, "inexact-number",
      "expected a rate as a string such as \"7.011113\"; a TOML float is binary and may not "
      "hold the digits as written"},
+    {"a negative share", R"([document]
+date = 2024-09-27
+currency = "CNY"
+[figures]
+a = { text = "2 billion yuan" }
+b = { text = "1 billion yuan" }
+[[checks]]
+id = "c"
+relation = "share"
+total = "a"
+parts = ["b"]
+percent = "-50"
+)",
+     12, 11, "bad-number", "expected a share of zero or more, found -50"},
+    {"a share that names an amount", R"([document]
+date = 2024-09-27
+currency = "CNY"
+[figures]
+a = { text = "2 billion yuan" }
+b = { text = "1 billion yuan" }
+[[checks]]
+id = "c"
+relation = "share"
+total = "a"
+parts = ["b"]
+share = "b"
+)",
+     12, 9, "bad-check",
+     "expected 'share' to name a percentage such as \"18.5%\"; \"b\" is an amount \"1 billion yuan\""},
+    {"a change without 'by'", R"([document]
+date = 2024-09-27
+currency = "CNY"
+[figures]
+a = { text = "2 billion yuan" }
+b = { text = "1 billion yuan" }
+[[checks]]
+id = "c"
+relation = "change"
+from = "a"
+to = "b"
+)",
+     7, 1, "missing-key",
+     "expected 'by' in check \"c\": the change, such as \"up 23.3%\""},
+    {"a change with a total", R"([document]
+date = 2024-09-27
+currency = "CNY"
+[figures]
+a = { text = "2 billion yuan" }
+b = { text = "1 billion yuan" }
+g = { text = "up 5%" }
+[[checks]]
+id = "c"
+relation = "change"
+from = "a"
+to = "b"
+by = "g"
+total = "a"
+)",
+     14, 9, "bad-check", "a change check names 'from', 'to' and 'by', not 'total'"},
+    {"a rate that is no rate", R"([document]
+date = 2024-09-27
+currency = "CNY"
+[figures]
+a = { text = "2 billion yuan" }
+b = { text = "US$1 billion" }
+[[checks]]
+id = "c"
+relation = "converts"
+total = "a"
+parts = ["b"]
+rate = "b"
+)",
+     12, 8, "bad-check",
+     "expected 'rate' to name a stated rate such as \"7.1 yuan to the dollar\"; \"b\" is an amount \"US$1 billion\""},
+    {"points between amounts", R"([document]
+date = 2024-09-27
+currency = "CNY"
+[figures]
+a = { text = "2 billion yuan" }
+b = { text = "1 billion yuan" }
+g = { text = "+1.7 percentage points" }
+[[checks]]
+id = "c"
+relation = "change"
+from = "a"
+to = "b"
+by = "g"
+)",
+     13, 6, "bad-check",
+     "a change in percentage points relates two percentages; 'from' and 'to' must be percentages"},
+    {"a figure that is no figure", R"([document]
+date = 2024-09-27
+currency = "CNY"
+[figures]
+a = { text = "3%至5亿元" }
+)",
+     5, 18, "bad-amount", "expected both ends of the range in one unit, found '5'"},
     {"a float percent", R"([document]
 date = 2024-09-27
 [qualifiers]
