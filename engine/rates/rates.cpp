@@ -3,6 +3,8 @@
 #include <crossfoot/rates.hpp>
 
 #include <fmt/format.h>
+
+#include <map>
 #include <fmt/ranges.h>
 
 #include <algorithm>
@@ -391,6 +393,38 @@ decimal combine(const std::vector<leg>& legs, const lookup_policy& policy,
     return q;
 }
 
+// A window's range of a cross rate is the range of its daily cross rates: each day's legs
+// combined, then the lowest and highest. Combining each leg's extremes instead would pair a
+// high of one day with a low of another. Days on which some leg has no quote are left out;
+// nothing when no day has them all.
+std::optional<std::pair<decimal, decimal>> daily_cross_range(const std::vector<leg>& legs,
+                                                             const lookup_policy& policy) {
+    std::map<date, std::vector<const rate_quote*>> by_day;
+    for (std::size_t i = 0; i < legs.size(); ++i) {
+        for (const rate_quote& q : legs[i].hop.quotes) {
+            auto& day = by_day[q.on];
+            day.resize(legs.size(), nullptr);
+            day[i] = &q;
+        }
+    }
+    std::optional<std::pair<decimal, decimal>> out;
+    for (const auto& [on, quotes] : by_day) {
+        if (std::find(quotes.begin(), quotes.end(), nullptr) != quotes.end()) continue;
+        std::vector<leg> day_legs = legs;
+        for (std::size_t i = 0; i < legs.size(); ++i) {
+            day_legs[i].quoted_low = quotes[i]->low.value_or(quotes[i]->rate);
+            day_legs[i].quoted_high = quotes[i]->high.value_or(quotes[i]->rate);
+        }
+        bool exact = true;
+        const decimal low = combine(day_legs, policy, &leg::quoted_low, &leg::quoted_high, rounding::floor, exact);
+        const decimal high = combine(day_legs, policy, &leg::quoted_high, &leg::quoted_low, rounding::ceiling, exact);
+        if (!out) out = std::pair{low, high};
+        out->first = std::min(out->first, low);
+        out->second = std::max(out->second, high);
+    }
+    return out;
+}
+
 found_rate assemble(unit from, unit to, date on, const candidate& c,
                     const lookup_policy& policy) {
     found_rate r{from, to, on, decimal(), std::nullopt, std::nullopt, true, {}, policy};
@@ -407,6 +441,12 @@ found_rate assemble(unit from, unit to, date on, const candidate& c,
                         bounds_exact);
         r.high = combine(c.legs, policy, &leg::quoted_high, &leg::quoted_low, rounding::ceiling,
                          bounds_exact);
+        if (c.legs.size() > 1 && policy.how == lookup_policy::kind::window_range) {
+            if (const auto daily = daily_cross_range(c.legs, policy)) {
+                r.low = daily->first;
+                r.high = daily->second;
+            }
+        }
     }
     for (const leg& l : c.legs) r.path.push_back(l.hop);
     return r;

@@ -626,13 +626,15 @@ parts = ["foreign"]
 )"));
     const auto& foreign = run.only().parts.at(0);
     BOOST_TEST_REQUIRE(foreign.rate.has_value());
-    // 2024-09-20 to 09-27: CNY per euro from 7.8213 to 7.8776, USD per euro from 1.1119 to
-    // 1.1194; low = 7.8213 / 1.1194 rounded down, high = 7.8776 / 1.1119 rounded up
+    // 2024-09-20 to 09-27: the daily cross rates CNY per euro / USD per euro run from
+    // 7.823 / 1.1158 (09-27, the lowest, rounded down) to 7.8776 / 1.1166 (09-20, the highest,
+    // rounded up). The legs' own extremes (7.8213 / 1.1194 to 7.8776 / 1.1119) never stood on
+    // one day and would widen the range to 6.987 .. 7.085.
     BOOST_TEST(foreign.rate->value.to_string() == "7.01111310271");
-    BOOST_TEST(text_of(foreign.rate->low) == "6.98704663212");
-    BOOST_TEST(text_of(foreign.rate->high) == "7.08480978506");
+    BOOST_TEST(text_of(foreign.rate->low) == "7.01111310270");
+    BOOST_TEST(text_of(foreign.rate->high) == "7.05498835752");
     BOOST_TEST(foreign.value.to_string() == "8132891199.1436");
-    BOOST_TEST(foreign.range.to_string() == "[8070038860.09860, 8253803399.59490]");
+    BOOST_TEST(foreign.range.to_string() == "[8097835633.61850, 8219061436.51080]");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1135,3 +1135,27 @@ BOOST_AUTO_TEST_CASE(the_builtin_eur_cny_is_the_ecbs_figure_as_given) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(rates_cross_ranges)
+
+BOOST_AUTO_TEST_CASE(a_window_range_of_a_cross_rate_is_the_range_of_its_daily_crosses) {
+    // The ECB's USD and KRW per euro, 2023-03-08 to 03-15. Day by day the won per dollar ran
+    // from 1306.10 (03-14) to 1321.77 (03-09); pairing the legs' extremes, which stood on
+    // different days, would give 1294.21 to 1329.88.
+    const rate_table table = table_of({
+        quote("EUR/USD", "1.0545", "2023-03-08"), quote("EUR/KRW", "1389.6", "2023-03-08"),
+        quote("EUR/USD", "1.0554", "2023-03-09"), quote("EUR/KRW", "1395", "2023-03-09"),
+        quote("EUR/USD", "1.0586", "2023-03-10"), quote("EUR/KRW", "1398.24", "2023-03-10"),
+        quote("EUR/USD", "1.0706", "2023-03-13"), quote("EUR/KRW", "1399.19", "2023-03-13"),
+        quote("EUR/USD", "1.0737", "2023-03-14"), quote("EUR/KRW", "1402.36", "2023-03-14"),
+        quote("EUR/USD", "1.0549", "2023-03-15"), quote("EUR/KRW", "1393.75", "2023-03-15"),
+    });
+    const auto r = table.find(currency("USD"), currency("KRW"), day("2023-03-15"),
+                              policy_of(kind::window_range, 7));
+    BOOST_TEST_REQUIRE(r.has_value());
+    // 1402.36 / 1.0737 rounded down; 1395 / 1.0554 rounded up.
+    BOOST_TEST(r->low->to_string() == "1306.10040048");
+    BOOST_TEST(r->high->to_string() == "1321.77373508");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
