@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/check.hpp>
 
+#include "rate_history.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,6 +18,7 @@ std::string_view to_string(verdict v) {
     switch (v) {
         case verdict::consistent: return "consistent";
         case verdict::consistent_within_rounding: return "consistent within rounding";
+        case verdict::consistent_at_nearby_rate: return "consistent at a nearby rate";
         case verdict::inconsistent: return "inconsistent";
         case verdict::unverifiable: return "unverifiable";
     }
@@ -29,23 +32,39 @@ std::size_t check_report::count(verdict v) const {
 
 namespace {
 
-// The days a check's rates come from: the document's day, or its month, quarter or year
-// with the window before it (a period's rates range over all its days).
+// Which reference rates a conversion is judged at: the document's own day (or period), or
+// the nearby rates of the ladder's third rung.
+enum class rate_mode { own_date, nearby };
+
+std::int32_t days_between(date first, date last) {
+    return static_cast<std::int32_t>(
+        (std::chrono::sys_days(last) - std::chrono::sys_days(first)).count());
+}
+
+// The document's day's rate; or for a month, quarter or year, the range of the rates over the
+// whole period and the window before it. Nearby: the range over `nearby.days` before the day
+// (or the period), widened by the tolerance.
 std::expected<found_rate, std::string> reference_rate(const claims& c, const rate_table& rates,
-                                                      unit from, unit in) {
-    if (c.document.on) {
-        auto rate = rates.find(from, in, *c.document.on, c.policy);
-        if (!rate) return std::unexpected(rate.error().message);
-        return *rate;
+                                                      unit from, unit in, rate_mode mode) {
+    const date last = c.document.on ? *c.document.on : c.document.period->last;
+    const std::int32_t span = c.document.on ? 0 : days_between(c.document.period->first, last);
+    lookup_policy policy = c.policy;
+    if (mode == rate_mode::nearby) {
+        policy.how = lookup_policy::kind::window_range;
+        policy.window_days = span + c.nearby.days;
+    } else if (!c.document.on) {
+        policy.how = lookup_policy::kind::window_range;
+        policy.window_days = span + c.policy.window_days;
     }
-    const date_period& p = *c.document.period;
-    lookup_policy over_period = c.policy;
-    over_period.how = lookup_policy::kind::window_range;
-    over_period.window_days =
-        static_cast<std::int32_t>((std::chrono::sys_days(p.last) - std::chrono::sys_days(p.first)).count()) +
-        c.policy.window_days;
-    auto rate = rates.find(from, in, p.last, over_period);
+    auto rate = rates.find(from, in, last, policy);
     if (!rate) return std::unexpected(rate.error().message);
+    if (mode == rate_mode::nearby) {
+        const decimal t = c.nearby.tolerance_percent * decimal::scaled(1, -2);
+        rate->low = (rate->low.value_or(rate->value) * (decimal(1) - t))
+                        .round_to_digits(policy.derived_digits, rounding::floor);
+        rate->high = (rate->high.value_or(rate->value) * (decimal(1) + t))
+                         .round_to_digits(policy.derived_digits, rounding::ceiling);
+    }
     return *rate;
 }
 
@@ -83,11 +102,19 @@ std::expected<converted_figure, std::string> at_stated_rate(const figure& f, int
                                        rate.id, base.code(), quote.code(), f.id, from.code(), in.code()));
 }
 
+// The values a figure stands for by its written digits, without "about".
+interval unqualified(const figure& f, const qualifier_table& table) {
+    if (f.qualifier != qualifier::about) return f.range;
+    return f.high ? range_interval(f.value, *f.high, qualifier::none, f.precision, table)
+                  : figure_interval(f.value, qualifier::none, f.precision, table);
+}
+
 // The figure in unit `in`: as it is, or converted at the rate the check names, or at the
 // document date's reference rate.
 std::expected<converted_figure, std::string> bring_into(const claims& c, const rate_table& rates,
                                                         const figure& f, int weight, unit in,
-                                                        const check_spec* spec = nullptr) {
+                                                        const check_spec* spec = nullptr,
+                                                        rate_mode mode = rate_mode::own_date) {
     const unit from = f.value.unit();
     const bool percentages = (from.is_percent() || from.is_points()) && (in.is_percent() || in.is_points());
     if (from == in || percentages)
@@ -103,11 +130,16 @@ std::expected<converted_figure, std::string> bring_into(const claims& c, const r
     if (!c.document.on && !c.document.period)
         return std::unexpected(
             fmt::format("'{}' is in {}: converting it needs the document's date", f.id, from.code()));
-    auto rate = reference_rate(c, rates, from, in);
+    auto rate = reference_rate(c, rates, from, in, mode);
     if (!rate) return std::unexpected(rate.error());
     const decimal low = rate->low.value_or(rate->value);
     const decimal high = rate->high.value_or(rate->value);
-    return converted_figure{&f, weight, f.value.value() * rate->value, scale(f.range, low, high),
+    // In a conversion, "about" (约合, 折合) says the figure was converted: the rates judge it,
+    // not the width of "about".
+    const bool restated = spec != nullptr && spec->relation == relation::converts &&
+                          (f.qualifier == qualifier::about || f.converted);
+    const interval own = restated ? unqualified(f, c.qualifiers) : f.range;
+    return converted_figure{&f, weight, f.value.value() * rate->value, scale(own, low, high),
                             *rate};
 }
 
@@ -126,15 +158,20 @@ struct gathered {
 };
 
 std::expected<gathered, std::string> gather(const claims& c, const rate_table& rates,
-                                            const check_spec& spec) {
+                                            const check_spec& spec, rate_mode mode) {
     const figure* total = c.find(spec.total);
     if (total == nullptr) return std::unexpected(fmt::format("no figure '{}'", spec.total));
     const unit in = total->value.unit();
-    gathered g{{total, 1, total->value.value(), total->range, std::nullopt}, {}, decimal()};
+    const bool restated = spec.relation == relation::converts &&
+                          (total->qualifier == qualifier::about || total->converted);
+    gathered g{{total, 1, total->value.value(), restated ? unqualified(*total, c.qualifiers) : total->range,
+                std::nullopt},
+               {},
+               decimal()};
     for (const part_ref& p : spec.parts) {
         const figure* f = c.find(p.id);
         if (f == nullptr) return std::unexpected(fmt::format("no figure '{}'", p.id));
-        auto converted = bring_into(c, rates, *f, p.weight, in, &spec);
+        auto converted = bring_into(c, rates, *f, p.weight, in, &spec, mode);
         if (!converted) return std::unexpected(converted.error());
         if (spec.parts_exact) converted->range = interval::point(converted->value);
         g.sum += p.weight < 0 ? -converted->value : converted->value;
@@ -312,6 +349,7 @@ void check_converts(const claims& c, check_result& r, gathered g) {
                                                  c.policy.derived_rounding)
                                     .value();
         r.implied_rate = implied;
+        r.reference_rate = reference;
         r.deviation_percent = divide((implied - reference) * decimal(100), reference, -4).value();
     }
     const bool exact = g.total.value == part.value && g.as_written();
@@ -525,9 +563,40 @@ std::string summarize_change(const check_result& r) {
     return out;
 }
 
-std::string rate_reference(const converted_figure& part) {
-    if (part.stated_rate != nullptr) return "stated " + written(*part.stated_rate);
-    return "reference " + (part.rate ? part.rate->value.to_string() : std::string("1"));
+
+// "300 trillion won for US$229.81 billion: implied 1305.43 KRW per USD, reference 1321.22
+// (-1.1950% off)": rates as markets quote the pair, whichever figure is the total.
+std::string summarize_converts(const check_result& r) {
+    const converted_figure& part = r.parts.front();
+    const unit from = part.source->value.unit();
+    const auto [base, quote] = market_pair(from, r.in);
+    const auto shown = [&](const decimal& rate) { return in_market_direction(rate, from, r.in).to_string(); };
+    std::string reference = "reference 1";
+    if (part.rate && r.reference_rate) reference = "reference " + shown(*r.reference_rate);
+    if (part.stated_rate != nullptr) reference = "stated " + written(*part.stated_rate);
+    std::string out = fmt::format("{} for {}: implied {} {} per {}, {} ({}% off)", brief(*r.total, r.in),
+                                  written(*part.source),
+                                  r.implied_rate ? shown(*r.implied_rate) : std::string("none"),
+                                  quote.code(), base.code(), reference,
+                                  r.deviation_percent ? r.deviation_percent->to_string() : "?");
+    if (r.nearby_low && r.nearby_high) {
+        const decimal a = in_market_direction(*r.nearby_low, from, r.in);
+        const decimal b = in_market_direction(*r.nearby_high, from, r.in);
+        out += fmt::format("; nearby rates allow it ({} to {})", std::min(a, b).to_string(),
+                           std::max(a, b).to_string());
+    }
+    if (r.rate_explained) {
+        const rate_explanation& e = *r.rate_explained;
+        if (!e.periods.empty() && e.periods.front().holds)
+            out += fmt::format("; matches the {} ({})", e.periods.front().period,
+                               e.periods.front().rate.to_string());
+        else if (e.days_holding > 0)
+            out += fmt::format("; matches {} of {} single days in the year before", e.days_holding,
+                               e.days_searched);
+        else
+            out += "; matches no rate of the year before";
+    }
+    return out;
 }
 
 std::string summarize(const check_result& r) {
@@ -544,12 +613,7 @@ std::string summarize(const check_result& r) {
                                    total, joined_parts(r), brief(r.difference->abs(), r.in));
             return fmt::format("{} includes {}; {} left for the rest", total, joined_parts(r),
                                brief(*r.difference, r.in));
-        case relation::converts:
-            return fmt::format("{} for {}: implied rate {}, {} ({}% off)", total,
-                               written(*r.parts.front().source),
-                               r.implied_rate ? r.implied_rate->to_string() : "none",
-                               rate_reference(r.parts.front()),
-                               r.deviation_percent ? r.deviation_percent->to_string() : "?");
+        case relation::converts: return summarize_converts(r);
         case relation::share: return summarize_share(r);
         case relation::change: return summarize_change(r);
     }
@@ -604,14 +668,14 @@ void explain_widening(const claims& c, check_result& r) {
     }
 }
 
-check_result run_one(const claims& c, const rate_table& rates, const check_spec& spec) {
+check_result judge(const claims& c, const rate_table& rates, const check_spec& spec,
+                   rate_mode mode) {
     check_result r;
     r.spec = &spec;
-    auto g = gather(c, rates, spec);
+    auto g = gather(c, rates, spec, mode);
     if (!g) {
         r.verdict = verdict::unverifiable;
         r.reason = g.error();
-        r.summary = summarize(r);
         return r;
     }
     switch (spec.relation) {
@@ -622,6 +686,34 @@ check_result run_one(const claims& c, const rate_table& rates, const check_spec&
         case relation::change: check_change(c, spec, r, std::move(*g)); break;
     }
     explain_widening(c, r);
+    return r;
+}
+
+bool converted_at_reference_rates(const check_result& r) {
+    return std::any_of(r.parts.begin(), r.parts.end(),
+                       [](const converted_figure& p) { return p.rate.has_value(); });
+}
+
+// The ladder of a converted figure: its own date's rate, exactly or within rounding; then a
+// nearby rate; then inconsistent, with what in the rate history the implied rate matches.
+check_result run_one(const claims& c, const rate_table& rates, const check_spec& spec) {
+    check_result r = judge(c, rates, spec, rate_mode::own_date);
+    if (r.verdict == verdict::inconsistent && converted_at_reference_rates(r)) {
+        check_result near = judge(c, rates, spec, rate_mode::nearby);
+        if (near.verdict == verdict::consistent || near.verdict == verdict::consistent_within_rounding) {
+            near.verdict = verdict::consistent_at_nearby_rate;
+            near.implied_rate = r.implied_rate;
+            near.reference_rate = r.reference_rate;
+            near.deviation_percent = r.deviation_percent;
+            const found_rate& range = *near.parts.front().rate;
+            near.nearby_low = range.low;
+            near.nearby_high = range.high;
+            near.widened_by.clear();
+            r = std::move(near);
+        } else if (spec.relation == relation::converts) {
+            r.rate_explained = explain_rate(c, rates, r);
+        }
+    }
     r.summary = summarize(r);
     return r;
 }

@@ -13,8 +13,9 @@ namespace crossfoot::claims_reader {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> rates_keys = {
-    "policy", "max_age_days", "window_days", "digits", "rounding", "pivots", "files", "quotes"};
+constexpr std::array<std::string_view, 10> rates_keys = {
+    "policy", "max_age_days", "window_days", "digits",      "rounding",
+    "pivots", "files",        "quotes",      "nearby_days", "rate_tolerance"};
 
 constexpr std::int32_t max_days = 36525;   // a century: more is a typo
 constexpr std::int32_t max_digits = 1000;  // as many as a written amount may have
@@ -77,6 +78,22 @@ void read_policy(const context& ctx, const toml::table& rates, lookup_policy& po
     read_pivots(ctx, rates, policy);
 }
 
+// The ladder's nearby rates: how many days before the date, and the tolerance around them
+// (a percentage from 0 to 100).
+void read_nearby(const context& ctx, const toml::table& rates, nearby_rates& out) {
+    out.days = integer_field(ctx, rates, "nearby_days", 0, max_days).value_or(out.days);
+    const auto tolerance = decimal_field(ctx, rates, "rate_tolerance");
+    if (!tolerance) return;
+    if (tolerance->sign() >= 0 && *tolerance <= decimal(100)) {
+        out.tolerance_percent = *tolerance;
+        return;
+    }
+    ctx.fail(*rates.get("rate_tolerance"),
+             fmt::format("expected 'rate_tolerance' to be a percentage from 0 to 100, found {}",
+                         tolerance->to_string()),
+             "bad-number");
+}
+
 }  // namespace
 
 void read_rates(const context& ctx, const toml::table& root, claims& out) {
@@ -84,6 +101,7 @@ void read_rates(const context& ctx, const toml::table& root, claims& out) {
     if (rates == nullptr) return;
     check_keys(ctx, *rates, rates_keys, "in [rates]");
     read_policy(ctx, *rates, out.policy);
+    read_nearby(ctx, *rates, out.nearby);
     out.rate_files = strings_field(ctx, *rates, "files").value_or(std::vector<std::string>{});
     if (const toml::array* quotes = array_field(ctx, *rates, "quotes"))
         toml_support::read_quotes(ctx.src, *quotes, out.quotes, ctx.errors);

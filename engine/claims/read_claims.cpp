@@ -116,7 +116,7 @@ std::expected<claims, std::vector<diagnostic>> read_claims_file(const std::strin
 }
 
 std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& c) {
-    rate_table table = builtin_rate_table();
+    rate_table table = c.builtin_rates ? builtin_rate_table() : rate_table();
     std::vector<diagnostic> errors;
     const std::filesystem::path folder = std::filesystem::path(c.file).parent_path();
     for (const std::string& file : c.rate_files)
@@ -124,6 +124,18 @@ std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& 
     add_quotes(table, c.quotes, errors);
     if (!errors.empty()) return std::unexpected(std::move(errors));
     return table;
+}
+
+void apply_rate_settings(claims& c, const rate_settings& s) {
+    // The caller's files are relative to the caller, the claims file's to its folder.
+    for (const std::string& file : s.files)
+        c.rate_files.push_back(std::filesystem::absolute(file).string());
+    if (s.no_builtin) c.builtin_rates = false;
+    if (s.policy) c.policy.how = *s.policy;
+    if (s.max_age_days) c.policy.max_age_days = *s.max_age_days;
+    if (s.window_days) c.policy.window_days = *s.window_days;
+    if (s.nearby_days) c.nearby.days = *s.nearby_days;
+    if (s.rate_tolerance) c.nearby.tolerance_percent = *s.rate_tolerance;
 }
 
 }  // namespace crossfoot

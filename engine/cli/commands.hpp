@@ -69,6 +69,14 @@ struct check_options {
     std::string format = "text";  // text | json
     std::string color = "auto";   // auto | always | never
     bool terminal = false;        // standard output is a terminal (for --color auto)
+    // Put over each claims file's [rates]; unset ones leave the file's settings.
+    std::vector<std::string> rate_files;
+    bool no_builtin = false;
+    std::optional<std::string> policy;
+    std::optional<int> max_age_days;
+    std::optional<int> window_days;
+    std::optional<int> nearby_days;
+    std::optional<std::string> rate_tolerance;  // a percentage, as a decimal string
 };
 
 /// `crossfoot check`: 0 nothing inconsistent, 1 something inconsistent, 2 bad input.

@@ -87,6 +87,20 @@ void add_check(CLI::App& app, crossfoot::cli::check_options& options) {
     check->add_option("--color", options.color, "Colour the verdicts")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
+    check->add_option("-r,--rates", options.rate_files,
+                      "Rate files (ECB CSV or date,base,quote,rate[,source]), after the claims file's");
+    check->add_flag("--no-builtin-rates", options.no_builtin, "Leave out the built-in rates");
+    check->add_option("--policy", options.policy, "Look-up policy, over the claims file's")
+        ->check(CLI::IsMember({"exact", "on-or-before", "window-average", "window-range"}));
+    check->add_option("--max-age", options.max_age_days, "on-or-before: oldest quote, in days")
+        ->check(CLI::NonNegativeNumber);
+    check->add_option("--window", options.window_days, "window policies: days before the date")
+        ->check(CLI::NonNegativeNumber);
+    check->add_option("--nearby-days", options.nearby_days,
+                      "a nearby rate: days before the date (default 7)")
+        ->check(CLI::NonNegativeNumber);
+    check->add_option("--rate-tolerance", options.rate_tolerance,
+                      "a nearby rate: percent around the nearby rates (default 0.5)");
 }
 
 void add_aggregate(CLI::App& app, crossfoot::cli::aggregate_options_cli& o) {

@@ -4,6 +4,7 @@
 
 #include <crossfoot/sum.hpp>
 
+#include "check/rate_history.hpp"
 #include "quote_place.hpp"
 
 #include <fmt/format.h>
@@ -30,6 +31,7 @@ std::string paint(std::string_view text, verdict v, bool color) {
     if (!color) return std::string(text);
     const std::string_view code = v == verdict::consistent                   ? "32"
                                   : v == verdict::consistent_within_rounding ? "36"
+                                  : v == verdict::consistent_at_nearby_rate  ? "34"
                                   : v == verdict::inconsistent               ? "1;31"
                                                                              : "33";
     return fmt::format("\x1b[{}m{}\x1b[0m", code, text);
@@ -37,23 +39,35 @@ std::string paint(std::string_view text, verdict v, bool color) {
 
 std::string figure_text(const figure& f) {
     if (!f.names.empty()) return fmt::format("{} named: {}", f.names.size(), fmt::join(f.names, ", "));
+    if (f.text.empty()) return fmt::format("(value {}{})", f.value.value().to_string(), unit_label(f.value.unit()));
     return fmt::format("\"{}\"", f.text);
 }
 
-std::string quote_text(const rate_hop& hop) {
+// One hop as `crossfoot convert` prints it: the figure (a quote, 1 / a quote, the latest or
+// mean of a window's quotes), the pair and its dates, the source and where it was read.
+std::string hop_text(const rate_hop& hop, const lookup_policy& policy) {
     const rate_quote& q = hop.quotes.back();
-    const std::string figure = hop.quotes.size() > 1
-                                   ? fmt::format("{} quotes to {}", hop.quotes.size(), to_string(q.on))
-                                   : q.rate.to_string();
-    return fmt::format("{}{} {}/{} {} ({}, {})", hop.inverted ? "1 / " : "", figure,
-                       q.base.code(), q.quote.code(), to_string(q.on), q.source, quote_place(q));
+    std::string figure = q.rate.to_string();
+    if (hop.quotes.size() > 1)
+        figure = fmt::format("{} of {} quotes",
+                             policy.how == lookup_policy::kind::window_average ? "mean" : "latest",
+                             hop.quotes.size());
+    if (hop.inverted) figure = "1 / " + figure;
+    std::string dates = to_string(q.on);
+    if (hop.quotes.size() > 1) dates = to_string(hop.quotes.front().on) + ".." + dates;
+    return fmt::format("{}→{} {} {}/{} {} ({}, {})", hop.from.code(), hop.to.code(), figure,
+                       q.base.code(), q.quote.code(), dates, q.source, quote_place(q));
 }
 
 std::string rate_text(const found_rate& r) {
     std::string hops;
-    for (const rate_hop& hop : r.path) hops += (hops.empty() ? "" : "; ") + quote_text(hop);
-    return fmt::format("rate {} = {}{}: {}", r.path_text(), r.value.to_string(),
-                       r.exact ? "" : fmt::format(" ({} digits)", r.policy.derived_digits), hops);
+    for (const rate_hop& hop : r.path) hops += (hops.empty() ? "" : "; ") + hop_text(hop, r.policy);
+    std::string range;
+    if (r.low || r.high)
+        range = fmt::format(", range [{}, {}]", r.low ? r.low->to_string() : "-∞",
+                            r.high ? r.high->to_string() : "∞");
+    return fmt::format("rate {} = {}{}{}: {}", r.path_text(), r.value.to_string(),
+                       r.exact ? "" : fmt::format(" ({} digits)", r.policy.derived_digits), range, hops);
 }
 
 // "1 USD = 7.1 CNY" for a stated rate.
@@ -94,7 +108,7 @@ std::string allowance(const check_result& r) {
                        r.widened_by.size() == 1 && !r.widened_by.front().starts_with("the range") ? "s" : "");
 }
 
-std::string verdict_sentence(const check_result& r) {
+std::string verdict_sentence(const check_result& r, const claims& c) {
     const std::string diff = r.difference ? grouped(r.difference->abs()) : "";
     const std::string unit_suffix = unit_label(r.in);
     const relation rel = r.spec->relation;
@@ -110,6 +124,10 @@ std::string verdict_sentence(const check_result& r) {
                 return fmt::format("computed and stated differ by {} points, within {}", diff,
                                    allowance(r));
             return fmt::format("they differ by {}{}, within {}", diff, unit_suffix, allowance(r));
+        case verdict::consistent_at_nearby_rate:
+            return fmt::format("not at the reference rate of the document's date, but at a "
+                               "reference rate of the {} days before it, within {}%",
+                               c.nearby.days, c.nearby.tolerance_percent.to_string());
         case verdict::inconsistent:
             if (rel == relation::includes)
                 return "even the smallest values the parts stand for exceed the largest total";
@@ -121,6 +139,47 @@ std::string verdict_sentence(const check_result& r) {
         case verdict::unverifiable: return r.reason;
     }
     return {};
+}
+
+// Implied and reference rates of a conversion, as markets quote the pair (won per dollar,
+// dollars per euro), whichever figure is the total.
+std::string rate_block(const check_result& r) {
+    const converted_figure& part = r.parts.front();
+    const unit from = part.source->value.unit();
+    const unit to = r.in;
+    const auto [base, quote] = market_pair(from, to);
+    const auto shown = [&](const decimal& total_per_part) {
+        return in_market_direction(total_per_part, from, to).to_string();
+    };
+    std::string reference = "1";
+    if (part.rate && r.reference_rate) reference = "reference " + shown(*r.reference_rate);
+    if (part.stated_rate != nullptr) reference = "stated " + stated_rate_text(*part.stated_rate);
+    std::string out = fmt::format("  {:<10} implied {} {} per {}, {}, {}% from it\n", "rate",
+                                  shown(*r.implied_rate), quote.code(), base.code(), reference,
+                                  r.deviation_percent->to_string());
+    if (r.nearby_low && r.nearby_high) {
+        const decimal a = in_market_direction(*r.nearby_low, from, to);
+        const decimal b = in_market_direction(*r.nearby_high, from, to);
+        out += fmt::format("  {:<10} nearby reference rates with the tolerance: {} to {} {} per {}\n", "",
+                           std::min(a, b).to_string(), std::max(a, b).to_string(), quote.code(), base.code());
+    }
+    return out;
+}
+
+std::string match_line(const rate_explanation::match& m, const rate_explanation& e) {
+    return fmt::format("\n  {:<10}   {}: {} {} per {}, implied {}% from it{}", "", m.period,
+                       m.rate.to_string(), e.quote.code(), e.base.code(), m.deviation_percent.to_string(),
+                       m.holds ? ", which the figures allow" : "");
+}
+
+std::string rate_explanation_block(const rate_explanation& e) {
+    std::string out = fmt::format("  {:<10} the figures allow {} {} per {}; in the rate history:",
+                                  "history", e.implied.to_string(), e.quote.code(), e.base.code());
+    for (const auto& m : e.periods) out += match_line(m, e);
+    out += fmt::format("\n  {:<10}   {} of {} single days in the year before allow it{}", "",
+                       e.days_holding, e.days_searched, e.days_holding == 0 ? "; the nearest:" : ":");
+    for (const auto& m : e.days) out += match_line(m, e);
+    return out + "\n";
 }
 
 std::string subsets_text(const explanation& e, unit in) {
@@ -139,7 +198,7 @@ std::string subsets_text(const explanation& e, unit in) {
                        "rounding; the nearest:{}\n", "subsets", list(e.nearest));
 }
 
-std::string detail_block(const check_result& r, bool color) {
+std::string detail_block(const check_result& r, const claims& c, bool color) {
     const check_spec& spec = *r.spec;
     std::string out = fmt::format("\n{} ({})\n", spec.id, to_string(spec.relation));
     if (!spec.description.empty()) out += fmt::format("  {}\n", spec.description);
@@ -151,15 +210,8 @@ std::string detail_block(const check_result& r, bool color) {
     if (r.remainder)
         out += fmt::format("  {:<10} {}{} unexplained, within {}\n", "remainder",
                            grouped(*r.difference), unit_label(r.in), r.remainder->to_string(true));
-    if (r.implied_rate) {
-        const converted_figure& part = r.parts.front();
-        out += fmt::format("  {:<10} implied {}, {} {}, {}% from it\n", "rate",
-                           r.implied_rate->to_string(),
-                           part.stated_rate != nullptr ? "stated" : "reference",
-                           part.rate ? part.rate->value.to_string()
-                                     : (part.stated_rate != nullptr ? stated_rate_text(*part.stated_rate) : "1"),
-                           r.deviation_percent->to_string());
-    }
+    if (r.implied_rate) out += rate_block(r);
+    if (r.rate_explained) out += rate_explanation_block(*r.rate_explained);
     const auto stated_block = [&](std::string_view label, const decimal& computed, unit u) {
         std::string block = fmt::format("  {:<10} {}{} computed", label, computed.to_string(), unit_label(u));
         if (r.stated != nullptr)
@@ -174,7 +226,7 @@ std::string detail_block(const check_result& r, bool color) {
         out += stated_block("change", *r.change_percent, r.stated->value.unit());
     if (r.explained) out += subsets_text(*r.explained, r.in);
     return out + fmt::format("  {:<10} {}: {}\n", "verdict", paint(to_string(r.verdict), r.verdict, color),
-                             verdict_sentence(r));
+                             verdict_sentence(r, c));
 }
 
 std::string header(const check_report& report) {
@@ -191,11 +243,12 @@ std::string header(const check_report& report) {
 }
 
 std::string totals_line(const check_report& report) {
-    return fmt::format("{} check{}: {} consistent, {} consistent within rounding, {} inconsistent, "
-                       "{} unverifiable\n",
+    return fmt::format("{} check{}: {} consistent, {} consistent within rounding, {} consistent at "
+                       "a nearby rate, {} inconsistent, {} unverifiable\n",
                        report.results.size(), report.results.size() == 1 ? "" : "s",
                        report.count(verdict::consistent),
                        report.count(verdict::consistent_within_rounding),
+                       report.count(verdict::consistent_at_nearby_rate),
                        report.count(verdict::inconsistent), report.count(verdict::unverifiable));
 }
 
@@ -208,10 +261,10 @@ std::string format_check_text(const check_report& report, bool color) {
     for (const check_result& r : report.results) {
         const std::string word(to_string(r.verdict));
         out += fmt::format("{}{}  {:<{}}  {}\n", paint(word, r.verdict, color),
-                           std::string(26 - word.size(), ' '), r.spec->id, id_width, r.summary);
+                           std::string(28 - word.size(), ' '), r.spec->id, id_width, r.summary);
     }
     out += "\n" + totals_line(report);
-    for (const check_result& r : report.results) out += detail_block(r, color);
+    for (const check_result& r : report.results) out += detail_block(r, *report.claims, color);
     return out;
 }
 
@@ -290,6 +343,32 @@ json result_json(const check_result& r) {
     if (r.remainder) j["remainder"] = interval_json(*r.remainder);
     if (r.implied_rate) j["implied_rate"] = r.implied_rate->to_string();
     if (r.deviation_percent) j["deviation_percent"] = r.deviation_percent->to_string();
+    if (r.implied_rate) {
+        const unit from = r.parts.front().source->value.unit();
+        const auto [base, quote] = market_pair(from, r.in);
+        j["market"] = {{"pair", fmt::format("{}/{}", base.code(), quote.code())},
+                       {"implied_rate", in_market_direction(*r.implied_rate, from, r.in).to_string()}};
+    }
+    if (r.nearby_low && r.nearby_high) {
+        j["nearby"] = {{"low", r.nearby_low->to_string()}, {"high", r.nearby_high->to_string()}};
+    }
+    if (r.rate_explained) {
+        const rate_explanation& e = *r.rate_explained;
+        const auto matches = [](const std::vector<rate_explanation::match>& list) {
+            json out = json::array();
+            for (const auto& m : list)
+                out.push_back({{"period", m.period}, {"first", to_string(m.first)}, {"last", to_string(m.last)},
+                               {"rate", m.rate.to_string()}, {"deviation_percent", m.deviation_percent.to_string()},
+                               {"holds", m.holds}});
+            return out;
+        };
+        j["rate_explanation"] = {{"pair", fmt::format("{}/{}", e.base.code(), e.quote.code())},
+                                 {"implied", interval_json(e.implied)},
+                                 {"periods", matches(e.periods)},
+                                 {"days", matches(e.days)},
+                                 {"days_searched", e.days_searched},
+                                 {"days_holding", e.days_holding}};
+    }
     if (r.share_percent) j["share_percent"] = r.share_percent->to_string();
     if (r.change_percent) j["change"] = r.change_percent->to_string();
     if (r.stated != nullptr) j["stated"] = r.stated->id;
@@ -327,7 +406,7 @@ std::string format_check_json(const check_report& report) {
     json figures = json::array();
     for (const figure& f : c.figures) figures.push_back(figure_json(f));
     const json doc = {
-        {"schema", "crossfoot-check/1"},
+        {"schema", "crossfoot-check/2"},
         {"claims_file", c.file},
         {"document", {{"title", c.document.title},
                       {"date", c.document.on ? json(to_string(*c.document.on))
@@ -337,6 +416,7 @@ std::string format_check_json(const check_report& report) {
         {"summary", {{"checks", report.results.size()},
                      {"consistent", report.count(verdict::consistent)},
                      {"consistent_within_rounding", report.count(verdict::consistent_within_rounding)},
+                     {"consistent_at_nearby_rate", report.count(verdict::consistent_at_nearby_rate)},
                      {"inconsistent", report.count(verdict::inconsistent)},
                      {"unverifiable", report.count(verdict::unverifiable)}}},
         {"checks", checks},

@@ -83,13 +83,24 @@ struct check_spec {
     std::size_t line = 0;
 };
 
+/// How far from the document's date an author's rate may lie and still be "a nearby rate": the
+/// range of the reference rates over `days` before the date (or before a period's first day,
+/// through its last), widened by `tolerance_percent` on either side. The defaults and the
+/// evidence for them are in docs/claims-format.md.
+struct nearby_rates {
+    std::int32_t days = 7;
+    decimal tolerance_percent = decimal::scaled(5, -1);  // 0.5 %
+};
+
 /// Everything a claims file says.
 struct claims {
     std::string file;
     document_info document;
     lookup_policy policy;
-    std::vector<std::string> rate_files;  // relative to the claims file
+    std::vector<std::string> rate_files;  // relative to the claims file (or absolute)
+    bool builtin_rates = true;            // the built-in table comes first
     std::vector<rate_quote> quotes;       // written inline
+    nearby_rates nearby;
     qualifier_table qualifiers;
     std::vector<figure> figures;
     std::vector<check_spec> checks;
@@ -113,11 +124,32 @@ private:
 [[nodiscard]] std::expected<claims, std::vector<diagnostic>> read_claims_file(
     const std::string& path);
 
-/// The table the claims are checked with: the built-in rates, then the claims' rate files
-/// (relative to the claims file's folder), then its inline quotes.
+/// The table the claims are checked with: the built-in rates (unless `builtin_rates` is
+/// false), then the claims' rate files (relative to the claims file's folder), then its inline
+/// quotes.
 [[nodiscard]] std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& c);
 
-enum class verdict { consistent, consistent_within_rounding, inconsistent, unverifiable };
+/// Rate settings a caller puts over a claims file's own (the CLI's --rates, --policy, ...).
+struct rate_settings {
+    std::vector<std::string> files;  // added after the claims file's, relative to the caller
+    bool no_builtin = false;
+    std::optional<lookup_policy::kind> policy;
+    std::optional<std::int32_t> max_age_days;
+    std::optional<std::int32_t> window_days;
+    std::optional<std::int32_t> nearby_days;
+    std::optional<decimal> rate_tolerance;  // percent
+};
+
+/// Puts `s` over the settings of `c`.
+void apply_rate_settings(claims& c, const rate_settings& s);
+
+enum class verdict {
+    consistent,
+    consistent_within_rounding,
+    consistent_at_nearby_rate,  // a conversion holds at a reference rate near the date, not its own
+    inconsistent,
+    unverifiable
+};
 
 [[nodiscard]] std::string_view to_string(verdict v);  // "consistent within rounding"
 
@@ -142,6 +174,27 @@ struct explanation {
     std::vector<subset> nearest;   // when none matches: the closest sums
 };
 
+/// What a failed conversion's implied rate matches in the rate history: averages over calendar
+/// periods ending on or before the document's date, then single days within a year before it.
+/// It explains; it never changes the verdict.
+struct rate_explanation {
+    struct match {
+        std::string period;      // "2023 average", "2023-03-14"
+        date first;
+        date last;
+        decimal rate;            // the reference rate (a mean of daily rates for a period)
+        decimal deviation_percent;  // implied against it
+        bool holds = false;      // the figures' intervals allow this rate
+    };
+    unit base;                   // the rates are units of `quote` per `base`, as markets quote
+    unit quote;
+    interval implied;            // the rates the figures allow
+    std::vector<match> periods;  // the closest period averages, those that hold first
+    std::vector<match> days;     // the closest single days within a year before the date
+    std::size_t days_searched = 0;
+    std::size_t days_holding = 0;  // single days whose rate the figures allow
+};
+
 /// The outcome of one check, with the arithmetic that led to it.
 struct check_result {
     const check_spec* spec = nullptr;
@@ -156,6 +209,10 @@ struct check_result {
     std::optional<interval> remainder;      // includes: total − parts as an interval
     std::optional<decimal> implied_rate;    // converts: total / part
     std::optional<decimal> deviation_percent;  // converts: implied vs reference rate
+    std::optional<decimal> reference_rate;  // converts: the rate judged against, total per part
+    std::optional<decimal> nearby_low;      // consistent at a nearby rate: the reference rates
+    std::optional<decimal> nearby_high;     // over the window, widened by the tolerance
+    std::optional<rate_explanation> rate_explained;  // an inconsistent conversion
     std::optional<decimal> share_percent;   // share: part / total × 100
     std::optional<decimal> change_percent;  // change: (to − from) / from × 100, or to − from
                                             // in points between two percentages
