@@ -332,26 +332,36 @@ void check_includes(check_result& r, gathered g) {
     r.verdict = graded(fits, can_fit);
 }
 
-void check_converts(const claims& c, check_result& r, gathered g) {
+// The implied and the reference rate as markets quote the pair (won per dollar, dollars per
+// euro), whichever figure is the total: quoted directly, never as the inverse of a rounded rate.
+void market_rates(const claims& c, const rate_table& rates, check_result& r, const gathered& g) {
     const converted_figure& part = g.parts.front();
-    decimal reference = part.rate ? part.rate->value : decimal(1);
+    const unit from = part.source->value.unit();
+    const unit to = g.total.source->value.unit();
+    const auto [base, quote] = market_pair(from, to);
+    const decimal& part_value = part.source->value.value();
+    if (part_value.is_zero() || g.total.value.is_zero()) return;
+    const std::int32_t digits = c.policy.derived_digits;
+    const rounding mode = c.policy.derived_rounding;
+    r.implied_rate = base == from ? divide_to_digits(g.total.value, part_value, digits, mode).value()
+                                  : divide_to_digits(part_value, g.total.value, digits, mode).value();
+    std::optional<decimal> reference;
     if (part.stated_rate != nullptr) {
         const figure& stated = *part.stated_rate;
-        reference = stated.base == part.source->value.unit()
-                        ? stated.value.value()
-                        : divide_to_digits(decimal(1), stated.value.value(), c.policy.derived_digits,
-                                           c.policy.derived_rounding)
-                              .value();
+        reference = stated.base == base ? stated.value.value()
+                                        : divide_to_digits(decimal(1), stated.value.value(), digits, mode).value();
+    } else if (part.rate) {
+        auto day = reference_rate(c, rates, base, quote, rate_mode::own_date);
+        if (day) reference = day->value;
     }
-    const std::int32_t digits = c.policy.derived_digits;
-    if (!part.source->value.value().is_zero()) {
-        const decimal implied = divide_to_digits(g.total.value, part.source->value.value(), digits,
-                                                 c.policy.derived_rounding)
-                                    .value();
-        r.implied_rate = implied;
-        r.reference_rate = reference;
-        r.deviation_percent = divide((implied - reference) * decimal(100), reference, -4).value();
-    }
+    if (!reference) return;
+    r.reference_rate = *reference;
+    r.deviation_percent = divide((*r.implied_rate - *reference) * decimal(100), *reference, -4).value();
+}
+
+void check_converts(const claims& c, const rate_table& rates, check_result& r, gathered g) {
+    const converted_figure& part = g.parts.front();
+    market_rates(c, rates, r, g);
     const bool exact = g.total.value == part.value && g.as_written();
     const bool overlap = g.total.range.intersects(part.range);
     set_common(r, g);
@@ -568,23 +578,18 @@ std::string summarize_change(const check_result& r) {
 // (-1.1950% off)": rates as markets quote the pair, whichever figure is the total.
 std::string summarize_converts(const check_result& r) {
     const converted_figure& part = r.parts.front();
-    const unit from = part.source->value.unit();
-    const auto [base, quote] = market_pair(from, r.in);
-    const auto shown = [&](const decimal& rate) { return in_market_direction(rate, from, r.in).to_string(); };
+    const auto [base, quote] = market_pair(part.source->value.unit(), r.in);
     std::string reference = "reference 1";
-    if (part.rate && r.reference_rate) reference = "reference " + shown(*r.reference_rate);
+    if (part.rate && r.reference_rate) reference = "reference " + r.reference_rate->to_string();
     if (part.stated_rate != nullptr) reference = "stated " + written(*part.stated_rate);
     std::string out = fmt::format("{} for {}: implied {} {} per {}, {} ({}% off)", brief(*r.total, r.in),
                                   written(*part.source),
-                                  r.implied_rate ? shown(*r.implied_rate) : std::string("none"),
+                                  r.implied_rate ? r.implied_rate->to_string() : std::string("none"),
                                   quote.code(), base.code(), reference,
                                   r.deviation_percent ? r.deviation_percent->to_string() : "?");
-    if (r.nearby_low && r.nearby_high) {
-        const decimal a = in_market_direction(*r.nearby_low, from, r.in);
-        const decimal b = in_market_direction(*r.nearby_high, from, r.in);
-        out += fmt::format("; nearby rates allow it ({} to {})", std::min(a, b).to_string(),
-                           std::max(a, b).to_string());
-    }
+    if (r.nearby_low && r.nearby_high)
+        out += fmt::format("; nearby rates allow it ({} to {})", r.nearby_low->to_string(),
+                           r.nearby_high->to_string());
     if (r.rate_explained) {
         const rate_explanation& e = *r.rate_explained;
         if (!e.periods.empty() && e.periods.front().holds)
@@ -681,7 +686,7 @@ check_result judge(const claims& c, const rate_table& rates, const check_spec& s
     switch (spec.relation) {
         case relation::sum: check_sum(c, rates, r, std::move(*g)); break;
         case relation::includes: check_includes(r, std::move(*g)); break;
-        case relation::converts: check_converts(c, r, std::move(*g)); break;
+        case relation::converts: check_converts(c, rates, r, std::move(*g)); break;
         case relation::share: check_share(c, spec, r, std::move(*g)); break;
         case relation::change: check_change(c, spec, r, std::move(*g)); break;
     }
@@ -706,8 +711,14 @@ check_result run_one(const claims& c, const rate_table& rates, const check_spec&
             near.reference_rate = r.reference_rate;
             near.deviation_percent = r.deviation_percent;
             const found_rate& range = *near.parts.front().rate;
-            near.nearby_low = range.low;
-            near.nearby_high = range.high;
+            if (market_pair(range.from, range.to).first == range.from) {
+                near.nearby_low = range.low;
+                near.nearby_high = range.high;
+            } else {  // inverted, and still rounded outward
+                const std::int32_t digits = c.policy.derived_digits;
+                near.nearby_low = divide_to_digits(decimal(1), *range.high, digits, rounding::floor).value();
+                near.nearby_high = divide_to_digits(decimal(1), *range.low, digits, rounding::ceiling).value();
+            }
             near.widened_by.clear();
             r = std::move(near);
         } else if (spec.relation == relation::converts) {

@@ -145,24 +145,16 @@ std::string verdict_sentence(const check_result& r, const claims& c) {
 // dollars per euro), whichever figure is the total.
 std::string rate_block(const check_result& r) {
     const converted_figure& part = r.parts.front();
-    const unit from = part.source->value.unit();
-    const unit to = r.in;
-    const auto [base, quote] = market_pair(from, to);
-    const auto shown = [&](const decimal& total_per_part) {
-        return in_market_direction(total_per_part, from, to).to_string();
-    };
+    const auto [base, quote] = market_pair(part.source->value.unit(), r.in);
     std::string reference = "1";
-    if (part.rate && r.reference_rate) reference = "reference " + shown(*r.reference_rate);
+    if (part.rate && r.reference_rate) reference = "reference " + r.reference_rate->to_string();
     if (part.stated_rate != nullptr) reference = "stated " + stated_rate_text(*part.stated_rate);
     std::string out = fmt::format("  {:<10} implied {} {} per {}, {}, {}% from it\n", "rate",
-                                  shown(*r.implied_rate), quote.code(), base.code(), reference,
-                                  r.deviation_percent->to_string());
-    if (r.nearby_low && r.nearby_high) {
-        const decimal a = in_market_direction(*r.nearby_low, from, to);
-        const decimal b = in_market_direction(*r.nearby_high, from, to);
+                                  r.implied_rate->to_string(), quote.code(), base.code(), reference,
+                                  r.deviation_percent ? r.deviation_percent->to_string() : "?");
+    if (r.nearby_low && r.nearby_high)
         out += fmt::format("  {:<10} nearby reference rates with the tolerance: {} to {} {} per {}\n", "",
-                           std::min(a, b).to_string(), std::max(a, b).to_string(), quote.code(), base.code());
-    }
+                           r.nearby_low->to_string(), r.nearby_high->to_string(), quote.code(), base.code());
     return out;
 }
 
@@ -342,12 +334,12 @@ json result_json(const check_result& r) {
     j["difference"] = r.difference->to_string();
     if (r.remainder) j["remainder"] = interval_json(*r.remainder);
     if (r.implied_rate) j["implied_rate"] = r.implied_rate->to_string();
+    if (r.reference_rate) j["reference_rate"] = r.reference_rate->to_string();
     if (r.deviation_percent) j["deviation_percent"] = r.deviation_percent->to_string();
     if (r.implied_rate) {
         const unit from = r.parts.front().source->value.unit();
         const auto [base, quote] = market_pair(from, r.in);
-        j["market"] = {{"pair", fmt::format("{}/{}", base.code(), quote.code())},
-                       {"implied_rate", in_market_direction(*r.implied_rate, from, r.in).to_string()}};
+        j["pair"] = fmt::format("{}/{}", base.code(), quote.code());
     }
     if (r.nearby_low && r.nearby_high) {
         j["nearby"] = {{"low", r.nearby_low->to_string()}, {"high", r.nearby_high->to_string()}};

@@ -207,9 +207,11 @@ struct check_result {
     std::optional<interval> parts_range;
     std::optional<decimal> difference;      // total − Σ parts, exact
     std::optional<interval> remainder;      // includes: total − parts as an interval
-    std::optional<decimal> implied_rate;    // converts: total / part
-    std::optional<decimal> deviation_percent;  // converts: implied vs reference rate
-    std::optional<decimal> reference_rate;  // converts: the rate judged against, total per part
+    // converts: rates as markets quote the pair (market_pair: won per dollar, dollars per
+    // euro), whichever figure is the total
+    std::optional<decimal> implied_rate;       // what the two figures imply
+    std::optional<decimal> reference_rate;     // the document's date's reference (or stated) rate
+    std::optional<decimal> deviation_percent;  // implied against reference
     std::optional<decimal> nearby_low;      // consistent at a nearby rate: the reference rates
     std::optional<decimal> nearby_high;     // over the window, widened by the tolerance
     std::optional<rate_explanation> rate_explained;  // an inconsistent conversion

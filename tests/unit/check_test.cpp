@@ -1462,3 +1462,110 @@ parts = ["part"]
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// ---- the conversion ladder ------------------------------------------------------------------
+
+BOOST_AUTO_TEST_SUITE(check_rate_ladder)
+
+// USD/CNY quotes of an example source: 7.00 in August 2024, 7.05 on 2024-09-23, 7.10 on the
+// document's day 2024-09-27. No built-in rates: only these.
+constexpr std::string_view ladder_document = R"([document]
+date = 2024-09-27
+currency = "CNY"
+[rates]
+quotes = [
+  { pair = "USD/CNY", rate = "7.00", date = 2024-08-01 },
+  { pair = "USD/CNY", rate = "7.00", date = 2024-08-15 },
+  { pair = "USD/CNY", rate = "7.00", date = 2024-08-30 },
+  { pair = "USD/CNY", rate = "7.05", date = 2024-09-23 },
+  { pair = "USD/CNY", rate = "7.10", date = 2024-09-27 },
+]
+)";
+
+crossfoot::claims ladder_claims(std::string_view figures_and_checks) {
+    crossfoot::claims c = read(std::string(ladder_document) + std::string(figures_and_checks));
+    c.builtin_rates = false;
+    return c;
+}
+
+BOOST_AUTO_TEST_CASE(a_conversion_at_the_rate_of_a_few_days_before_is_consistent_at_a_nearby_rate) {
+    const checked run(ladder_claims(R"([figures]
+yuan    = { text = "7.05 billion yuan" }
+dollars = { text = "US$1 billion", exact = true }
+[[checks]]
+id = "c"
+relation = "converts"
+total = "yuan"
+parts = ["dollars"]
+)"));
+    const check_result& r = run.only();
+    BOOST_TEST(verdict_of(r) == "consistent at a nearby rate");
+    BOOST_TEST(text_of(r.reference_rate) == "7.10");
+    BOOST_TEST(text_of(r.implied_rate) == "7.05");
+    // The week before: 7.05 to 7.10, widened by 0.5 %.
+    BOOST_TEST(text_of(r.nearby_low) == "7.01475");
+    BOOST_TEST(text_of(r.nearby_high) == "7.13550");
+    BOOST_TEST(r.summary == "7.05 billion yuan for US$1 billion: implied 7.05 CNY per USD, reference "
+                            "7.10 (-0.7042% off); nearby rates allow it (7.01475 to 7.13550)");
+}
+
+BOOST_AUTO_TEST_CASE(the_nearby_window_and_tolerance_are_settings) {
+    crossfoot::claims c = ladder_claims(R"([figures]
+yuan    = { text = "7.05 billion yuan" }
+dollars = { text = "US$1 billion", exact = true }
+[[checks]]
+id = "c"
+relation = "converts"
+total = "yuan"
+parts = ["dollars"]
+)");
+    crossfoot::rate_settings s;
+    s.nearby_days = 2;  // 2024-09-25..27: 7.10 alone
+    s.rate_tolerance = crossfoot::decimal(0);
+    crossfoot::apply_rate_settings(c, s);
+    const checked run(std::move(c));
+    BOOST_TEST(verdict_of(run.only()) == "inconsistent");
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_conversion_is_explained_by_the_rate_history) {
+    const checked run(ladder_claims(R"([figures]
+yuan    = { text = "7.00 billion yuan" }
+dollars = { text = "US$1 billion", exact = true }
+[[checks]]
+id = "c"
+relation = "converts"
+total = "yuan"
+parts = ["dollars"]
+)"));
+    const check_result& r = run.only();
+    // 7.00 is 1.4 % below the day's 7.10 and beyond the week's 7.05 less 0.5 %.
+    BOOST_TEST(verdict_of(r) == "inconsistent");
+    BOOST_TEST_REQUIRE(r.rate_explained.has_value());
+    const crossfoot::rate_explanation& e = *r.rate_explained;
+    BOOST_TEST(e.base.code() == "USD");
+    BOOST_TEST(e.quote.code() == "CNY");
+    BOOST_TEST_REQUIRE(!e.periods.empty());
+    BOOST_TEST(e.periods.front().period == "2024-08 average");
+    BOOST_TEST(e.periods.front().holds);
+    BOOST_TEST(e.days_searched == 5U);
+    BOOST_TEST(e.days_holding == 3U);
+    BOOST_TEST(r.summary == "7.00 billion yuan for US$1 billion: implied 7.00 CNY per USD, reference "
+                            "7.10 (-1.4085% off); matches the 2024-08 average (7.00)");
+}
+
+BOOST_AUTO_TEST_CASE(rates_read_as_markets_quote_them_whichever_figure_is_the_total) {
+    const checked run(ladder_claims(R"([figures]
+yuan    = { text = "7.10 billion yuan" }
+dollars = { text = "US$1 billion", exact = true }
+[[checks]]
+id = "c"
+relation = "converts"
+total = "dollars"
+parts = ["yuan"]
+)"));
+    const std::string& summary = run.only().summary;
+    BOOST_TEST(summary.starts_with("US$1 billion for 7.10 billion yuan: implied 7.1"), summary);
+    BOOST_TEST(summary.find(" CNY per USD, reference 7.1") != std::string::npos, summary);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
