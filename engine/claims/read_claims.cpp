@@ -121,6 +121,7 @@ std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& 
     const std::filesystem::path folder = std::filesystem::path(c.file).parent_path();
     for (const std::string& file : c.rate_files)
         add_quotes(table, read_rates_file((folder / file).string()), errors);
+    for (const std::string& file : c.caller_rate_files) add_quotes(table, read_rates_file(file), errors);
     add_quotes(table, c.quotes, errors);
     if (!errors.empty()) return std::unexpected(std::move(errors));
     return table;
@@ -128,8 +129,7 @@ std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& 
 
 void apply_rate_settings(claims& c, const rate_settings& s) {
     // The caller's files are relative to the caller, the claims file's to its folder.
-    for (const std::string& file : s.files)
-        c.rate_files.push_back(std::filesystem::absolute(file).string());
+    c.caller_rate_files.insert(c.caller_rate_files.end(), s.files.begin(), s.files.end());
     if (s.no_builtin) c.builtin_rates = false;
     if (s.policy) c.policy.how = *s.policy;
     if (s.max_age_days) c.policy.max_age_days = *s.max_age_days;

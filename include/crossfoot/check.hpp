@@ -98,6 +98,7 @@ struct claims {
     document_info document;
     lookup_policy policy;
     std::vector<std::string> rate_files;  // relative to the claims file (or absolute)
+    std::vector<std::string> caller_rate_files;  // added by the caller: read as given, last
     bool builtin_rates = true;            // the built-in table comes first
     std::vector<rate_quote> quotes;       // written inline
     nearby_rates nearby;
