@@ -82,6 +82,18 @@ struct check_options {
 /// `crossfoot check`: 0 nothing inconsistent, 1 something inconsistent, 2 bad input.
 int run_check(const check_options& options, std::ostream& out, std::ostream& err);
 
+struct extract_options_cli {
+    std::string file;                  // '-' is standard input
+    std::string format = "text";       // text | json
+    bool explain = false;              // list the numbers passed over, and why
+    std::string default_currency;      // ISO code for bare amounts and $ and ¥
+    int zhao_power = 12;
+};
+
+/// `crossfoot extract`: 0 read, 2 bad input (a missing, empty or non-UTF-8 file).
+int run_extract(const extract_options_cli& options, std::istream& in, std::ostream& out,
+                std::ostream& err);
+
 struct aggregate_options_cli {
     std::vector<std::string> files;  // "-" is standard input
     std::string by;                  // comma-separated column names

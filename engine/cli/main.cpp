@@ -103,6 +103,22 @@ void add_check(CLI::App& app, crossfoot::cli::check_options& options) {
                       "a nearby rate: percent around the nearby rates (default 0.5)");
 }
 
+void add_extract(CLI::App& app, crossfoot::cli::extract_options_cli& o) {
+    CLI::App* command = app.add_subcommand(
+        "extract", "Find every figure of a UTF-8 text: amounts, counts, percentages, ranges, "
+                   "changes, rates and dates");
+    command->add_option("file", o.file, "The text ('-' is standard input)")->required();
+    command->add_option("--format", o.format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+    command->add_flag("--explain", o.explain, "Also list the numbers passed over, and why");
+    command->add_option("-c,--default-currency", o.default_currency,
+                        "ISO code for bare amounts with a scale and for $ and ¥");
+    command->add_option("--zhao-power", o.zhao_power, "兆 before a currency: 12 or 6")
+        ->check(CLI::IsMember({6, 12}))
+        ->capture_default_str();
+}
+
 void add_aggregate(CLI::App& app, crossfoot::cli::aggregate_options_cli& o) {
     CLI::App* command = app.add_subcommand(
         "aggregate", "Exact totals per group and currency over CSV ledgers, optionally converted");
@@ -150,6 +166,8 @@ int main(int argc, char** argv) {
     crossfoot::cli::check_options check_options;
     check_options.terminal = isatty(STDOUT_FILENO) != 0;
     add_check(app, check_options);
+    crossfoot::cli::extract_options_cli extract_options;
+    add_extract(app, extract_options);
     crossfoot::cli::aggregate_options_cli aggregate_options;
     aggregate_options.terminal = isatty(STDERR_FILENO) != 0;
     add_aggregate(app, aggregate_options);
@@ -170,6 +188,8 @@ int main(int argc, char** argv) {
             return crossfoot::cli::run_merge(merge_options, std::cout, std::cerr);
         if (app.got_subcommand("check"))
             return crossfoot::cli::run_check(check_options, std::cout, std::cerr);
+        if (app.got_subcommand("extract"))
+            return crossfoot::cli::run_extract(extract_options, std::cin, std::cout, std::cerr);
         if (app.got_subcommand("convert"))
             return crossfoot::cli::run_convert(convert_options, std::cout, std::cerr);
         if (app.got_subcommand("rates"))

@@ -90,6 +90,34 @@ bool plain_words(std::string_view text) {
     });
 }
 
+// Words that do not describe what is counted: "1.5 billion into a car" counts no cars.
+constexpr std::string_view function_words[] = {
+    "a", "an", "the", "of", "to", "in", "into", "for", "from", "with", "and", "or", "on", "at",
+    "by", "as", "than", "towards", "toward", "per", "its", "their", "this", "that", "which", "who"};
+
+bool describes_the_noun(std::string_view words) {
+    std::size_t start = 0;
+    while (start < words.size()) {
+        std::size_t end = words.find(' ', start);
+        if (end == std::string_view::npos) end = words.size();
+        const std::string word = ascii_lower(words.substr(start, end - start));
+        if (std::find(std::begin(function_words), std::end(function_words), word) != std::end(function_words))
+            return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+// In running text an ISO code names a currency only in capitals: "top 10" is no Tongan paʻanga.
+bool names_currency_in_text(std::string_view word) {
+    if (currency_candidates(word).empty()) return false;
+    const bool code_like = word.size() == 3 && std::all_of(word.begin(), word.end(), is_latin_letter);
+    if (!code_like) return true;
+    const bool capitals = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    const std::string lower = ascii_lower(word);
+    return capitals || lower == "won" || lower == "yen" || lower == "rmb";
+}
+
 }  // namespace
 
 bool names_count(std::string_view text) {
@@ -99,12 +127,12 @@ bool names_count(std::string_view text) {
            plain_words(text.substr(0, space));
 }
 
-std::expected<std::optional<unit_text>, parse_error> read_prefix_unit(reader& in) {
+std::expected<std::optional<unit_text>, parse_error> read_prefix_unit(reader& in, bool running_text) {
     if (in.at_end() || ends_prefix_unit(in.rest())) return std::nullopt;
     const std::size_t start = in.position();
     while (!in.at_end() && !ends_prefix_unit(in.rest())) in.advance(text::utf8_length(in.peek()));
     const std::string_view word = in.text().substr(start, in.position() - start);
-    if (currency_candidates(word).empty())
+    if (running_text ? !names_currency_in_text(word) : currency_candidates(word).empty())
         return std::unexpected(in.error_at(start, "a number or a currency", word));
     in.skip_spaces();
     return unit_text{word, start};
@@ -125,7 +153,8 @@ std::expected<std::optional<quantity>, parse_error> read_quantity(
     return q;
 }
 
-std::optional<unit_text> read_suffix_unit(reader& in, bool allow_count, bool any_count_noun) {
+std::optional<unit_text> read_suffix_unit(reader& in, bool allow_count, bool any_count_noun,
+                                          bool running_text) {
     const std::size_t start = in.position();
     in.skip_spaces();
     // "a 638.7 trillion-won budget": a hyphen may join the scale and the unit.
@@ -133,17 +162,47 @@ std::optional<unit_text> read_suffix_unit(reader& in, bool allow_count, bool any
         is_latin_letter(in.rest()[1]))
         in.advance(1);
     const std::string_view rest = in.rest();
-    for (const std::size_t end : unit_ends(rest)) {
+    const std::vector<std::size_t> ends = unit_ends(rest);
+    const auto take = [&](std::size_t end) {
+        const std::size_t offset = in.position();
+        in.advance(end);
+        return unit_text{text::trim(rest.substr(0, end)), offset};
+    };
+    const auto whole = [&](std::size_t end) {
+        return text::trim(rest.substr(0, end)).size() == end;  // no trailing space
+    };
+    if (running_text) {
+        // In running text the unit is what follows the number, not the rest of the sentence:
+        // a currency first ("3 billion yuan Li Auto component base project" is yuan), then the
+        // nearest count noun after at most three plain words ("326 well-known Korean
+        // enterprises").
+        for (const std::size_t end : ends) {
+            if (whole(end) && names_currency_in_text(rest.substr(0, end))) return take(end);
+        }
+        if (!allow_count) {
+            in.seek(start);
+            return std::nullopt;
+        }
+        for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+            const std::string_view candidate = rest.substr(0, *it);
+            if (!whole(*it)) continue;
+            if (std::count(candidate.begin(), candidate.end(), ' ') > 3) break;
+            const std::size_t last_space = candidate.find_last_of(' ');
+            const bool described = last_space == std::string_view::npos ||
+                                   describes_the_noun(candidate.substr(0, last_space));
+            if (described && names_count(candidate)) return take(*it);
+        }
+        in.seek(start);
+        return std::nullopt;
+    }
+    for (const std::size_t end : ends) {
         const std::string_view candidate = text::trim(rest.substr(0, end));
         if (candidate.size() != end) continue;  // a trailing space: the shorter end is tried
         const bool words = any_count_noun && allow_count && !candidate.empty() &&
                            plain_words(candidate) && is_latin_letter(candidate.back());
         if (!currency_candidates(candidate).empty() || (allow_count && names_count(candidate)) ||
-            words) {
-            const std::size_t offset = in.position();
-            in.advance(end);
-            return unit_text{candidate, offset};
-        }
+            words)
+            return take(end);
     }
     in.seek(start);
     return std::nullopt;

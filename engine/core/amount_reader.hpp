@@ -36,14 +36,17 @@ struct unit_text {
 /// A unit written before the number ("US$", "€", "RMB "): nothing when the reader is at a
 /// number; an error when the word there names no currency.
 [[nodiscard]] std::expected<std::optional<unit_text>, parse_error> read_prefix_unit(
-    text::reader& in);
+    text::reader& in, bool running_text = false);
 
 /// The longest currency name or count noun at the reader ("元人民币", "US dollars",
 /// "foreign-funded projects"), after spaces or a hyphen ("trillion-won"); nothing (the reader
 /// unmoved) when none. With `any_count_noun`, plain words name a count whatever the noun
 /// ("premium smart electric SUVs"): the caller has been told the figure is a count.
+/// With `running_text`, a currency right after the number wins, then the nearest count noun
+/// after at most three plain words.
 [[nodiscard]] std::optional<unit_text> read_suffix_unit(text::reader& in, bool allow_count,
-                                                        bool any_count_noun = false);
+                                                        bool any_count_noun = false,
+                                                        bool running_text = false);
 
 /// The unit that a prefix and a suffix (either may be absent) name together, or the default
 /// currency (assumed) when neither is written.

@@ -77,15 +77,23 @@ std::size_t take_digits(reader& in, std::string& out) {
 
 bool accept_point(reader& in) { return in.accept('.') || in.accept("．"); }
 
+// Does a comma at the reader begin a group of three digits ("1,234")?
+bool group_follows(const reader& in) {
+    const std::string_view rest = in.rest();
+    return rest.size() >= 4 && rest[0] == ',' && text::is_digit(rest[1]) && text::is_digit(rest[2]) &&
+           text::is_digit(rest[3]) && (rest.size() == 4 || !text::is_digit(rest[4]));
+}
+
 // Digits grouped by commas in threes ("1,234,567"); the digits without the commas.
-std::expected<std::string, parse_error> read_integer_part(reader& in) {
+std::expected<std::string, parse_error> read_integer_part(reader& in, bool running_text) {
     std::string digits;
     const std::size_t first = take_digits(in, digits);
     if (first == 0) return std::unexpected(in.error("a digit"));
     if (in.peek() != ',') return digits;
+    if (running_text && (first > 3 || !group_follows(in))) return digits;
     if (first > 3)
         return std::unexpected(in.error("'.' or a digit (commas group digits in threes)"));
-    while (in.accept(',')) {
+    while (running_text ? group_follows(in) && in.accept(',') : in.accept(',')) {
         const std::size_t group_start = in.position();
         std::string group;
         const std::size_t n = take_digits(in, group);
@@ -102,15 +110,22 @@ std::expected<std::string, parse_error> read_integer_part(reader& in) {
 }
 
 // [digits [. digits]], exactly, with the written exponent.
-std::expected<decimal, parse_error> read_arabic(reader& in) {
+std::expected<decimal, parse_error> read_arabic(reader& in, bool running_text) {
     const std::size_t start = in.position();
-    auto integer = read_integer_part(in);
+    auto integer = read_integer_part(in, running_text);
     if (!integer) return std::unexpected(integer.error());
     std::string text = std::move(*integer);
     std::size_t digit_count = text.size();
+    const std::size_t before_point = in.position();
     if (accept_point(in)) {
         std::string fraction;
-        if (take_digits(in, fraction) == 0) return std::unexpected(in.error("a digit"));
+        if (take_digits(in, fraction) == 0) {
+            if (running_text) {  // "in 2024." ends a sentence
+                in.seek(before_point);
+                return decimal::parse(text).value();
+            }
+            return std::unexpected(in.error("a digit"));
+        }
         digit_count += fraction.size();
         text.append(".").append(fraction);
     }
@@ -185,7 +200,7 @@ private:
 
 // Reads CJK numerals and multipliers into `n`, after an Arabic number or from scratch.
 // Stops before anything that cannot continue the number.
-void read_cjk(reader& in, cjk_number& n, numeral& out) {
+void read_cjk(reader& in, cjk_number& n, numeral& out, bool running_text) {
     std::size_t multipliers_start = in.position();
     bool more_allowed = n.has_current();
     while (!in.at_end()) {
@@ -196,7 +211,7 @@ void read_cjk(reader& in, cjk_number& n, numeral& out) {
             continue;
         }
         if (!n.has_current() && digit_at(in.rest()) && !n.empty()) {
-            auto arabic = read_arabic(in);  // "2億3千万": Arabic digits after a multiplier
+            auto arabic = read_arabic(in, running_text);  // "2億3千万": Arabic digits after a multiplier
             if (!arabic) {
                 in.seek(here);
                 break;
@@ -252,13 +267,13 @@ std::expected<std::optional<numeral>, parse_error> read_numeral(reader& in,
     numeral out;
     cjk_number n(options.zhao_power);
     if (digit_at(in.rest())) {
-        auto arabic = read_arabic(in);
+        auto arabic = read_arabic(in, options.running_text);
         if (!arabic) return std::unexpected(arabic.error());
         n.set_arabic(*arabic);
         // A space may stand between Arabic digits and their multiplier: "3 万亿".
         const std::size_t after_digits = in.position();
         in.skip_spaces();
-        read_cjk(in, n, out);
+        read_cjk(in, n, out, options.running_text);
         if (!out.cjk && !out.more) in.seek(after_digits);  // the digits alone
         out.value = n.value();
         return out;
@@ -268,7 +283,7 @@ std::expected<std::optional<numeral>, parse_error> read_numeral(reader& in,
     }
     const cjk_token* first = cjk_token_at(in.rest());
     if (first == nullptr || first->kind == cjk_token::big) return std::nullopt;
-    read_cjk(in, n, out);
+    read_cjk(in, n, out, options.running_text);
     if (n.empty()) {
         in.seek(start);
         return std::nullopt;

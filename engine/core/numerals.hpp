@@ -31,6 +31,9 @@ struct numeral {
 struct numeral_options {
     std::int32_t zhao_power = 12;  // 兆: 10^12 (Japanese, Taiwanese, Hong Kong money)
     bool words = true;             // read "one" to "twenty"
+    /// Running text: a comma not followed by a group of three digits ends the number ("In
+    /// 2022, the ..."), where a figure as written is an error ("1,23").
+    bool running_text = false;
 };
 
 /// The most digits a number may have (the amount parser's bound).

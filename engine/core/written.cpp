@@ -104,6 +104,7 @@ private:
     std::expected<bool, parse_error> per_rate(const end_reading& price);
     std::expected<bool, parse_error> equals_rate(const end_reading& first);
     std::expected<resolved_unit, parse_error> unit_of(const end_reading& e, bool rate_side);
+    std::expected<resolved_unit, parse_error> running_text_unit(const end_reading& e, parse_error why);
     std::expected<void, parse_error> rate_from(const end_reading& price, const end_reading& base,
                                                std::size_t text_start);
     std::expected<void, parse_error> settle(end_reading& low, std::optional<end_reading>& high);
@@ -207,7 +208,7 @@ std::expected<bool, parse_error> figure_parser::pair_rate() {
     if (!(in_.accept('=') || in_.accept("＝") || in_.accept(':') || accept_word(in_, "at")))
         in_.skip_spaces();
     in_.skip_spaces();
-    auto q = amount_reader::read_quantity(in_, {.zhao_power = options_.zhao_power, .words = false});
+    auto q = amount_reader::read_quantity(in_, {.zhao_power = options_.zhao_power, .words = false, .running_text = options_.running_text});
     if (!q) return std::unexpected(q.error());
     if (!*q) return std::unexpected(in_.error("a rate"));
     out_.kind = figure_kind::rate;
@@ -234,7 +235,7 @@ bool figure_parser::fraction() {
 // "百分之五十": a percentage in Chinese words.
 std::expected<bool, parse_error> figure_parser::chinese_percent() {
     if (!in_.accept("百分之")) return false;
-    auto q = amount_reader::read_quantity(in_, {.zhao_power = options_.zhao_power, .words = false});
+    auto q = amount_reader::read_quantity(in_, {.zhao_power = options_.zhao_power, .words = false, .running_text = options_.running_text});
     if (!q) return std::unexpected(q.error());
     if (!*q) return std::unexpected(in_.error("a number after 百分之"));
     out_.kind = figure_kind::percent;
@@ -254,10 +255,10 @@ std::expected<std::optional<end_reading>, parse_error> figure_parser::read_end(b
     }
     // A number word ("five companies") is no unit written before a number.
     e.start = in_.position();
-    auto q = amount_reader::read_quantity(in_, {.zhao_power = options_.zhao_power, .words = true});
+    auto q = amount_reader::read_quantity(in_, {.zhao_power = options_.zhao_power, .words = true, .running_text = options_.running_text});
     if (!q) return std::unexpected(q.error());
     if (!*q) {
-        auto prefix = amount_reader::read_prefix_unit(in_);
+        auto prefix = amount_reader::read_prefix_unit(in_, options_.running_text);
         if (!prefix) {
             in_.seek(start);
             return std::nullopt;
@@ -265,7 +266,7 @@ std::expected<std::optional<end_reading>, parse_error> figure_parser::read_end(b
         e.prefix = *prefix;
         if (!e.negative && (in_.accept('-') || in_.accept("−"))) e.negative = true;
         e.start = in_.position();
-        q = amount_reader::read_quantity(in_, {.zhao_power = options_.zhao_power, .words = false});
+        q = amount_reader::read_quantity(in_, {.zhao_power = options_.zhao_power, .words = false, .running_text = options_.running_text});
         if (!q) return std::unexpected(q.error());
         if (!*q) {
             in_.seek(start);
@@ -304,7 +305,8 @@ std::expected<std::optional<end_reading>, parse_error> figure_parser::read_end(b
         return e;
     }
     in_.seek(after_number);
-    e.suffix = amount_reader::read_suffix_unit(in_, allow_count, options_.any_count_noun);
+    e.suffix = amount_reader::read_suffix_unit(in_, allow_count && !e.prefix, options_.any_count_noun,
+                                               options_.running_text);
     return e;
 }
 
@@ -313,7 +315,9 @@ std::expected<resolved_unit, parse_error> figure_parser::unit_of(const end_readi
                                                                  bool rate_side) {
     if (options_.any_count_noun && e.suffix && !e.prefix && currency_candidates(e.suffix->text).empty())
         return resolved_unit{unit::count(), false};
+    if (options_.running_text && !e.prefix && !e.suffix) return running_text_unit(e, in_.error("a unit"));
     auto u = amount_reader::settle_unit(in_, e.prefix, e.suffix, {options_.default_currency});
+    if (!u && options_.running_text) return running_text_unit(e, u.error());
     if (u || !rate_side) return u;
     // In a rate, "the dollar" is the US dollar unless the document's currency is a dollar.
     const unit_text& written = e.suffix ? *e.suffix : *e.prefix;
@@ -324,9 +328,35 @@ std::expected<resolved_unit, parse_error> figure_parser::unit_of(const end_readi
     return resolved_unit{*usd, true};
 }
 
+// In running text a figure needs no unit: a bare number counts something ("nine fields"), and
+// an ambiguous symbol takes its conventional reading, noted as an assumption: $ and dollars
+// the US dollar, ¥ the yen or the yuan as the options say.
+std::expected<resolved_unit, parse_error> figure_parser::running_text_unit(const end_reading& e,
+                                                                           parse_error why) {
+    if (!e.prefix && !e.suffix) {
+        if (options_.default_currency && (!e.q.scale_text.empty() || e.q.number.cjk) &&
+            !e.q.number.word)
+            return resolved_unit{*options_.default_currency, true};
+        return resolved_unit{unit::count(), true};
+    }
+    const unit_text& written = e.suffix ? *e.suffix : *e.prefix;
+    const auto candidates = currency_candidates(written.text);
+    const auto has = [&](std::string_view code) {
+        const auto u = unit::currency(code);
+        return std::find(candidates.begin(), candidates.end(), *u) != candidates.end();
+    };
+    std::optional<unit> reading;
+    if (has("USD")) reading = unit::currency("USD");
+    else if (has("JPY") && has("CNY")) reading = options_.yen_sign;
+    if (!reading) return std::unexpected(why);
+    out_.assumptions.push_back(fmt::format("'{}' read as {}", written.text, reading->code()));
+    return resolved_unit{*reading, true};
+}
+
 // "3 to 5 billion", "1.5-2 billion yuan", "30亿至50亿元", "between 3 and 5 billion".
 std::expected<bool, parse_error> figure_parser::range_high(end_reading& low) {
     const std::size_t start = in_.position();
+    if (!options_.ranges) return false;
     in_.skip_spaces();
     bool separated = between_ && accept_word(in_, "and");
     for (const std::string_view sep : range_separators) {
@@ -368,7 +398,7 @@ std::expected<bool, parse_error> figure_parser::per_rate(const end_reading& pric
     in_.skip_spaces();
     for (const std::string_view word : per_words) {
         if (!accept_word(in_, word)) continue;
-        const auto base_text = amount_reader::read_suffix_unit(in_, false);
+        const auto base_text = amount_reader::read_suffix_unit(in_, false, false, options_.running_text);
         if (!base_text) break;
         end_reading base_end;
         base_end.suffix = base_text;
@@ -436,7 +466,7 @@ std::expected<void, parse_error> figure_parser::settle(end_reading& low,
         const std::string inherited = std::string(in_.text().substr(low.start, low.number_end - low.start)) +
                                       (high->q.number.cjk ? "" : " ") + high->q.scale_text;
         reader again(inherited);
-        auto q = amount_reader::read_quantity(again, {.zhao_power = options_.zhao_power, .words = true});
+        auto q = amount_reader::read_quantity(again, {.zhao_power = options_.zhao_power, .words = true, .running_text = options_.running_text});
         if (q && *q && again.at_end()) low.q = std::move(**q);
     }
     // An end names its unit by a mark ("%"), by a unit word, or not at all (it takes the other's).
@@ -500,7 +530,7 @@ std::expected<void, parse_error> figure_parser::body() {
 
 // A change is signed: down is negative. A percentage with a direction is a change.
 void figure_parser::finish() {
-    if (!change_ || out_.kind == figure_kind::rate) return;
+    if (!change_ || out_.kind == figure_kind::rate || out_.kind == figure_kind::amount) return;
     if (out_.kind == figure_kind::percent) out_.kind = figure_kind::change;
     if (sign_ < 0 && out_.value.value().sign() > 0) {
         out_.value = amount(-out_.value.value(), out_.value.unit());
@@ -515,6 +545,10 @@ std::expected<written_figure, parse_error> figure_parser::parse() {
     in_.skip_spaces();
     if (auto ok = body(); !ok) return std::unexpected(ok.error());
     if (auto ok = words_after(); !ok) return std::unexpected(ok.error());
+    if (options_.running_text) {
+        finish();
+        return out_;
+    }
     in_.skip_spaces();
     if (!in_.at_end())
         return std::unexpected(in_.error_at(in_.position(), "a currency or a count noun",
@@ -554,6 +588,16 @@ std::expected<written_figure, parse_error> parse_figure(std::string_view text,
     auto rich = parser.parse();
     if (rich || std::max(rich.error().offset, parser.reached()) > plain.error().offset) return rich;
     return std::unexpected(plain.error());
+}
+
+std::optional<std::pair<written_figure, std::size_t>> read_figure_prefix(
+    std::string_view text, const figure_parse_options& options) {
+    figure_parse_options running = options;
+    running.running_text = true;
+    figure_parser parser(text, running);
+    auto f = parser.parse();
+    if (!f) return std::nullopt;
+    return std::pair{std::move(*f), parser.reached()};
 }
 
 interval written_interval(const written_figure& f, const precision& p,

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace crossfoot {
@@ -58,6 +59,14 @@ struct figure_parse_options {
     /// The figure is known to be a count: plain words after the number name what is counted,
     /// whatever the noun ("3,956 premium smart electric SUVs").
     bool any_count_noun = false;
+    /// Running text (read_figure_prefix): a bare number is a count, or with a scale an amount in
+    /// the default currency; $ and dollars read as US dollars and ¥ as `yen_sign`, each noted
+    /// as an assumption.
+    bool running_text = false;
+    std::optional<unit> yen_sign = unit::currency("CNY");
+    /// Read "3 to 5 billion" as a range; off, "from 101 trillion yuan to 114 trillion yuan"
+    /// stops after its first figure.
+    bool ranges = true;
 };
 
 /// Parses one figure as written, the whole text:
@@ -74,6 +83,12 @@ struct figure_parse_options {
 /// "year on year" after. On failure the error gives the byte offset of the first offending
 /// character and what was expected there.
 [[nodiscard]] std::expected<written_figure, parse_error> parse_figure(
+    std::string_view text, const figure_parse_options& options = {});
+
+/// The longest figure that starts at the beginning of `text`, read as running text (see
+/// figure_parse_options::running_text), and how many bytes it takes; nothing when no figure
+/// starts there. What follows the figure is left unread.
+[[nodiscard]] std::optional<std::pair<written_figure, std::size_t>> read_figure_prefix(
     std::string_view text, const figure_parse_options& options = {});
 
 /// The values a written figure stands for, as figure_interval and range_interval read them,

@@ -1,0 +1,77 @@
+// engine/cli/extract.cpp: `crossfoot extract`, a thin layer over crossfoot/extract.hpp.
+// SPDX-License-Identifier: MIT
+#include "commands.hpp"
+
+#include <crossfoot/diagnostic.hpp>
+#include <crossfoot/extract.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+namespace crossfoot::cli {
+
+namespace {
+
+constexpr int exit_bad_input = 2;
+
+std::optional<std::string> read_all(const std::string& file, std::istream& in, std::ostream& err) {
+    if (file == "-") return std::string(std::istreambuf_iterator<char>(in), {});
+    std::ifstream stream(file, std::ios::binary);
+    if (!stream) {
+        print_diagnostics(err, {diagnostic{file, 1, 1, severity::error, "cannot open the file for reading", "no-file", {}}});
+        return std::nullopt;
+    }
+    return std::string(std::istreambuf_iterator<char>(stream), {});
+}
+
+// Line and column (in characters) of a byte offset, for the diagnostic.
+std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+}  // namespace
+
+int run_extract(const extract_options_cli& options, std::istream& in, std::ostream& out,
+                std::ostream& err) {
+    const auto text = read_all(options.file, in, err);
+    if (!text) return exit_bad_input;
+    const std::string name = options.file == "-" ? "<stdin>" : options.file;
+    if (text->empty()) {
+        print_diagnostics(err, {diagnostic{name, 1, 1, severity::error, "expected text, found an empty file", "empty-file", {}}});
+        return exit_bad_input;
+    }
+    extract_options settings;
+    if (!options.default_currency.empty()) {
+        settings.default_currency = unit::currency(options.default_currency);
+        if (!settings.default_currency) {
+            err << "crossfoot: --default-currency: expected an ISO 4217 code such as CNY, found '"
+                << options.default_currency << "'\n";
+            return exit_bad_input;
+        }
+    }
+    settings.zhao_power = options.zhao_power;
+    const auto found = extract(*text, settings);
+    if (!found) {
+        const auto [line, column] = line_column(*text, found.error().offset);
+        print_diagnostics(err, {diagnostic{name, line, column, severity::error,
+                                           found.error().message() + " at byte " + std::to_string(found.error().offset),
+                                           "bad-utf8", {}}});
+        return exit_bad_input;
+    }
+    out << (options.format == "json" ? format_extraction_json(*found, name)
+                                     : format_extraction_text(*found, options.explain));
+    return 0;
+}
+
+}  // namespace crossfoot::cli

@@ -1,0 +1,289 @@
+// engine/extract/extract.cpp: finding every figure of a text with the figure parser.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/extract.hpp>
+
+#include "core/numerals.hpp"
+#include "core/text.hpp"
+#include "core/text_reader.hpp"
+#include "dates.hpp"
+#include "non_figures.hpp"
+#include "utf8.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace crossfoot {
+
+namespace {
+
+using extract_text::date_match;
+using extract_text::skip_match;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80U; }
+
+constexpr std::array<std::string_view, 19> number_words = {
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+
+// "five" at a word's start; "one" only with a unit after it (it is too often no number).
+bool number_word_at(std::string_view text, std::size_t pos) {
+    if (pos > 0 && is_letter(text[pos - 1])) return false;
+    for (const std::string_view w : number_words) {
+        if (text.size() - pos < w.size()) continue;
+        if (text::ascii_lower(text.substr(pos, w.size())) != w) continue;
+        const std::size_t end = pos + w.size();
+        if (end == text.size() || !is_letter(text[end])) return true;
+    }
+    return false;
+}
+
+// Where a number may start: the first digit of a run, a full-width digit, a CJK numeral, an
+// English number word.
+bool number_starts_at(std::string_view text, std::size_t pos) {
+    const char c = text[pos];
+    if (is_digit(c)) return pos == 0 || !(is_digit(text[pos - 1]) || ((text[pos - 1] == '.' || text[pos - 1] == ',') && pos >= 2 && is_digit(text[pos - 2])));
+    if (is_letter(c)) return number_word_at(text, pos);
+    if (is_ascii(c)) return false;
+    return numerals::starts_cjk_number(text.substr(pos));
+}
+
+// Where a figure's words may begin before its number: up to three English words, or up to six
+// Chinese or Japanese characters, within the sentence.
+std::vector<std::size_t> left_starts(std::string_view text, std::size_t pos) {
+    std::vector<std::size_t> out;
+    std::size_t at = pos;
+    // A unit or sign written against the number ("US$5", "€2.5m", "RMB5", "-4%").
+    while (at > 0 && !utf8::continuation(text[at - 1]) && is_ascii(text[at - 1]) &&
+           text[at - 1] != ' ' && text[at - 1] != '\n' && text[at - 1] != '(' && text[at - 1] != ',' &&
+           text[at - 1] != '.' && text[at - 1] != ';' && text[at - 1] != ':' && text[at - 1] != '"')
+        --at;
+    if (at < pos) out.push_back(at);
+    if (at > 0 && (text[at - 1] == ' ' || !is_ascii(text[at - 1]))) {
+        std::size_t p = at;
+        for (int words = 0; words < 3 && p > 0; ++words) {
+            while (p > 0 && text[p - 1] == ' ') --p;
+            if (p == 0 || !is_letter(text[p - 1])) break;
+            while (p > 0 && (is_letter(text[p - 1]) || text[p - 1] == '-' || text[p - 1] == '$')) --p;
+            out.push_back(p);
+        }
+        p = at;
+        for (int chars = 0; chars < 6 && p > 0 && !is_ascii(text[p - 1]); ++chars) {
+            p = utf8::previous(text, p);
+            const std::string_view ch = text.substr(p, text::utf8_length(text[p]));
+            if (ch == "，" || ch == "。" || ch == "、" || ch == "；" || ch == "：" || ch == "（" ||
+                ch == "「" || ch == "“")
+                break;
+            out.push_back(p);
+        }
+    }
+    std::sort(out.begin(), out.end());  // farthest first
+    return out;
+}
+
+mention_kind kind_of(const written_figure& f) {
+    if (f.kind == figure_kind::rate) return mention_kind::rate;
+    if (f.high) return mention_kind::range;
+    if (f.kind == figure_kind::change) return mention_kind::change;
+    if (f.kind == figure_kind::percent) return mention_kind::percent;
+    return f.value.unit().is_currency() ? mention_kind::money : mention_kind::count;
+}
+
+// "from 101 trillion yuan to 114 trillion yuan", "从…到…": two figures, not a range.
+bool after_from(std::string_view text, std::size_t begin) {
+    std::size_t end = begin;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    const std::string_view before = text.substr(0, end);
+    return before.ends_with(" from") || before.ends_with("From") || before.ends_with("从") ||
+           before.ends_with("由") || before == "from";
+}
+
+struct found {
+    std::size_t begin;
+    std::size_t end;
+    written_figure figure;
+};
+
+// The figure that covers the number at `pos`, read from the farthest start that gives one.
+std::optional<found> figure_at(std::string_view text, std::size_t pos, std::size_t floor,
+                               const figure_parse_options& options) {
+    std::vector<std::size_t> starts = left_starts(text, pos);
+    starts.push_back(pos);
+    for (const std::size_t begin : starts) {
+        if (begin < floor) continue;  // the words of the figure before
+        auto f = read_figure_prefix(text.substr(begin), options);
+        if (f && f->first.high && after_from(text, begin)) {  // "from X to Y" is a change
+            figure_parse_options single = options;
+            single.ranges = false;
+            f = read_figure_prefix(text.substr(begin), single);
+        }
+        if (!f || begin + f->second <= pos) continue;
+        std::size_t end = begin + f->second;
+        while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+        std::size_t first = begin;
+        while (first < end && (text[first] == ' ' || text[first] == '\t')) ++first;
+        return found{first, end, std::move(f->first)};
+    }
+    return std::nullopt;
+}
+
+// A bare figure: no unit, no scale, no percentage.
+bool bare(const written_figure& f) {
+    return f.kind == figure_kind::amount && f.value.unit().is_count() && f.unit_text.empty() &&
+           f.scale_text.empty() && !f.high;
+}
+
+// A four-digit whole number from 1900 to 2100 with nothing after it: a year.
+bool a_year(std::string_view text, const found& f) {
+    if (!bare(f.figure) || f.end - f.begin != 4) return false;
+    const decimal& v = f.figure.value.value();
+    if (v < decimal(1900) || v > decimal(2100) || v.exponent() != 0) return false;
+    return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(f.begin),
+                       text.begin() + static_cast<std::ptrdiff_t>(f.end), is_digit);
+}
+
+// "World 500", "Fortune 500": a bare number after a capitalised word names a list.
+bool in_a_name(std::string_view text, const found& f) {
+    if (!bare(f.figure) || f.begin < 2 || text[f.begin - 1] != ' ') return false;
+    if (!is_digit(text[f.begin])) return false;
+    std::size_t w = f.begin - 1;
+    while (w > 0 && is_letter(text[w - 1])) --w;
+    return w < f.begin - 1 && text[w] >= 'A' && text[w] <= 'Z' &&
+           (w == 0 || text[w - 1] == ' ');
+}
+
+// Bare CJK numerals ("一带一路", "统一") are words, not figures: a CJK number needs a unit, a
+// multiplier or a percentage.
+bool cjk_word(std::string_view text, const found& f) {
+    return !is_ascii(text[f.begin]) && !numerals::digit_at(text.substr(f.begin)) && bare(f.figure) &&
+           f.figure.qualifier == qualifier::none;
+}
+
+text_span span_of(utf8::char_counter& chars, std::size_t begin, std::size_t end) {
+    const std::size_t b = chars.at(begin);
+    return {begin, end, b, chars.at(end)};
+}
+
+bool has_kana(std::string_view text) {
+    // Hiragana and katakana: U+3040..U+30FF, E3 81 80 .. E3 83 BF.
+    for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+        if (text[i] == '\xE3' && (text[i + 1] == '\x81' || text[i + 1] == '\x82' || text[i + 1] == '\x83'))
+            return true;
+    }
+    return false;
+}
+
+// "2332、33953和46268亿元": figures listed before one that names its scale and unit share them.
+void share_list_units(std::string_view text, std::vector<mention>& mentions,
+                      const figure_parse_options& options) {
+    constexpr std::array<std::string_view, 6> joiners = {"、", "和", "及", "与", ",", "，"};
+    for (std::size_t i = mentions.size(); i-- > 1;) {
+        const mention& last = mentions[i];
+        if (last.kind != mention_kind::money || last.figure.scale_text.empty()) continue;
+        for (std::size_t j = i; j-- > 0;) {
+            mention& m = mentions[j];
+            const std::string_view gap =
+                text.substr(m.at.byte_end, mentions[j + 1].at.byte_begin - m.at.byte_end);
+            if (m.kind != mention_kind::count || !bare(m.figure) ||
+                std::find(joiners.begin(), joiners.end(), text::trim(gap)) == joiners.end())
+                break;
+            auto again = parse_figure(m.text + last.figure.scale_text + last.figure.unit_text, options);
+            if (!again) break;
+            m.figure = std::move(*again);
+            m.kind = mention_kind::money;
+            m.figure.unit_assumed = true;
+            m.figure.assumptions.push_back(fmt::format("scale and unit of '{}'", last.text));
+        }
+    }
+}
+
+}  // namespace
+
+std::string_view to_string(mention_kind k) {
+    switch (k) {
+        case mention_kind::money: return "money";
+        case mention_kind::count: return "count";
+        case mention_kind::percent: return "percent";
+        case mention_kind::change: return "change";
+        case mention_kind::range: return "range";
+        case mention_kind::rate: return "rate";
+        case mention_kind::date_text: return "date";
+    }
+    return "count";
+}
+
+std::expected<extraction, parse_error> extract(std::string_view text, const extract_options& options) {
+    if (const auto bad = utf8::first_invalid(text))
+        return std::unexpected(parse_error{*bad, "UTF-8 text", fmt::format("byte 0x{:02X}",
+                                                                          static_cast<unsigned char>(text[*bad]))});
+    figure_parse_options parse_options;
+    parse_options.default_currency = options.default_currency;
+    parse_options.zhao_power = options.zhao_power;
+    parse_options.running_text = true;
+    parse_options.yen_sign = options.yen_sign ? options.yen_sign
+                                              : (has_kana(text) ? unit::currency("JPY") : unit::currency("CNY"));
+    extraction out;
+    utf8::char_counter chars(text);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        if (!number_starts_at(text, pos)) {
+            pos += text::utf8_length(text[pos]);
+            continue;
+        }
+        if (const auto d = extract_text::date_at(text, pos); d && d->begin >= (out.mentions.empty() ? 0 : out.mentions.back().at.byte_end)) {
+            mention m;
+            m.kind = mention_kind::date_text;
+            m.at = span_of(chars, d->begin, d->end);
+            m.text = std::string(text.substr(d->begin, d->end - d->begin));
+            m.when = d->date;
+            out.mentions.push_back(std::move(m));
+            pos = d->end;
+            continue;
+        }
+        if (const auto t = extract_text::time_at(text, pos)) {
+            out.skipped.push_back({span_of(chars, pos, *t), std::string(text.substr(pos, *t - pos)), "a time of day"});
+            pos = *t;
+            continue;
+        }
+        if (const auto s = extract_text::non_figure_at(text, pos)) {
+            const std::size_t begin = std::max(s->begin, out.mentions.empty() ? std::size_t{0} : out.mentions.back().at.byte_end);
+            out.skipped.push_back({span_of(chars, begin, s->end), std::string(text.substr(begin, s->end - begin)), s->reason});
+            pos = std::max(s->end, pos + 1);
+            continue;
+        }
+        const std::size_t floor = out.mentions.empty() ? 0 : out.mentions.back().at.byte_end;
+        auto f = figure_at(text, pos, floor, parse_options);
+        if (!f) {
+            pos += text::utf8_length(text[pos]);
+            continue;
+        }
+        const std::string written(text.substr(f->begin, f->end - f->begin));
+        std::optional<std::string> reason = extract_text::non_figure_around(text, f->begin, f->end);
+        if (!reason && !a_year(text, *f) && in_a_name(text, *f)) reason = "part of a name";
+        if (reason) {
+            out.skipped.push_back({span_of(chars, f->begin, f->end), written, *reason});
+        } else if (a_year(text, *f)) {
+            mention m;
+            m.kind = mention_kind::date_text;
+            m.at = span_of(chars, f->begin, f->end);
+            m.text = written;
+            m.when = written;
+            out.mentions.push_back(std::move(m));
+        } else if (!cjk_word(text, *f)) {
+            mention m;
+            m.kind = kind_of(f->figure);
+            m.at = span_of(chars, f->begin, f->end);
+            m.text = written;
+            m.figure = std::move(f->figure);
+            out.mentions.push_back(std::move(m));
+        }
+        pos = std::max(f->end, pos + 1);
+    }
+    share_list_units(text, out.mentions, parse_options);
+    return out;
+}
+
+}  // namespace crossfoot

@@ -1,0 +1,168 @@
+// engine/extract/non_figures.cpp: the numbers of running text that state no figure.
+// SPDX-License-Identifier: MIT
+#include "non_figures.hpp"
+
+#include "core/text_reader.hpp"
+#include "utf8.hpp"
+
+#include <array>
+
+namespace crossfoot::extract_text {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::size_t digits_end(std::string_view text, std::size_t pos) {
+    while (pos < text.size() && is_digit(text[pos])) ++pos;
+    return pos;
+}
+
+// "2nd", "21st", "4th".
+std::optional<skip_match> ordinal(std::string_view text, std::size_t pos, std::size_t end) {
+    for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
+        if (!text.substr(end).starts_with(suffix)) continue;
+        const std::size_t after = end + 2;
+        if (after < text.size() && is_letter(text[after])) return std::nullopt;
+        return skip_match{pos, after, "an ordinal"};
+    }
+    return std::nullopt;
+}
+
+// "第三届", "第3名": 第 before the number.
+std::optional<skip_match> cjk_ordinal(std::string_view text, std::size_t pos) {
+    constexpr std::string_view di = "第";
+    if (pos < di.size() || text.substr(pos - di.size(), di.size()) != di) return std::nullopt;
+    std::size_t end = pos;
+    while (end < text.size()) {
+        const std::size_t len = text::utf8_length(text[end]);
+        const std::string_view ch = text.substr(end, len);
+        if (is_digit(text[end]) || ch == "一" || ch == "二" || ch == "三" || ch == "四" ||
+            ch == "五" || ch == "六" || ch == "七" || ch == "八" || ch == "九" || ch == "十" ||
+            ch == "百")
+            end += len;
+        else
+            break;
+    }
+    return skip_match{pos - di.size(), end, "an ordinal"};
+}
+
+// "5+5+1": numbers joined by "+" name a plan or a fund, they add nothing.
+std::optional<skip_match> joined_by_plus(std::string_view text, std::size_t pos, std::size_t end) {
+    if (end + 1 >= text.size() || text[end] != '+' || !is_digit(text[end + 1])) return std::nullopt;
+    std::size_t at = end;
+    while (at + 1 < text.size() && text[at] == '+' && is_digit(text[at + 1])) at = digits_end(text, at + 1);
+    return skip_match{pos, at, "a name of numbers joined by '+'"};
+}
+
+// "+86 519 8888 1234", "0519-8888-1234", "(010) 6512 3456": groups of digits, eight or more in
+// all, joined by spaces or hyphens.
+std::optional<skip_match> phone_number(std::string_view text, std::size_t pos, std::size_t end) {
+    std::size_t begin = pos;
+    if (begin > 0 && text[begin - 1] == '+') --begin;
+    if (begin > 0 && text[begin - 1] == '(') --begin;
+    std::size_t total = end - pos;
+    std::size_t groups = 1;
+    std::size_t at = end;
+    if (at < text.size() && text[at] == ')') ++at;
+    while (at + 1 < text.size() && (text[at] == ' ' || text[at] == '-') && is_digit(text[at + 1])) {
+        const std::size_t next = digits_end(text, at + 1);
+        if (next - at - 1 < 2 || next - at - 1 > 4) break;
+        total += next - at - 1;
+        ++groups;
+        at = next;
+    }
+    const bool plus = begin < pos && text[begin] == '+';
+    if (total >= 8 && (groups >= 3 || (plus && groups >= 2)))
+        return skip_match{begin, at, "a phone number"};
+    return std::nullopt;
+}
+
+// "1." "2)" "3、" at a line's start.
+std::optional<skip_match> list_number(std::string_view text, std::size_t pos, std::size_t end) {
+    std::size_t line = pos;
+    while (line > 0 && (text[line - 1] == ' ' || text[line - 1] == '\t' || text[line - 1] == '('))
+        --line;
+    if (line > 0 && text[line - 1] != '\n') return std::nullopt;
+    if (end - pos > 2 || end >= text.size()) return std::nullopt;
+    const std::string_view rest = text.substr(end);
+    for (const std::string_view mark : {". ", ") ", "、", "．"}) {
+        if (rest.starts_with(mark)) return skip_match{line, end + mark.size(), "list numbering"};
+    }
+    return std::nullopt;
+}
+
+// "A380", "COVID-19", "H.10": digits attached to a name.
+std::optional<skip_match> in_a_code(std::string_view text, std::size_t pos, std::size_t end) {
+    if (pos == 0) return std::nullopt;
+    const char before = text[pos - 1];
+    const bool attached = is_letter(before) ||
+                          ((before == '-' || before == '.') && pos >= 2 && is_letter(text[pos - 2]) &&
+                           !(pos >= 3 && text.substr(pos - 3, 3) == "US$"));
+    if (!attached) return std::nullopt;
+    std::size_t begin = pos - 1;
+    while (begin > 0 && (is_letter(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '.')) --begin;
+    // Currency prefixes written against the number ("RMB5", "USD5", "HK$3") are no code.
+    const std::string_view word = text.substr(begin, pos - begin);
+    for (const std::string_view prefix : {"RMB", "USD", "EUR", "CNY", "JPY", "KRW", "HKD", "GBP", "US", "HK", "S", "A", "C", "NT"}) {
+        if (word == prefix) return std::nullopt;
+    }
+    return skip_match{begin, end, "part of a name or code"};
+}
+
+struct unit_word {
+    std::string_view text;
+    bool latin;  // matched as a whole word, in any case
+};
+
+constexpr std::array<unit_word, 36> physical_units = {{
+    {"square metres", true}, {"square meters", true}, {"square kilometres", true},
+    {"square kilometers", true}, {"sq m", true}, {"hectares", true}, {"acres", true},
+    {"megawatts", true}, {"gigawatts", true}, {"kilowatts", true}, {"kilometres", true},
+    {"kilometers", true}, {"tonnes", true}, {"tons", true}, {"kWh", true}, {"MWh", true},
+    {"GWh", true}, {"TWh", true}, {"MW", true}, {"GW", true}, {"kW", true}, {"km", true},
+    {"km²", false}, {"m²", false}, {"㎡", false}, {"平方公里", false}, {"平方米", false},
+    {"公顷", false}, {"千瓦时", false}, {"千瓦", false}, {"瓦", false}, {"吨", false},
+    {"公里", false}, {"亩", false}, {"兆瓦", false}, {"万平方米", false},
+}};
+
+bool starts_with_unit(std::string_view rest, const unit_word& u) {
+    if (!rest.starts_with(u.text)) return false;
+    if (!u.latin) return true;
+    return rest.size() == u.text.size() || !is_letter(rest[u.text.size()]);
+}
+
+}  // namespace
+
+std::optional<skip_match> non_figure_at(std::string_view text, std::size_t pos) {
+    if (auto m = cjk_ordinal(text, pos)) return m;
+    if (pos >= text.size() || !is_digit(text[pos])) return std::nullopt;
+    const std::size_t end = digits_end(text, pos);
+    if (auto m = ordinal(text, pos, end)) return m;
+    if (auto m = joined_by_plus(text, pos, end)) return m;
+    if (auto m = phone_number(text, pos, end)) return m;
+    if (auto m = list_number(text, pos, end)) return m;
+    return in_a_code(text, pos, end);
+}
+
+std::optional<std::string> non_figure_around(std::string_view text, std::size_t begin,
+                                             std::size_t end) {
+    constexpr std::string_view per_share_before = "每股";
+    if (begin >= per_share_before.size() &&
+        text.substr(begin - per_share_before.size(), per_share_before.size()) == per_share_before)
+        return "a per-share price";
+    std::size_t at = end;
+    while (at < text.size() && text[at] == ' ') ++at;
+    const std::string_view rest = text.substr(at);
+    for (const std::string_view share : {"per share", "a share", "/share", "per ADS"}) {
+        if (rest.starts_with(share)) return "a per-share price";
+    }
+    // "兆瓦" after a number the reader took with 兆 as 10^12: the 瓦 shows it was power.
+    for (const unit_word& u : physical_units) {
+        if (starts_with_unit(rest, u)) return "a physical quantity (" + std::string(u.text) + ")";
+    }
+    return std::nullopt;
+}
+
+}  // namespace crossfoot::extract_text

@@ -1,0 +1,106 @@
+// engine/report/extract_report.cpp: the table and JSON forms of an extraction.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/extract.hpp>
+
+#include <crossfoot/sum.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+namespace crossfoot {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string unit_of(const written_figure& f) {
+    const unit u = f.value.unit();
+    if (f.kind == figure_kind::rate) return fmt::format("{}/{}", f.base->code(), u.code());
+    if (u.is_count()) return "count";
+    return std::string(u.code());
+}
+
+std::string value_of(const mention& m) {
+    if (m.kind == mention_kind::date_text) return m.when;
+    std::string v = m.figure.value.value().to_string();
+    if (m.figure.high) v += ".." + m.figure.high->value().to_string();
+    return v;
+}
+
+// "10^8": what the last written digit is worth.
+std::string precision_of(const mention& m) {
+    if (m.kind == mention_kind::date_text) return "";
+    if (m.figure.tolerance) return "±" + m.figure.tolerance->to_string();
+    return fmt::format("10^{}", m.figure.value.value().exponent());
+}
+
+std::string notes_of(const mention& m) {
+    std::vector<std::string> notes = m.figure.assumptions;
+    if (m.figure.unit_assumed && m.kind == mention_kind::money && notes.empty())
+        notes.emplace_back("currency assumed");
+    if (m.figure.converted) notes.emplace_back("restates another value");
+    return fmt::format("{}", fmt::join(notes, "; "));
+}
+
+}  // namespace
+
+std::string format_extraction_text(const extraction& e, bool explain) {
+    std::string out = fmt::format("{:>7}  {:<8} {:<32} {:<24} {:<8} {:<9} {:<7} {}\n", "byte", "kind",
+                                  "text", "value", "unit", "qualifier", "digit", "notes");
+    for (const mention& m : e.mentions) {
+        const bool date = m.kind == mention_kind::date_text;
+        out += fmt::format("{:>7}  {:<8} {:<32} {:<24} {:<8} {:<9} {:<7} {}\n", m.at.byte_begin,
+                           to_string(m.kind), m.text, value_of(m), date ? "-" : unit_of(m.figure),
+                           date ? "" : std::string(to_string(m.figure.qualifier)), precision_of(m),
+                           date ? "" : notes_of(m));
+    }
+    out += fmt::format("\n{} mention{}, {} number{} passed over{}\n", e.mentions.size(),
+                       e.mentions.size() == 1 ? "" : "s", e.skipped.size(),
+                       e.skipped.size() == 1 ? "" : "s", explain || e.skipped.empty() ? "" : " (--explain lists them)");
+    if (explain) {
+        for (const skipped_number& s : e.skipped)
+            out += fmt::format("{:>7}  {:<32} {}\n", s.at.byte_begin, s.text, s.reason);
+    }
+    return out;
+}
+
+std::string format_extraction_json(const extraction& e, std::string_view file) {
+    const auto span = [](const text_span& at) {
+        return json{{"bytes", {at.byte_begin, at.byte_end}}, {"chars", {at.char_begin, at.char_end}}};
+    };
+    json mentions = json::array();
+    for (const mention& m : e.mentions) {
+        json j = {{"kind", to_string(m.kind)}, {"text", m.text}};
+        j.update(span(m.at));
+        if (m.kind == mention_kind::date_text) {
+            j["date"] = m.when;
+        } else {
+            const written_figure& f = m.figure;
+            j["value"] = f.value.value().to_string();
+            if (f.high) j["high"] = f.high->value().to_string();
+            j["unit"] = unit_of(f);
+            j["unit_assumed"] = f.unit_assumed;
+            j["exponent"] = f.value.value().exponent();
+            if (f.tolerance) j["tolerance"] = f.tolerance->to_string();
+            j["qualifier"] = to_string(f.qualifier);
+            if (!f.qualifier_text.empty()) j["qualifier_text"] = f.qualifier_text;
+            if (f.converted) j["converted"] = true;
+            j["assumptions"] = f.assumptions;
+        }
+        mentions.push_back(std::move(j));
+    }
+    json skipped = json::array();
+    for (const skipped_number& s : e.skipped) {
+        json j = {{"text", s.text}, {"reason", s.reason}};
+        j.update(span(s.at));
+        skipped.push_back(std::move(j));
+    }
+    const json doc = {{"schema", "crossfoot-extract/1"},
+                      {"file", file},
+                      {"mentions", mentions},
+                      {"skipped", skipped}};
+    return doc.dump(2) + "\n";
+}
+
+}  // namespace crossfoot
