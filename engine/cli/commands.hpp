@@ -88,6 +88,7 @@ struct extract_options_cli {
     bool explain = false;              // list the numbers passed over, and why
     std::string default_currency;      // ISO code for bare amounts and $ and ¥
     int zhao_power = 12;
+    std::string date;                  // the document's date: YYYY[-MM[-DD]]; empty: none
 };
 
 /// `crossfoot extract`: 0 read, 2 bad input (a missing, empty or non-UTF-8 file).

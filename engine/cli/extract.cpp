@@ -61,6 +61,14 @@ int run_extract(const extract_options_cli& options, std::istream& in, std::ostre
         }
     }
     settings.zhao_power = options.zhao_power;
+    if (!options.date.empty()) {
+        auto dated = parse_period(options.date);
+        if (!dated) {
+            err << "crossfoot: --date: " << dated.error().message() << '\n';
+            return exit_bad_input;
+        }
+        settings.dated = std::move(*dated);
+    }
     const auto found = extract(*text, settings);
     if (!found) {
         const auto [line, column] = line_column(*text, found.error().offset);

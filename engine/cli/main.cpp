@@ -114,6 +114,9 @@ void add_extract(CLI::App& app, crossfoot::cli::extract_options_cli& o) {
     command->add_flag("--explain", o.explain, "Also list the numbers passed over, and why");
     command->add_option("-c,--default-currency", o.default_currency,
                         "ISO code for bare amounts with a scale and for $ and ¥");
+    command->add_option("--date", o.date,
+                        "The document's date (YYYY, YYYY-MM or YYYY-MM-DD), for dates that leave "
+                        "out their year or month");
     command->add_option("--zhao-power", o.zhao_power, "兆 before a currency: 12 or 6")
         ->check(CLI::IsMember({6, 12}))
         ->capture_default_str();

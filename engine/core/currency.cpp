@@ -123,7 +123,7 @@ constexpr std::string_view count_nouns[] = {
     "facilities", "organisation", "organisations", "organization", "organizations",
     "count", "个", "项", "家", "个项目", "项目", "家企业", "企业", "家公司", "公司", "家机构",
     "机构", "辆", "人", "名", "个国家", "国家", "座", "所", "户", "件", "宗", "笔", "位", "台",
-    "款", "社", "カ国", "か国", "ヵ国", "カ所", "か所", "店", "校", "人次",
+    "款", "场", "批", "国", "社", "カ国", "か国", "ヵ国", "カ所", "か所", "店", "校", "人次",
 };
 
 // Units are built from table codes only; each named code is checked against the table.

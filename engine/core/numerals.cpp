@@ -235,6 +235,7 @@ void read_cjk(reader& in, cjk_number& n, numeral& out, bool running_text) {
             if (n.empty() || !n.big(t->value)) break;
             in.advance(t->text.size());
             if (t->value < 0) out.zhao = true;
+            out.large = true;
             more_allowed = true;
         }
         out.cjk = true;

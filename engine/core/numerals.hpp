@@ -26,6 +26,7 @@ struct numeral {
     bool word = false;        // an English number word ("five")
     bool zhao = false;        // 兆 was read (at 10^zhao_power)
     bool more = false;        // 余 or 多 stood inside the number ("100余亿", "3万多"): more than
+    bool large = false;       // a large multiplier (万, 亿, 兆) was read
 };
 
 struct numeral_options {

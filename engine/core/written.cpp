@@ -334,7 +334,7 @@ std::expected<resolved_unit, parse_error> figure_parser::unit_of(const end_readi
 std::expected<resolved_unit, parse_error> figure_parser::running_text_unit(const end_reading& e,
                                                                            parse_error why) {
     if (!e.prefix && !e.suffix) {
-        if (options_.default_currency && (!e.q.scale_text.empty() || e.q.number.cjk) &&
+        if (options_.default_currency && (!e.q.scale_text.empty() || e.q.number.large) &&
             !e.q.number.word)
             return resolved_unit{*options_.default_currency, true};
         return resolved_unit{unit::count(), true};
@@ -387,7 +387,15 @@ std::expected<bool, parse_error> figure_parser::range_high(end_reading& low) {
         if (auto ok = rate_from(low, *h, start); !ok) return std::unexpected(ok.error());
         return true;
     }
-    if (auto ok = settle(low, h); !ok) return std::unexpected(ok.error());
+    end_reading attempt = low;  // settling may give the low end the high end's scale
+    if (auto ok = settle(attempt, h); !ok) {
+        // In running text "fell 23.1 percent to $3 billion" is two figures, not a range.
+        if (!options_.running_text) return std::unexpected(ok.error());
+        in_.seek(start);
+        out_.assumptions.clear();
+        return false;
+    }
+    low = std::move(attempt);
     return true;
 }
 

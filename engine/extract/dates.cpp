@@ -70,35 +70,105 @@ std::optional<date_match> iso_date(std::string_view text, std::size_t pos, const
     if (m.count != 2 || d.count != 2 || m.value < 1 || m.value > 12 || d.value < 1 || d.value > 31)
         return std::nullopt;
     if (pos + 10 < text.size() && is_digit(text[pos + 10])) return std::nullopt;
-    return date_match{pos, pos + 10, std::string(text.substr(pos, 10))};
+    return date_match{pos, pos + 10, year.value, m.value, d.value, 0};
 }
 
-// "2024年9月26日", "2024年9月", "2024年", "9月26日".
+// A CJK year: "2024年", "2022年度", "21年度" (20xx), after an era name "平成29年度".
+std::optional<int> cjk_year(std::string_view text, std::size_t pos, const digits& first, std::size_t& at) {
+    at = pos + first.count;
+    if (!accept(text, at, "年")) return std::nullopt;
+    accept(text, at, "度");
+    constexpr std::pair<std::string_view, int> eras[] = {{"平成", 1988}, {"令和", 2018}, {"昭和", 1925}};
+    for (const auto& [era, base] : eras) {
+        if (pos >= era.size() && text.substr(pos - era.size(), era.size()) == era) return base + first.value;
+    }
+    if (first.count == 4 && plausible_year(first.value)) return first.value;
+    // "21年度": a fiscal year of this century; "10年" alone is ten years.
+    if (first.count == 2 && text.substr(pos + 2).starts_with("年度")) return 2000 + first.value;
+    return std::nullopt;
+}
+
+// "1-5月", "1～5月", "1至5月": the months up to the last.
+std::optional<std::pair<std::size_t, int>> month_span(std::string_view text, std::size_t at) {
+    for (const std::string_view dash : {"-", "—", "～", "~", "至", "到", "－"}) {
+        std::size_t p = at;
+        if (!accept(text, p, dash)) continue;
+        const digits last = digits_at(text, p);
+        p += last.count;
+        if (last.count == 0 || last.value < 1 || last.value > 12 || !accept(text, p, "月")) return std::nullopt;
+        return std::pair{p, last.value};
+    }
+    return std::nullopt;
+}
+
+// "2024年9月26日", "2024年9月", "2024年", "9月26日", "5月", "5月末", "11日", "1-5月", "前5个月".
 std::optional<date_match> cjk_date(std::string_view text, std::size_t pos, const digits& first) {
-    std::size_t at = pos + first.count;
-    int year = 0;
-    if (accept(text, at, "年")) {
-        if (!plausible_year(first.value) || first.count != 4) return std::nullopt;
-        year = first.value;
+    std::size_t at = 0;
+    date_match out{pos, pos, 0, 0, 0, 0};
+    if (const auto year = cjk_year(text, pos, first, at)) {
+        out.year = *year;
+        for (const std::string_view era : {"平成", "令和", "昭和"}) {
+            if (pos >= era.size() && text.substr(pos - era.size(), era.size()) == era) out.begin = pos - era.size();
+        }
+        out.end = at;
         const digits m = digits_at(text, at);
         std::size_t after_month = at + m.count;
-        if (m.count == 0 || m.value < 1 || m.value > 12 || !accept(text, after_month, "月"))
-            return date_match{pos, at, fmt::format("{:04}", year)};
+        if (m.count == 0 || m.value < 1 || m.value > 12) return out;
+        if (const auto span = month_span(text, after_month)) {  // "2020年1-5月"; 1-12月 is the year
+            out.month = m.value == 1 && span->second == 12 ? 0 : span->second;
+            out.end = span->first;
+            return out;
+        }
+        if (!accept(text, after_month, "月")) return out;
+        out.month = m.value;
+        out.end = after_month;
         const digits d = digits_at(text, after_month);
         std::size_t after_day = after_month + d.count;
         if (d.count == 0 || d.value < 1 || d.value > 31 ||
             !(accept(text, after_day, "日") || accept(text, after_day, "号")))
-            return date_match{pos, after_month, fmt::format("{:04}-{:02}", year, m.value)};
-        return date_match{pos, after_day, fmt::format("{:04}-{:02}-{:02}", year, m.value, d.value)};
+            return out;
+        out.day = d.value;
+        out.end = after_day;
+        return out;
     }
-    if (first.count > 2 || first.value < 1 || first.value > 12 || !accept(text, at, "月"))
-        return std::nullopt;
-    const digits d = digits_at(text, at);
-    std::size_t after_day = at + d.count;
-    if (d.count == 0 || d.value < 1 || d.value > 31 ||
-        !(accept(text, after_day, "日") || accept(text, after_day, "号")))
-        return std::nullopt;  // "9月" alone: a month of an unknown year, left as it is
-    return date_match{pos, after_day, fmt::format("--{:02}-{:02}", first.value, d.value)};
+    at = pos + first.count;
+    if (first.count <= 2 && first.value >= 1 && first.value <= 12) {
+        if (const auto span = month_span(text, at)) {
+            out.month = span->second;
+            out.end = span->first;
+            return out;
+        }
+    }
+    const bool before = pos >= std::string_view("前").size() && text.substr(pos - 3, 3) == "前";
+    if (before && first.value >= 1 && first.value <= 12) {  // "前5月", "前4个月"
+        std::size_t p = at;
+        accept(text, p, "个");
+        if (accept(text, p, "月") || accept(text, p, "ヶ月") || accept(text, p, "カ月")) {
+            out.begin = pos - 3;
+            out.month = first.value;
+            out.end = p;
+            return out;
+        }
+    }
+    if (first.count <= 2 && first.value >= 1 && first.value <= 12 && accept(text, at, "月")) {
+        out.month = first.value;
+        out.end = at;
+        const digits d = digits_at(text, at);
+        std::size_t after_day = at + d.count;
+        if (d.count > 0 && d.value >= 1 && d.value <= 31 &&
+            (accept(text, after_day, "日") || accept(text, after_day, "号"))) {
+            out.day = d.value;
+            out.end = after_day;
+        }
+        return out;
+    }
+    if (first.count <= 2 && first.value >= 1 && first.value <= 31 &&
+        (accept(text, at, "日") || accept(text, at, "号"))) {
+        out.day = first.value;
+        out.end = at;
+        return out;
+    }
+    return std::nullopt;
 }
 
 // The English word just before `pos` (over spaces and a full stop): its start and text.
@@ -136,13 +206,11 @@ std::optional<date_match> month_first(std::string_view text, std::size_t pos, co
     const std::size_t after = pos + first.count;
     if (after < text.size() && (is_digit(text[after]) || is_letter(text[after]))) return std::nullopt;
     if (first.count == 4 && plausible_year(first.value))
-        return date_match{before->first, after, fmt::format("{:04}-{:02}", first.value, *month)};
+        return date_match{before->first, after, first.value, *month, 0, 0};
     if (first.count > 2 || first.value < 1 || first.value > 31) return std::nullopt;
     int year = 0;
     const std::size_t end = year_after(text, after, year);
-    if (year == 0)
-        return date_match{before->first, after, fmt::format("--{:02}-{:02}", *month, first.value)};
-    return date_match{before->first, end, fmt::format("{:04}-{:02}-{:02}", year, *month, first.value)};
+    return date_match{before->first, end, year, *month, first.value, 0};
 }
 
 // "26 September 2024", "26 Sept".
@@ -158,8 +226,7 @@ std::optional<date_match> day_first(std::string_view text, std::size_t pos, cons
     if (end < text.size() && text[end] == '.') ++end;
     int year = 0;
     const std::size_t with_year = year_after(text, end, year);
-    if (year == 0) return date_match{pos, end, fmt::format("--{:02}-{:02}", *month, first.value)};
-    return date_match{pos, with_year, fmt::format("{:04}-{:02}-{:02}", year, *month, first.value)};
+    return date_match{pos, with_year, year, *month, first.value, 0};
 }
 
 // "2022-26", "2022-2026", "2014-15": years, not a range of figures.
@@ -172,19 +239,118 @@ std::optional<date_match> year_span(std::string_view text, std::size_t pos, cons
     if (second.count != 2 && second.count != 4) return std::nullopt;
     if (at + second.count < text.size() && (is_digit(text[at + second.count]) || text[at + second.count] == '-'))
         return std::nullopt;
-    return date_match{pos, at + second.count, fmt::format("{:04}", first.value)};
+    return date_match{pos, at + second.count, first.value, 0, 0, 0};
+}
+
+// "一季度", "第三季度", "1季度", "第1四半期": a quarter (its year from the dates before).
+std::optional<date_match> cjk_quarter(std::string_view text, std::size_t pos) {
+    constexpr std::pair<std::string_view, int> numbers[] = {
+        {"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"1", 1}, {"2", 2}, {"3", 3}, {"4", 4}};
+    for (const auto& [n, q] : numbers) {
+        std::size_t at = pos;
+        if (!accept(text, at, n)) continue;
+        if (!(accept(text, at, "季度") || accept(text, at, "四半期"))) return std::nullopt;
+        const std::size_t begin = pos >= 3 && text.substr(pos - 3, 3) == "第" ? pos - 3 : pos;
+        return date_match{begin, at, 0, 0, 0, q};
+    }
+    return std::nullopt;
+}
+
+// "Q3", "Q3 2020", "2020 Q3" (the year before is read as its own date).
+std::optional<date_match> q_quarter(std::string_view text, std::size_t pos, const digits& first) {
+    if (pos == 0 || text[pos - 1] != 'Q' || first.count != 1 || first.value < 1 || first.value > 4)
+        return std::nullopt;
+    if (pos >= 2 && is_letter(text[pos - 2])) return std::nullopt;
+    std::size_t at = pos + 1;
+    if (at < text.size() && (is_digit(text[at]) || is_letter(text[at]))) return std::nullopt;
+    int year = 0;
+    const std::size_t end = year_after(text, at, year);
+    return date_match{pos - 1, end, year, 0, 0, first.value};
 }
 
 }  // namespace
 
 std::optional<date_match> date_at(std::string_view text, std::size_t pos) {
+    if (auto q = cjk_quarter(text, pos)) return q;
     const digits first = digits_at(text, pos);
     if (first.count == 0) return std::nullopt;
+    if (auto q = q_quarter(text, pos, first)) return q;
     if (auto d = iso_date(text, pos, first)) return d;
     if (auto d = year_span(text, pos, first)) return d;
     if (auto d = cjk_date(text, pos, first)) return d;
     if (auto d = month_first(text, pos, first)) return d;
     return day_first(text, pos, first);
+}
+
+namespace {
+
+std::string_view word_at(std::string_view text, std::size_t pos) {
+    std::size_t end = pos;
+    while (end < text.size() && is_letter(text[end])) ++end;
+    return text.substr(pos, end - pos);
+}
+
+// " of 2022", " 2023": the year after a quarter or a half.
+std::size_t year_of(std::string_view text, std::size_t at, int& year) {
+    std::size_t p = at;
+    if (text.substr(p).starts_with(" of ")) p += 3;
+    const std::size_t end = year_after(text, p, year);
+    return year != 0 ? end : at;
+}
+
+std::optional<date_match> quarter_words(std::string_view text, std::size_t pos) {
+    constexpr std::pair<std::string_view, int> ordinals[] = {{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}};
+    const std::string lower = text::ascii_lower(word_at(text, pos));
+    for (const auto& [word, n] : ordinals) {
+        if (lower != word) continue;
+        std::size_t at = pos + word.size();
+        if (at >= text.size() || (text[at] != ' ' && text[at] != '-')) return std::nullopt;
+        ++at;
+        const std::string next = text::ascii_lower(word_at(text, at));
+        if (next == "quarter") {
+            int year = 0;
+            const std::size_t end = year_of(text, at + next.size(), year);
+            return date_match{pos, end, year, 0, 0, n};
+        }
+        if (next == "half" && n <= 2) {
+            int year = 0;
+            const std::size_t end = year_of(text, at + next.size(), year);
+            return date_match{pos, end, year, 0, 0, 0};
+        }
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// "January-June 2014", "July-September": a quarter when it spans one, else the year.
+std::optional<date_match> month_words(std::string_view text, std::size_t pos) {
+    const std::string_view first = word_at(text, pos);
+    const auto from = month_of(first);
+    if (!from || first.size() < 3) return std::nullopt;
+    std::size_t at = pos + first.size();
+    bool joined = false;
+    for (const std::string_view dash : {"-", "–", " to ", "—"}) {
+        if (accept(text, at, dash)) {
+            joined = true;
+            break;
+        }
+    }
+    if (!joined) return std::nullopt;
+    const std::string_view second = word_at(text, at);
+    const auto to = month_of(second);
+    if (!to || second.size() < 3 || *to <= *from) return std::nullopt;
+    int year = 0;
+    const std::size_t end = year_after(text, at + second.size(), year);
+    const bool quarter = (*from - 1) % 3 == 0 && *to == *from + 2;
+    return date_match{pos, end, year, 0, 0, quarter ? (*from + 2) / 3 : 0};
+}
+
+}  // namespace
+
+std::optional<date_match> word_date_at(std::string_view text, std::size_t pos) {
+    if (pos > 0 && is_letter(text[pos - 1])) return std::nullopt;
+    if (auto q = quarter_words(text, pos)) return q;
+    return month_words(text, pos);
 }
 
 std::optional<std::size_t> time_at(std::string_view text, std::size_t pos) {

@@ -10,18 +10,28 @@
 
 namespace crossfoot::extract_text {
 
-/// A date found in the text: [begin, end) and the date as "2024-09-26", "2024-09", "2024" or
-/// "--09-26" (a day without its year).
+/// A date found in the text, [begin, end): the parts it writes, 0 for a part it leaves out
+/// (a day without its month, a month without its year), for the caller to take from the dates
+/// before it.
 struct date_match {
     std::size_t begin = 0;
     std::size_t end = 0;
-    std::string date;
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    int quarter = 0;
 };
 
-/// The date whose digits start at `pos`: "2024-09-28", "2024年9月26日", "2024年9月", "2024年",
-/// "9月26日", "September 26, 2024", "Sept. 27, 2024", "September 2024", "26 September 2024".
-/// A month name before the digits makes the date begin there. A bare year is not read here.
+/// The date whose number starts at `pos`: "2024-09-28", "2024年9月26日", "2024年9月", "2024年",
+/// "9月26日", "5月", "11日", "1-5月", "前5个月", "一季度", "2022年度", "21年度", "平成29年度",
+/// "September 26, 2024", "Sept. 27, 2024", "September 2024", "26 September 2024", "Q3 2020",
+/// "2022-26". Words before the digits (a month name, 前, 平成, Q) make the date begin there. A
+/// bare year is not read here.
 [[nodiscard]] std::optional<date_match> date_at(std::string_view text, std::size_t pos);
+
+/// A date written in words at `pos`, a word's start: "first quarter", "second quarter of 2022",
+/// "Second Quarter 2023", "first half of 2014", "January-June 2014", "July-September".
+[[nodiscard]] std::optional<date_match> word_date_at(std::string_view text, std::size_t pos);
 
 /// The end of a time of day whose digits start at `pos` ("10:30", "9:15 a.m."), or nothing.
 [[nodiscard]] std::optional<std::size_t> time_at(std::string_view text, std::size_t pos);

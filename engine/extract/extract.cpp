@@ -101,6 +101,35 @@ bool after_from(std::string_view text, std::size_t begin) {
            before.ends_with("由") || before == "from";
 }
 
+// The year and month a text has reached, for dates that leave them out ("11日", "5月").
+struct date_context {
+    int year = 0;
+    int month = 0;
+};
+
+// "2024-09-26", "2024-09", "2024-Q3", "2024"; parts left out come from the dates before, and a
+// part still unknown is written "--": "--09-26".
+std::string render(const date_match& d, date_context& context, std::vector<std::string>& notes) {
+    int year = d.year;
+    int month = d.month;
+    if (year == 0 && context.year != 0 && (month != 0 || d.day != 0 || d.quarter != 0)) {
+        year = context.year;
+        notes.push_back(fmt::format("year {} from the dates before", year));
+    }
+    if (month == 0 && d.day != 0 && context.month != 0) {
+        month = context.month;
+        notes.push_back(fmt::format("month {} from the dates before", month));
+    }
+    if (year != 0) context.year = year;
+    if (month != 0) context.month = month;
+    const std::string y = year != 0 ? fmt::format("{:04}", year) : "-";
+    if (d.quarter != 0) return fmt::format("{}-Q{}", y, d.quarter);
+    if (month == 0 && d.day == 0) return y;
+    const std::string m = month != 0 ? fmt::format("{:02}", month) : "??";
+    if (d.day == 0) return fmt::format("{}-{}", y, m);
+    return fmt::format("{}-{}-{:02}", y, m, d.day);
+}
+
 struct found {
     std::size_t begin;
     std::size_t end;
@@ -136,8 +165,24 @@ bool bare(const written_figure& f) {
            f.scale_text.empty() && !f.high;
 }
 
-// A four-digit whole number from 1900 to 2100 with nothing after it: a year.
-bool a_year(std::string_view text, const found& f) {
+// A four-digit whole number from 1900 to 2100, written without a comma, scale or currency
+// word: a year ("in 2014 Chinese investors", "2023 NIO"), even when a noun follows it.
+bool a_year(std::string_view text, found& f) {
+    const bool digits_only = f.end - f.begin >= 4 && is_digit(text[f.begin]) &&
+                             std::all_of(text.begin() + static_cast<std::ptrdiff_t>(f.begin),
+                                         text.begin() + static_cast<std::ptrdiff_t>(f.begin + 4), is_digit) &&
+                             (f.begin + 4 == text.size() || !is_digit(text[f.begin + 4])) &&
+                             (f.begin + 4 == text.size() || (text[f.begin + 4] != '.' && text[f.begin + 4] != ','));
+    const bool word_after = f.figure.kind == figure_kind::amount && f.figure.scale_text.empty() && !f.figure.high &&
+                            f.figure.qualifier == qualifier::none &&
+                            (f.figure.value.unit().is_count() || f.figure.unit_text.size() == 3);
+    if (digits_only && word_after && f.end > f.begin + 4) {
+        const decimal& v = f.figure.value.value();
+        if (v >= decimal(1900) && v <= decimal(2100)) {
+            f.end = f.begin + 4;
+            return true;
+        }
+    }
     if (!bare(f.figure) || f.end - f.begin != 4) return false;
     const decimal& v = f.figure.value.value();
     if (v < decimal(1900) || v > decimal(2100) || v.exponent() != 0) return false;
@@ -200,6 +245,35 @@ void share_list_units(std::string_view text, std::vector<mention>& mentions,
     }
 }
 
+// "7.8:35.4:56.8": three or more numbers joined by colons that add up to 100 are the shares of
+// a structure, in percent.
+void read_structures(std::string_view text, std::vector<mention>& mentions) {
+    std::size_t i = 0;
+    while (i < mentions.size()) {
+        std::size_t j = i;
+        decimal total = mentions[i].figure.value.value();
+        while (j + 1 < mentions.size() && mentions[j].kind == mention_kind::count && bare(mentions[j].figure) &&
+               mentions[j + 1].kind == mention_kind::count && bare(mentions[j + 1].figure)) {
+            const std::string_view gap =
+                text.substr(mentions[j].at.byte_end, mentions[j + 1].at.byte_begin - mentions[j].at.byte_end);
+            if (gap != ":" && gap != "：") break;
+            ++j;
+            total += mentions[j].figure.value.value();
+        }
+        if (j >= i + 2 && mentions[i].kind == mention_kind::count && (total - decimal(100)).abs() <= decimal::scaled(2, -1)) {
+            for (std::size_t k = i; k <= j; ++k) {
+                mention& m = mentions[k];
+                m.kind = mention_kind::percent;
+                m.figure.kind = figure_kind::percent;
+                m.figure.value = amount(m.figure.value.value(), unit::percent());
+                m.figure.unit_assumed = true;
+                m.figure.assumptions.emplace_back("a share of a structure whose parts add up to 100");
+            }
+        }
+        i = j + 1;
+    }
+}
+
 }  // namespace
 
 std::string_view to_string(mention_kind k) {
@@ -226,10 +300,28 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
     parse_options.yen_sign = options.yen_sign ? options.yen_sign
                                               : (has_kana(text) ? unit::currency("JPY") : unit::currency("CNY"));
     extraction out;
+    date_context context;
+    if (options.dated) {
+        context.year = static_cast<int>(options.dated->first.year());
+        if (options.dated->spans != date_period::length::year)
+            context.month = static_cast<int>(static_cast<unsigned>(options.dated->first.month()));
+    }
     utf8::char_counter chars(text);
     std::size_t pos = 0;
     while (pos < text.size()) {
         if (!number_starts_at(text, pos)) {
+            if (is_letter(text[pos]) && (pos == 0 || !is_letter(text[pos - 1]))) {
+                if (const auto d = extract_text::word_date_at(text, pos)) {
+                    mention m;
+                    m.kind = mention_kind::date_text;
+                    m.at = span_of(chars, d->begin, d->end);
+                    m.text = std::string(text.substr(d->begin, d->end - d->begin));
+                    m.when = render(*d, context, m.figure.assumptions);
+                    out.mentions.push_back(std::move(m));
+                    pos = d->end;
+                    continue;
+                }
+            }
             pos += text::utf8_length(text[pos]);
             continue;
         }
@@ -238,7 +330,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
             m.kind = mention_kind::date_text;
             m.at = span_of(chars, d->begin, d->end);
             m.text = std::string(text.substr(d->begin, d->end - d->begin));
-            m.when = d->date;
+            m.when = render(*d, context, m.figure.assumptions);
             out.mentions.push_back(std::move(m));
             pos = d->end;
             continue;
@@ -271,6 +363,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
             m.at = span_of(chars, f->begin, f->end);
             m.text = written;
             m.when = written;
+            context.year = std::stoi(written);
             out.mentions.push_back(std::move(m));
         } else if (!cjk_word(text, *f)) {
             mention m;
@@ -283,6 +376,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
         pos = std::max(f->end, pos + 1);
     }
     share_list_units(text, out.mentions, parse_options);
+    read_structures(text, out.mentions);
     return out;
 }
 

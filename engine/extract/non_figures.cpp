@@ -135,8 +135,21 @@ bool starts_with_unit(std::string_view rest, const unit_word& u) {
 
 }  // namespace
 
+// "股票代码：300310", "code 300310": a security's code.
+std::optional<skip_match> security_code(std::string_view text, std::size_t pos) {
+    std::size_t at = pos;
+    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == ':')) --at;
+    for (const std::string_view word : {"代码：", "代码", "代號", "コード", "code", "Code"}) {
+        const std::size_t w = word.size();
+        if (at >= w && text.substr(at - w, w) == word) return skip_match{pos, digits_end(text, pos), "a code"};
+        if (pos >= w && text.substr(pos - w, w) == word) return skip_match{pos, digits_end(text, pos), "a code"};
+    }
+    return std::nullopt;
+}
+
 std::optional<skip_match> non_figure_at(std::string_view text, std::size_t pos) {
     if (auto m = cjk_ordinal(text, pos)) return m;
+    if (auto m = security_code(text, pos)) return m;
     if (pos >= text.size() || !is_digit(text[pos])) return std::nullopt;
     const std::size_t end = digits_end(text, pos);
     if (auto m = ordinal(text, pos, end)) return m;

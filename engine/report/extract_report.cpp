@@ -49,11 +49,11 @@ std::string format_extraction_text(const extraction& e, bool explain) {
     std::string out = fmt::format("{:>7}  {:<8} {:<32} {:<24} {:<8} {:<9} {:<7} {}\n", "byte", "kind",
                                   "text", "value", "unit", "qualifier", "digit", "notes");
     for (const mention& m : e.mentions) {
-        const bool date = m.kind == mention_kind::date_text;
+        const bool is_date = m.kind == mention_kind::date_text;
         out += fmt::format("{:>7}  {:<8} {:<32} {:<24} {:<8} {:<9} {:<7} {}\n", m.at.byte_begin,
-                           to_string(m.kind), m.text, value_of(m), date ? "-" : unit_of(m.figure),
-                           date ? "" : std::string(to_string(m.figure.qualifier)), precision_of(m),
-                           date ? "" : notes_of(m));
+                           to_string(m.kind), m.text, value_of(m), is_date ? "-" : unit_of(m.figure),
+                           is_date ? "" : std::string(to_string(m.figure.qualifier)), precision_of(m),
+                           is_date ? "" : notes_of(m));
     }
     out += fmt::format("\n{} mention{}, {} number{} passed over{}\n", e.mentions.size(),
                        e.mentions.size() == 1 ? "" : "s", e.skipped.size(),

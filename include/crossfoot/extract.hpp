@@ -6,6 +6,7 @@
 
 #include <crossfoot/currency.hpp>
 #include <crossfoot/parse_error.hpp>
+#include <crossfoot/rates.hpp>
 #include <crossfoot/written.hpp>
 
 #include <cstddef>
@@ -56,6 +57,9 @@ struct extract_options {
     std::optional<unit> default_currency;
     std::optional<unit> yen_sign;  // nothing: JPY in Japanese text (kana), CNY otherwise
     std::int32_t zhao_power = 12;  // 兆 before a currency
+    /// The document's date, for dates that leave out their year or month ("9月26日", "11日",
+    /// "Q1") before the text names them; later dates take those of the dates before them.
+    std::optional<date_period> dated;
 };
 
 struct extraction {
