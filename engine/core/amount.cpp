@@ -183,6 +183,13 @@ std::optional<unit_text> read_suffix_unit(reader& in, bool allow_count, bool any
             in.seek(start);
             return std::nullopt;
         }
+        // One word (a CJK counter has no spaces: "家企业" before "家"), longest first; then
+        // phrases, shortest first.
+        for (const std::size_t end : ends) {
+            const std::string_view candidate = rest.substr(0, end);
+            if (whole(end) && candidate.find(' ') == std::string_view::npos && names_count(candidate))
+                return take(end);
+        }
         for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
             const std::string_view candidate = rest.substr(0, *it);
             if (!whole(*it)) continue;

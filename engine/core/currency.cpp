@@ -194,18 +194,33 @@ std::optional<std::int32_t> unit::minor_units() const noexcept {
 
 std::ostream& operator<<(std::ostream& os, const unit& u) { return os << u.code(); }
 
+
 std::span<const unit> currency_candidates(std::string_view word) {
-    const std::string upper = ascii_upper(word);
-    if (const currency_info* info = find_currency(upper)) {
-        const auto index = static_cast<std::size_t>(info - iso4217_currencies().data());
-        return std::span<const unit>(iso_units()).subspan(index, 1);
+    if (word.empty() || word.size() > 32) return {};
+    if (word.size() == 3) {
+        char upper[3];
+        for (std::size_t i = 0; i < 3; ++i)
+            upper[i] = (word[i] >= 'a' && word[i] <= 'z') ? static_cast<char>(word[i] - 'a' + 'A') : word[i];
+        if (const currency_info* info = find_currency(std::string_view(upper, 3))) {
+            const auto index = static_cast<std::size_t>(info - iso4217_currencies().data());
+            return std::span<const unit>(iso_units()).subspan(index, 1);
+        }
     }
-    const std::string lower = ascii_lower(word);
-    const auto& units = alias_units();
-    for (std::size_t i = 0; i < std::size(aliases); ++i) {
-        if (aliases[i].text == lower) return units[i];
-    }
-    return {};
+    // The aliases sorted once by their text; the word folded into a small buffer.
+    static const std::vector<std::pair<std::string_view, std::size_t>> sorted = [] {
+        std::vector<std::pair<std::string_view, std::size_t>> out;
+        for (std::size_t i = 0; i < std::size(aliases); ++i) out.emplace_back(aliases[i].text, i);
+        std::sort(out.begin(), out.end());
+        return out;
+    }();
+    char folded[32];
+    for (std::size_t i = 0; i < word.size(); ++i)
+        folded[i] = (word[i] >= 'A' && word[i] <= 'Z') ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
+    const std::string_view key(folded, word.size());
+    const auto it = std::lower_bound(sorted.begin(), sorted.end(), key,
+                                     [](const auto& entry, std::string_view k) { return entry.first < k; });
+    if (it == sorted.end() || it->first != key) return {};
+    return alias_units()[it->second];
 }
 
 std::expected<resolved_unit, std::string> resolve_currency(std::string_view word,
@@ -227,9 +242,16 @@ std::expected<resolved_unit, std::string> resolve_currency(std::string_view word
 }
 
 bool is_count_noun(std::string_view word) {
-    const std::string lower = ascii_lower(word);
-    return std::find(std::begin(count_nouns), std::end(count_nouns), lower) !=
-           std::end(count_nouns);
+    static const std::vector<std::string_view> sorted = [] {
+        std::vector<std::string_view> out(std::begin(count_nouns), std::end(count_nouns));
+        std::sort(out.begin(), out.end());
+        return out;
+    }();
+    if (word.empty() || word.size() > 32) return false;
+    char folded[32];
+    for (std::size_t i = 0; i < word.size(); ++i)
+        folded[i] = (word[i] >= 'A' && word[i] <= 'Z') ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
+    return std::binary_search(sorted.begin(), sorted.end(), std::string_view(folded, word.size()));
 }
 
 }  // namespace crossfoot

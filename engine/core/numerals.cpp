@@ -31,11 +31,36 @@ constexpr std::array<cjk_token, 23> cjk_tokens = {{
     {"億", cjk_token::big, 8},     {"兆", cjk_token::big, -1},  // 10^zhao_power
 }};
 
-const cjk_token* cjk_token_at(std::string_view text) {
+// The code point of the three-byte character at the start of `text`, or 0.
+char32_t three_byte_char(std::string_view text) {
+    if (text.size() < 3) return 0;
+    const auto b0 = static_cast<unsigned char>(text[0]);
+    if ((b0 & 0xF0U) != 0xE0U) return 0;
+    return static_cast<char32_t>(((b0 & 0x0FU) << 12U) | ((static_cast<unsigned char>(text[1]) & 0x3FU) << 6U) |
+                                 (static_cast<unsigned char>(text[2]) & 0x3FU));
+}
+
+const cjk_token* token_named(std::string_view name) {
     for (const cjk_token& t : cjk_tokens) {
-        if (text.starts_with(t.text)) return &t;
+        if (t.text == name) return &t;
     }
     return nullptr;
+}
+
+// Decoded once and compared as code points: this runs for every character of CJK text.
+const cjk_token* cjk_token_at(std::string_view text) {
+    const char32_t c = three_byte_char(text);
+    switch (c) {
+        case U'〇': case U'零': case U'一': case U'二': case U'两': case U'兩': case U'三':
+        case U'四': case U'五': case U'六': case U'七': case U'八': case U'九': case U'十':
+        case U'百': case U'千': case U'亿': case U'億': case U'兆':
+            return token_named(text.substr(0, 3));
+        case U'万':
+            return three_byte_char(text.substr(3)) == U'亿' ? token_named("万亿") : token_named("万");
+        case U'萬':
+            return three_byte_char(text.substr(3)) == U'億' ? token_named("萬億") : token_named("萬");
+        default: return nullptr;
+    }
 }
 
 constexpr std::array<std::string_view, 21> number_words = {

@@ -23,19 +23,42 @@ using amount_reader::unit_text;
 using text::reader;
 namespace fw = figure_words;
 
-bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80U; });
-}
-
 bool is_word_char(char c) { return text::is_latin_letter(c) || text::is_digit(c); }
 
 // Does the rest start with `word`? English words match whole and in any case; Chinese and
 // Japanese words match as written.
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 bool starts_with_word(std::string_view rest, std::string_view word) {
-    if (rest.size() < word.size()) return false;
-    if (!is_ascii(word)) return rest.starts_with(word);
-    if (text::ascii_lower(rest.substr(0, word.size())) != word) return false;
+    if (rest.size() < word.size() || word.empty() || lower(rest.front()) != word.front()) return false;
+    if (static_cast<unsigned char>(word.front()) >= 0x80U) return rest.starts_with(word);
+    for (std::size_t i = 1; i < word.size(); ++i) {
+        if (lower(rest[i]) != word[i]) return false;
+    }
     return !(is_word_char(word.back()) && rest.size() > word.size() && is_word_char(rest[word.size()]));
+}
+
+// The first bytes (lower case) of the words of a place: most text begins with none of them,
+// and the tables need not be searched there.
+struct first_bytes {
+    std::array<bool, 256> before{};
+    std::array<bool, 256> after{};
+};
+
+const first_bytes& word_starts() {
+    static const first_bytes table = [] {
+        first_bytes t;
+        const auto mark = [](std::array<bool, 256>& set, std::string_view w) {
+            const auto b = static_cast<unsigned char>(w.front());
+            set[b] = true;
+            if (b >= 'a' && b <= 'z') set[b - 'a' + 'A'] = true;
+        };
+        for (const auto& w : fw::qualifiers) mark(w.where == fw::place::before ? t.before : t.after, w.text);
+        for (const auto& w : fw::changes) mark(w.where == fw::place::before ? t.before : t.after, w.text);
+        mark(t.before, "between");
+        return t;
+    }();
+    return table;
 }
 
 bool accept_word(reader& in, std::string_view word) {
@@ -146,6 +169,7 @@ std::expected<void, parse_error> figure_parser::words_before() {
         more = false;
         in_.skip_spaces();
         const std::size_t at = in_.position();
+        if (in_.at_end() || !word_starts().before[static_cast<unsigned char>(in_.peek())]) break;
         if (accept_word(in_, "between")) {
             between_ = more = true;
             continue;
@@ -176,6 +200,10 @@ std::expected<void, parse_error> figure_parser::words_after() {
         const std::size_t before_spaces = in_.position();
         in_.skip_spaces();
         const std::size_t at = in_.position();
+        if (in_.at_end() || !word_starts().after[static_cast<unsigned char>(in_.peek())]) {
+            in_.seek(before_spaces);
+            break;
+        }
         for (const fw::qualifier_word& w : fw::qualifiers) {
             if (w.where == fw::place::after && accept_word(in_, w.text)) {
                 if (auto ok = set_qualifier(w, at); !ok) return ok;

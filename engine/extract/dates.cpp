@@ -29,6 +29,7 @@ constexpr std::array<month_name, 25> months = {{
 }};
 
 std::optional<int> month_of(std::string_view word) {
+    if (word.size() < 3 || word.size() > 9) return std::nullopt;
     const std::string lower = text::ascii_lower(word);
     for (const month_name& m : months) {
         if (m.text == lower) return m.month;
@@ -349,6 +350,10 @@ std::optional<date_match> month_words(std::string_view text, std::size_t pos) {
 
 std::optional<date_match> word_date_at(std::string_view text, std::size_t pos) {
     if (pos > 0 && is_letter(text[pos - 1])) return std::nullopt;
+    // Only ordinals (first ... fourth) and month names begin these dates.
+    const char c = static_cast<char>(text[pos] | 0x20);
+    if (c != 'f' && c != 's' && c != 't' && c != 'j' && c != 'm' && c != 'a' && c != 'o' && c != 'n' && c != 'd')
+        return std::nullopt;
     if (auto q = quarter_words(text, pos)) return q;
     return month_words(text, pos);
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/extract.hpp>
 
+#include "core/figure_words.hpp"
 #include "core/numerals.hpp"
 #include "core/text.hpp"
 #include "core/text_reader.hpp"
@@ -29,14 +30,34 @@ constexpr std::array<std::string_view, 19> number_words = {
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
 
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
 // "five" at a word's start; "one" only with a unit after it (it is too often no number).
 bool number_word_at(std::string_view text, std::size_t pos) {
     if (pos > 0 && is_letter(text[pos - 1])) return false;
+    const char first = lower(text[pos]);
+    if (first != 't' && first != 'f' && first != 's' && first != 'e' && first != 'n') return false;
     for (const std::string_view w : number_words) {
-        if (text.size() - pos < w.size()) continue;
-        if (text::ascii_lower(text.substr(pos, w.size())) != w) continue;
+        if (w.front() != first || text.size() - pos < w.size()) continue;
+        bool same = true;
+        for (std::size_t i = 1; i < w.size() && same; ++i) same = lower(text[pos + i]) == w[i];
+        if (!same) continue;
         const std::size_t end = pos + w.size();
         if (end == text.size() || !is_letter(text[end])) return true;
+    }
+    return false;
+}
+
+// "one-fifth", "two-thirds": a hyphenated fraction names a share; "a fifth" and "half" are too
+// often something else in running text.
+bool fraction_word_at(std::string_view text, std::size_t pos) {
+    if (pos > 0 && is_letter(text[pos - 1])) return false;
+    for (const std::string_view w : {"one-fifth", "one-third", "two-thirds", "one-quarter",
+                                     "three-quarters", "one-tenth", "one-half", "two-fifths"}) {
+        if (text.size() - pos < w.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < w.size() && same; ++i) same = lower(text[pos + i]) == w[i];
+        if (same) return true;
     }
     return false;
 }
@@ -46,7 +67,7 @@ bool number_word_at(std::string_view text, std::size_t pos) {
 bool number_starts_at(std::string_view text, std::size_t pos) {
     const char c = text[pos];
     if (is_digit(c)) return pos == 0 || !(is_digit(text[pos - 1]) || ((text[pos - 1] == '.' || text[pos - 1] == ',') && pos >= 2 && is_digit(text[pos - 2])));
-    if (is_letter(c)) return number_word_at(text, pos);
+    if (is_letter(c)) return number_word_at(text, pos) || fraction_word_at(text, pos);
     if (is_ascii(c)) return false;
     return numerals::starts_cjk_number(text.substr(pos));
 }
@@ -136,6 +157,36 @@ struct found {
     written_figure figure;
 };
 
+// Can a figure's words begin at `begin`? Its first word must begin a qualifier, a word of
+// change, a currency's name or symbol, or "between": the parser is not tried elsewhere.
+bool may_begin_figure(std::string_view text, std::size_t begin) {
+    static const std::vector<std::string> first_words = [] {
+        std::vector<std::string> out = {"between"};
+        const auto first = [](std::string_view phrase) {
+            const std::size_t space = phrase.find(' ');
+            return std::string(phrase.substr(0, space));
+        };
+        for (const auto& w : figure_words::qualifiers)
+            if (w.where == figure_words::place::before) out.push_back(first(w.text));
+        for (const auto& w : figure_words::changes)
+            if (w.where == figure_words::place::before) out.push_back(first(w.text));
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }();
+    const char c = text[begin];
+    if (!is_letter(c)) return true;  // a symbol, a sign, a CJK word: the parser decides
+    std::size_t end = begin;
+    while (end < text.size() && (is_letter(text[end]) || text[end] == '-')) ++end;
+    const std::string word = text::ascii_lower(text.substr(begin, end - begin));
+    if (std::binary_search(first_words.begin(), first_words.end(), word)) return true;
+    // A currency written before the number: "US$5", "RMB 5", "USD 5", "euro 5".
+    std::size_t sym = end;
+    while (sym < text.size() && text[sym] != ' ' && !is_digit(text[sym])) ++sym;
+    return !currency_candidates(text.substr(begin, sym - begin)).empty() ||
+           !currency_candidates(text.substr(begin, end - begin)).empty();
+}
+
 // The figure that covers the number at `pos`, read from the farthest start that gives one.
 std::optional<found> figure_at(std::string_view text, std::size_t pos, std::size_t floor,
                                const figure_parse_options& options) {
@@ -143,6 +194,7 @@ std::optional<found> figure_at(std::string_view text, std::size_t pos, std::size
     starts.push_back(pos);
     for (const std::size_t begin : starts) {
         if (begin < floor) continue;  // the words of the figure before
+        if (begin < pos && !may_begin_figure(text, begin)) continue;
         auto f = read_figure_prefix(text.substr(begin), options);
         if (f && f->first.high && after_from(text, begin)) {  // "from X to Y" is a change
             figure_parse_options single = options;
@@ -309,6 +361,11 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
     utf8::char_counter chars(text);
     std::size_t pos = 0;
     while (pos < text.size()) {
+        // Inside a word nothing starts: skip to its end at once.
+        if (is_letter(text[pos]) && pos > 0 && is_letter(text[pos - 1])) {
+            while (pos < text.size() && is_letter(text[pos])) ++pos;
+            continue;
+        }
         if (!number_starts_at(text, pos)) {
             if (is_letter(text[pos]) && (pos == 0 || !is_letter(text[pos - 1]))) {
                 if (const auto d = extract_text::word_date_at(text, pos)) {

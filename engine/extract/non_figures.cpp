@@ -19,6 +19,29 @@ std::size_t digits_end(std::string_view text, std::size_t pos) {
     return pos;
 }
 
+struct unit_word {
+    std::string_view text;
+    bool latin;  // matched as a whole word, in any case
+};
+
+constexpr std::array<unit_word, 36> physical_units = {{
+    {"square metres", true}, {"square meters", true}, {"square kilometres", true},
+    {"square kilometers", true}, {"sq m", true}, {"hectares", true}, {"acres", true},
+    {"megawatts", true}, {"gigawatts", true}, {"kilowatts", true}, {"kilometres", true},
+    {"kilometers", true}, {"tonnes", true}, {"tons", true}, {"kWh", true}, {"MWh", true},
+    {"GWh", true}, {"TWh", true}, {"MW", true}, {"GW", true}, {"kW", true}, {"km", true},
+    {"km²", false}, {"m²", false}, {"㎡", false}, {"平方公里", false}, {"平方米", false},
+    {"公顷", false}, {"千瓦时", false}, {"千瓦", false}, {"瓦", false}, {"吨", false},
+    {"公里", false}, {"亩", false}, {"兆瓦", false}, {"万平方米", false},
+}};
+
+bool starts_with_unit(std::string_view rest, const unit_word& u) {
+    if (!rest.starts_with(u.text)) return false;
+    if (!u.latin) return true;
+    return rest.size() == u.text.size() || !is_letter(rest[u.text.size()]);
+}
+
+
 // "2nd", "21st", "4th".
 std::optional<skip_match> ordinal(std::string_view text, std::size_t pos, std::size_t end) {
     for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
@@ -105,32 +128,10 @@ std::optional<skip_match> in_a_code(std::string_view text, std::size_t pos, std:
     while (begin > 0 && (is_letter(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '.')) --begin;
     // Currency prefixes written against the number ("RMB5", "USD5", "HK$3") are no code.
     const std::string_view word = text.substr(begin, pos - begin);
-    for (const std::string_view prefix : {"RMB", "USD", "EUR", "CNY", "JPY", "KRW", "HKD", "GBP", "US", "HK", "S", "A", "C", "NT"}) {
+    for (const std::string_view prefix : {"RMB", "USD", "EUR", "CNY", "JPY", "KRW", "HKD", "GBP"}) {
         if (word == prefix) return std::nullopt;
     }
     return skip_match{begin, end, "part of a name or code"};
-}
-
-struct unit_word {
-    std::string_view text;
-    bool latin;  // matched as a whole word, in any case
-};
-
-constexpr std::array<unit_word, 36> physical_units = {{
-    {"square metres", true}, {"square meters", true}, {"square kilometres", true},
-    {"square kilometers", true}, {"sq m", true}, {"hectares", true}, {"acres", true},
-    {"megawatts", true}, {"gigawatts", true}, {"kilowatts", true}, {"kilometres", true},
-    {"kilometers", true}, {"tonnes", true}, {"tons", true}, {"kWh", true}, {"MWh", true},
-    {"GWh", true}, {"TWh", true}, {"MW", true}, {"GW", true}, {"kW", true}, {"km", true},
-    {"km²", false}, {"m²", false}, {"㎡", false}, {"平方公里", false}, {"平方米", false},
-    {"公顷", false}, {"千瓦时", false}, {"千瓦", false}, {"瓦", false}, {"吨", false},
-    {"公里", false}, {"亩", false}, {"兆瓦", false}, {"万平方米", false},
-}};
-
-bool starts_with_unit(std::string_view rest, const unit_word& u) {
-    if (!rest.starts_with(u.text)) return false;
-    if (!u.latin) return true;
-    return rest.size() == u.text.size() || !is_letter(rest[u.text.size()]);
 }
 
 }  // namespace
@@ -147,9 +148,27 @@ std::optional<skip_match> security_code(std::string_view text, std::size_t pos) 
     return std::nullopt;
 }
 
+// "100 MW", "10,000 square metres", "50兆瓦": a number and a unit of physical quantity.
+std::optional<skip_match> physical_quantity(std::string_view text, std::size_t pos) {
+    std::size_t end = pos;
+    while (end < text.size() && (is_digit(text[end]) || text[end] == ',' || text[end] == '.')) ++end;
+    while (end > pos && (text[end - 1] == ',' || text[end - 1] == '.')) --end;
+    std::size_t at = end;
+    while (at < text.size() && text[at] == ' ') ++at;
+    const std::string_view rest = text.substr(at);
+    for (const unit_word& u : physical_units) {
+        if (starts_with_unit(rest, u))
+            return skip_match{pos, at + u.text.size(), "a physical quantity (" + std::string(u.text) + ")"};
+    }
+    return std::nullopt;
+}
+
 std::optional<skip_match> non_figure_at(std::string_view text, std::size_t pos) {
     if (auto m = cjk_ordinal(text, pos)) return m;
     if (auto m = security_code(text, pos)) return m;
+    if (pos < text.size() && is_digit(text[pos])) {
+        if (auto m = physical_quantity(text, pos)) return m;
+    }
     if (pos >= text.size() || !is_digit(text[pos])) return std::nullopt;
     const std::size_t end = digits_end(text, pos);
     if (auto m = ordinal(text, pos, end)) return m;

@@ -1,0 +1,255 @@
+// tests/unit/extract_test.cpp: crossfoot::extract on the reference press release (when
+// ../shared is present), on sentences written for the tests in English, Chinese and Japanese,
+// on what is no figure, and on bad input.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/extract.hpp>
+
+#include <crossfoot/decimal.hpp>
+
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#ifndef CROSSFOOT_SHARED_DIR
+#error "CROSSFOOT_SHARED_DIR must name the shared data folder (a compile definition)"
+#endif
+
+namespace {
+
+namespace bu = boost::unit_test;
+namespace bdata = boost::unit_test::data;
+
+using crossfoot::extract;
+using crossfoot::mention;
+using crossfoot::mention_kind;
+
+std::filesystem::path release_path() {
+    return std::filesystem::path(CROSSFOOT_SHARED_DIR) / "corpus/changzhou-2024-09-27.txt";
+}
+
+boost::test_tools::assertion_result release_present(bu::test_unit_id) {
+    std::error_code error;
+    if (std::filesystem::is_regular_file(release_path(), error)) return true;
+    boost::test_tools::assertion_result absent(false);
+    absent.message() << "reference release skipped: " << release_path().string() << " is absent";
+    return absent;
+}
+
+std::string value_of(const mention& m) {
+    if (m.kind == mention_kind::date_text) return m.when;
+    std::string v = m.figure.value.value().to_string();
+    if (m.figure.high) v += ".." + m.figure.high->value().to_string();
+    return v;
+}
+
+std::string unit_of(const mention& m) {
+    if (m.kind == mention_kind::date_text) return "-";
+    if (m.figure.base) return std::string(m.figure.base->code()) + "/" + std::string(m.figure.value.unit().code());
+    return std::string(m.figure.value.unit().code());
+}
+
+// "money 39700000000 CNY" for each mention of a kind.
+std::vector<std::string> described(const crossfoot::extraction& e, mention_kind kind) {
+    std::vector<std::string> out;
+    for (const mention& m : e.mentions) {
+        if (m.kind == kind) out.push_back(value_of(m) + " " + unit_of(m));
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(extract_reference_release)
+
+BOOST_AUTO_TEST_CASE(the_release_s_figures, *bu::precondition(release_present)) {
+    std::ifstream in(release_path(), std::ios::binary);
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    const auto e = extract(text);
+    BOOST_TEST_REQUIRE(e.has_value());
+    // Its nine money amounts, as written and exactly.
+    const std::vector<std::string> money = {
+        "39700000000 CNY", "1160000000 USD", "120000000000 CNY", "3000000000 CNY",
+        "10590000000 CNY", "5000000000 CNY", "2000000000 CNY", "1680000000 CNY", "6305000000 CNY"};
+    BOOST_TEST(described(*e, mention_kind::money) == money, boost::test_tools::per_element());
+    // Its counts, in digits and in words: 42 projects, 9 of them, Ten institutions, nearly
+    // 680,000 vehicles, three years, Four enterprises, five companies, three of which, 326
+    // enterprises, 30 enterprises, nine fields.
+    const std::vector<std::string> counts = {"42 count", "9 count",   "10 count", "680000 count",
+                                             "3 count",  "4 count",   "5 count",  "3 count",
+                                             "326 count", "30 count", "9 count"};
+    BOOST_TEST(described(*e, mention_kind::count) == counts, boost::test_tools::per_element());
+    BOOST_TEST(described(*e, mention_kind::percent) == std::vector<std::string>{"97 %"},
+               boost::test_tools::per_element());
+    // No year or date is taken for a figure: they are dates.
+    for (const mention& m : e->mentions) {
+        if (m.kind == mention_kind::date_text) continue;
+        const auto& v = m.figure.value.value();
+        BOOST_TEST(!(v >= crossfoot::decimal(1900) && v <= crossfoot::decimal(2100)), m.text);
+    }
+    const auto dates = described(*e, mention_kind::date_text);
+    BOOST_TEST(std::count(dates.begin(), dates.end(), "2024-09-27 -") == 1);
+    // "Hurun World 500" names a list.
+    BOOST_TEST_REQUIRE(e->skipped.size() == 1U);
+    BOOST_TEST(e->skipped.front().text == "500");
+    BOOST_TEST(e->skipped.front().reason == "part of a name");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(extract_forms)
+
+struct found_form {
+    std::string_view text;
+    std::string_view kind;
+    std::string_view written;  // the mention's text
+    std::string_view value;
+    std::string_view unit;
+    friend std::ostream& operator<<(std::ostream& os, const found_form& c) { return os << c.text; }
+};
+
+// Each sentence holds one figure (and perhaps dates).
+const found_form forms[] = {
+    {"The fund raised about US$2.5bn last year.", "money", "about US$2.5bn", "2500000000", "USD"},
+    {"Sales rose 12.5% year on year.", "change", "rose 12.5% year on year", "12.5", "%"},
+    {"It hopes to raise 3 to 5 billion euros.", "range", "3 to 5 billion euros", "3000000000..5000000000", "EUR"},
+    {"The rate was 7.1 yuan to the dollar that week.", "rate", "7.1 yuan to the dollar", "7.1", "USD/CNY"},
+    {"Nearly one-fifth of them are new.", "percent", "Nearly one-fifth", "20", "%"},
+    {"Five companies signed, three of them foreign.", "count", "Five companies", "5", "count"},
+    {"全年签约项目总投资约850亿元人民币，", "money", "约850亿元人民币", "85000000000", "CNY"},
+    {"其中外资项目超过5亿美元。", "money", "超过5亿美元", "500000000", "USD"},
+    {"营业收入同比增长18.1%。", "change", "同比增长18.1%", "18.1", "%"},
+    {"计划投资30亿至50亿元。", "range", "30亿至50亿元", "3000000000..5000000000", "CNY"},
+    {"按1美元兑7.1元人民币折算。", "rate", "1美元兑7.1元人民币", "7.1", "USD/CNY"},
+    {"共有二十家企业参展。", "count", "二十家企业", "20", "count"},
+    {"買収額は約3.5兆円となる。", "money", "約3.5兆円", "3500000000000", "JPY"},
+    {"同社は2億3千万ドルを投じる。", "money", "2億3千万ドル", "230000000", "USD"},
+    {"売上高は前年比12.3%増だった。", "change", "前年比12.3%増", "12.3", "%"},
+};
+
+BOOST_DATA_TEST_CASE(finds_each_form, bdata::make(forms), c) {
+    const auto e = extract(c.text);
+    BOOST_TEST_REQUIRE(e.has_value());
+    std::vector<const mention*> figures;
+    for (const mention& m : e->mentions) {
+        if (m.kind != mention_kind::date_text) figures.push_back(&m);
+    }
+    BOOST_TEST_REQUIRE(!figures.empty(), c.text);
+    const mention& m = *figures.front();
+    BOOST_TEST(crossfoot::to_string(m.kind) == c.kind);
+    BOOST_TEST(m.text == c.written);
+    BOOST_TEST(value_of(m) == c.value);
+    BOOST_TEST(unit_of(m) == c.unit);
+    BOOST_TEST(c.text.substr(m.at.byte_begin, m.at.byte_end - m.at.byte_begin) == c.written);
+}
+
+BOOST_AUTO_TEST_CASE(offsets_count_bytes_and_code_points) {
+    const auto e = extract("投资约850亿元。");
+    BOOST_TEST_REQUIRE(e->mentions.size() == 1U);
+    const auto& at = e->mentions.front().at;
+    BOOST_TEST(at.byte_begin == 6U);   // 投资: two characters of three bytes
+    BOOST_TEST(at.char_begin == 2U);
+    BOOST_TEST(at.char_end == 8U);     // 约850亿元: six characters
+}
+
+BOOST_AUTO_TEST_CASE(assumptions_are_said) {
+    const auto dollars = extract("The deal was worth $228 billion.");
+    BOOST_TEST_REQUIRE(dollars->mentions.size() == 1U);
+    BOOST_TEST(dollars->mentions.front().figure.assumptions.front() == "'$' read as USD");
+    const auto listed = extract("三次产业增加值分别为2332、33953和46268亿元。");
+    BOOST_TEST_REQUIRE(listed->mentions.size() == 3U);
+    BOOST_TEST(value_of(listed->mentions[0]) == "233200000000");
+    BOOST_TEST(unit_of(listed->mentions[0]) == "CNY");
+    BOOST_TEST(listed->mentions[0].figure.assumptions.back() == "scale and unit of '46268亿元'");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(extract_non_figures)
+
+struct passed_over {
+    std::string_view text;
+    std::string_view number;
+    std::string_view reason;  // empty: read as a date
+    friend std::ostream& operator<<(std::ostream& os, const passed_over& c) { return os << c.text; }
+};
+
+const passed_over non_figures[] = {
+    {"Founded in 2020, it grew.", "2020", ""},
+    {"The fair opened on September 26, 2024.", "September 26, 2024", ""},
+    {"会议于2024年9月26日开幕。", "2024年9月26日", ""},
+    {"The session starts at 10:30 a.m.", "10:30 a.m.", "a time of day"},
+    {"It won the 2nd prize.", "2nd", "an ordinal"},
+    {"第三届大会在常州举行。", "第三", "an ordinal"},
+    {"Call +86 519 8888 1234 for details.", "+86 519 8888 1234", "a phone number"},
+    {"\n1. Projects signed\n", "1. ", "list numbering"},
+    {"The 5+5+1 plan is new.", "5+5+1", "a name of numbers joined by '+'"},
+    {"It pays HK$2.5 per share.", "HK$2.5", "a per-share price"},
+    {"A 100 MW solar plant.", "100 MW", "a physical quantity (MW)"},
+    {"占地500亩。", "500亩", "a physical quantity (亩)"},
+    {"装机50兆瓦。", "50兆瓦", "a physical quantity (兆瓦)"},
+    {"The Airbus A380 flew.", "A380", "part of a name or code"},
+    {"In the latest Hurun World 500, five firms.", "500", "part of a name"},
+    {"股票代码：300310", "300310", "a code"},
+};
+
+BOOST_DATA_TEST_CASE(passes_over_what_is_no_figure, bdata::make(non_figures), c) {
+    const auto e = extract(c.text);
+    BOOST_TEST_REQUIRE(e.has_value());
+    for (const mention& m : e->mentions) {
+        if (m.text.find(c.number) != std::string::npos || c.number.find(m.text) != std::string_view::npos)
+            BOOST_TEST((m.kind == mention_kind::date_text && c.reason.empty()), m.text << " was read as a figure");
+    }
+    if (c.reason.empty()) return;
+    const auto skipped = std::find_if(e->skipped.begin(), e->skipped.end(), [&](const auto& s) {
+        return s.text == c.number;
+    });
+    BOOST_TEST_REQUIRE((skipped != e->skipped.end()), "'" << c.number << "' is not listed as skipped");
+    BOOST_TEST(skipped->reason == c.reason);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(extract_bad_input)
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_an_error_at_its_byte) {
+    const auto e = extract("39.7 billion yuan \xC3\x28 more");
+    BOOST_TEST_REQUIRE(!e.has_value());
+    BOOST_TEST(e.error().offset == 18U);
+    BOOST_TEST(e.error().message() == "expected UTF-8 text, found 'byte 0xC3'");
+    BOOST_TEST(!extract("\xED\xA0\x80").has_value());        // a surrogate
+    BOOST_TEST(!extract("\xC0\xAF").has_value());            // an overlong form
+    BOOST_TEST(!extract("\xF4\x90\x80\x80").has_value());    // beyond U+10FFFF
+    BOOST_TEST(!extract("abc\xE4\xBD").has_value());         // cut short at the end
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_text_has_no_figure) {
+    const auto e = extract("");
+    BOOST_TEST_REQUIRE(e.has_value());
+    BOOST_TEST(e->mentions.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_line_of_100_mb_is_read_in_one_pass) {
+#ifdef NDEBUG
+    constexpr std::size_t size = 100U << 20U;
+#else
+    constexpr std::size_t size = 8U << 20U;  // sanitizer and debug builds: the same, smaller
+#endif
+    const std::string sentence = "A total of 42 projects worth 39.7 billion yuan, up 12.5% ";
+    std::string text;
+    text.reserve(size + sentence.size());
+    while (text.size() < size) text += sentence;  // no line break at all
+    const auto e = extract(text);
+    BOOST_TEST_REQUIRE(e.has_value());
+    BOOST_TEST(e->mentions.size() == text.size() / sentence.size() * 3U);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
