@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 
 namespace crossfoot {
 
@@ -134,8 +135,15 @@ std::string render(const date_match& d, date_context& context, std::vector<std::
     int year = d.year;
     int month = d.month;
     if (year == 0 && context.year != 0 && (month != 0 || d.day != 0 || d.quarter != 0)) {
-        year = context.year;
-        notes.push_back(fmt::format("year {} from the dates before", year));
+        const bool exists = d.day == 0 || month == 0 ||
+                            std::chrono::year_month_day{std::chrono::year{context.year},
+                                                        std::chrono::month{static_cast<unsigned>(month)},
+                                                        std::chrono::day{static_cast<unsigned>(d.day)}}
+                                .ok();
+        if (exists) {  // 2月29日 in a year without one is left without its year
+            year = context.year;
+            notes.push_back(fmt::format("year {} from the dates before", year));
+        }
     }
     if (month == 0 && d.day != 0 && context.month != 0) {
         month = context.month;
