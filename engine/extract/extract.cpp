@@ -182,8 +182,25 @@ bool may_begin_figure(std::string_view text, std::size_t begin) {
         out.erase(std::unique(out.begin(), out.end()), out.end());
         return out;
     }();
+    // Chinese and Japanese: a qualifier, a word of change or a currency's name must begin there.
+    static const std::vector<std::string_view> cjk_starts = [] {
+        std::vector<std::string_view> out;
+        for (const auto& w : figure_words::qualifiers)
+            if (w.where == figure_words::place::before && !is_ascii(w.text.front())) out.push_back(w.text);
+        for (const auto& w : figure_words::changes)
+            if (w.where == figure_words::place::before && !is_ascii(w.text.front())) out.push_back(w.text);
+        for (const std::string_view name : {"人民币", "美元", "欧元", "日元", "港元", "港币", "英镑", "韩元",
+                                            "米ドル", "ユーロ", "百分之", "€", "£", "¥", "￥", "₩"})
+            out.push_back(name);
+        return out;
+    }();
     const char c = text[begin];
-    if (!is_letter(c)) return true;  // a symbol, a sign, a CJK word: the parser decides
+    if (!is_ascii(c)) {
+        const std::string_view rest = text.substr(begin);
+        return std::any_of(cjk_starts.begin(), cjk_starts.end(),
+                           [&](std::string_view w) { return rest.starts_with(w); });
+    }
+    if (!is_letter(c)) return true;  // a symbol or a sign: the parser decides
     std::size_t end = begin;
     while (end < text.size() && (is_letter(text[end]) || text[end] == '-')) ++end;
     const std::string word = text::ascii_lower(text.substr(begin, end - begin));
