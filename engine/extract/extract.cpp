@@ -159,6 +159,21 @@ std::string render(const date_match& d, date_context& context, std::vector<std::
     return fmt::format("{}-{}-{:02}", y, m, d.day);
 }
 
+text_span span_of(utf8::char_counter& chars, std::size_t begin, std::size_t end) {
+    const std::size_t b = chars.at(begin);
+    return {begin, end, b, chars.at(end)};
+}
+
+mention date_mention(std::string_view text, const date_match& d, utf8::char_counter& chars,
+                     date_context& context) {
+    mention m;
+    m.kind = mention_kind::date_text;
+    m.at = span_of(chars, d.begin, d.end);
+    m.text = std::string(text.substr(d.begin, d.end - d.begin));
+    m.when = render(d, context, m.figure.assumptions);
+    return m;
+}
+
 struct found {
     std::size_t begin;
     std::size_t end;
@@ -284,10 +299,6 @@ bool cjk_word(std::string_view text, const found& f) {
            f.figure.qualifier == qualifier::none;
 }
 
-text_span span_of(utf8::char_counter& chars, std::size_t begin, std::size_t end) {
-    const std::size_t b = chars.at(begin);
-    return {begin, end, b, chars.at(end)};
-}
 
 bool has_kana(std::string_view text) {
     // Hiragana and katakana: U+3040..U+30FF, E3 81 80 .. E3 83 BF.
@@ -394,12 +405,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
         if (!number_starts_at(text, pos)) {
             if (is_letter(text[pos]) && (pos == 0 || !is_letter(text[pos - 1]))) {
                 if (const auto d = extract_text::word_date_at(text, pos)) {
-                    mention m;
-                    m.kind = mention_kind::date_text;
-                    m.at = span_of(chars, d->begin, d->end);
-                    m.text = std::string(text.substr(d->begin, d->end - d->begin));
-                    m.when = render(*d, context, m.figure.assumptions);
-                    out.mentions.push_back(std::move(m));
+                    out.mentions.push_back(date_mention(text, *d, chars, context));
                     pos = d->end;
                     continue;
                 }
@@ -408,12 +414,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
             continue;
         }
         if (const auto d = extract_text::date_at(text, pos); d && d->begin >= (out.mentions.empty() ? 0 : out.mentions.back().at.byte_end)) {
-            mention m;
-            m.kind = mention_kind::date_text;
-            m.at = span_of(chars, d->begin, d->end);
-            m.text = std::string(text.substr(d->begin, d->end - d->begin));
-            m.when = render(*d, context, m.figure.assumptions);
-            out.mentions.push_back(std::move(m));
+            out.mentions.push_back(date_mention(text, *d, chars, context));
             pos = d->end;
             continue;
         }

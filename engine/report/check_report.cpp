@@ -47,16 +47,9 @@ std::string figure_text(const figure& f) {
 // mean of a window's quotes), the pair and its dates, the source and where it was read.
 std::string hop_text(const rate_hop& hop, const lookup_policy& policy) {
     const rate_quote& q = hop.quotes.back();
-    std::string figure = q.rate.to_string();
-    if (hop.quotes.size() > 1)
-        figure = fmt::format("{} of {} quotes",
-                             policy.how == lookup_policy::kind::window_average ? "mean" : "latest",
-                             hop.quotes.size());
-    if (hop.inverted) figure = "1 / " + figure;
-    std::string dates = to_string(q.on);
-    if (hop.quotes.size() > 1) dates = to_string(hop.quotes.front().on) + ".." + dates;
-    return fmt::format("{}→{} {} {}/{} {} ({}, {})", hop.from.code(), hop.to.code(), figure,
-                       q.base.code(), q.quote.code(), dates, q.source, quote_place(q));
+    return fmt::format("{}→{} {} {}/{} {} ({}, {})", hop.from.code(), hop.to.code(),
+                       hop_figure(hop, policy), q.base.code(), q.quote.code(), hop_dates(hop),
+                       q.source, quote_place(q));
 }
 
 std::string rate_text(const found_rate& r) {

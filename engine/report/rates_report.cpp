@@ -25,16 +25,9 @@ std::string derivation(const found_rate& r) {
 
 std::string hop_line(const rate_hop& hop, const lookup_policy& policy) {
     const rate_quote& q = hop.quotes.back();
-    std::string figure = q.rate.to_string();
-    if (hop.quotes.size() > 1)
-        figure = fmt::format("{} of {} quotes",
-                             policy.how == lookup_policy::kind::window_average ? "mean" : "latest",
-                             hop.quotes.size());
-    if (hop.inverted) figure = "1 / " + figure;
-    std::string dates = to_string(q.on);
-    if (hop.quotes.size() > 1) dates = to_string(hop.quotes.front().on) + ".." + dates;
     return fmt::format("  {}→{}  {:<20}  {}/{} {}  {} ({})\n", hop.from.code(), hop.to.code(),
-                       figure, q.base.code(), q.quote.code(), dates, q.source, quote_place(q));
+                       hop_figure(hop, policy), q.base.code(), q.quote.code(), hop_dates(hop),
+                       q.source, quote_place(q));
 }
 
 json quote_json(const rate_quote& q) {
