@@ -161,7 +161,9 @@ std::optional<unit_text> read_suffix_unit(reader& in, bool allow_count, bool any
     if (in.position() == start && in.peek() == '-' && in.rest().size() > 1 &&
         is_latin_letter(in.rest()[1]))
         in.advance(1);
-    const std::string_view rest = in.rest();
+    // In running text a unit is short: the longest currency name or counted phrase is well
+    // under 40 bytes, and the rest of the sentence is not searched.
+    const std::string_view rest = running_text ? in.rest().substr(0, 40) : in.rest();
     const std::vector<std::size_t> ends = unit_ends(rest);
     const auto take = [&](std::size_t end) {
         const std::size_t offset = in.position();

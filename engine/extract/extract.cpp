@@ -209,9 +209,19 @@ bool may_begin_figure(std::string_view text, std::size_t begin) {
             out.push_back(name);
         return out;
     }();
+    // The first three bytes of each, to reject most characters at once.
+    static const std::vector<std::string_view> cjk_firsts = [] {
+        std::vector<std::string_view> out;
+        for (const std::string_view w : cjk_starts) out.push_back(w.substr(0, std::min<std::size_t>(3, w.size())));
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
+    }();
     const char c = text[begin];
     if (!is_ascii(c)) {
         const std::string_view rest = text.substr(begin);
+        if (!std::binary_search(cjk_firsts.begin(), cjk_firsts.end(), rest.substr(0, text::utf8_length(c))))
+            return false;
         return std::any_of(cjk_starts.begin(), cjk_starts.end(),
                            [&](std::string_view w) { return rest.starts_with(w); });
     }
@@ -388,6 +398,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
     parse_options.yen_sign = options.yen_sign ? options.yen_sign
                                               : (has_kana(text) ? unit::currency("JPY") : unit::currency("CNY"));
     extraction out;
+    out.mentions.reserve(text.size() / 128);
     date_context context;
     if (options.dated) {
         context.year = static_cast<int>(options.dated->first.year());
