@@ -127,7 +127,31 @@ bool after_from(std::string_view text, std::size_t begin) {
 struct date_context {
     int year = 0;
     int month = 0;
+    int document_year = 0;  // what 昨年 and 今年 count from
 };
+
+// "昨年10月", "今年6月11日", "去年": a year counted from the document's, and perhaps a month and a
+// day after it.
+std::optional<date_match> relative_year(std::string_view text, std::size_t pos, const date_context& context) {
+    if (context.document_year == 0) return std::nullopt;
+    constexpr std::pair<std::string_view, int> words[] = {
+        {"昨年", -1}, {"去年", -1}, {"今年", 0}, {"本年", 0}, {"来年", 1}, {"明年", 1}};
+    for (const auto& [word, offset] : words) {
+        if (!text.substr(pos).starts_with(word)) continue;
+        const std::size_t after = pos + word.size();
+        date_match d{pos, after, context.document_year + offset, 0, 0, 0};
+        if (after < text.size() && is_digit(text[after])) {
+            if (const auto rest = extract_text::date_at(text, after); rest && rest->begin == after && rest->year == 0) {
+                d.month = rest->month;
+                d.day = rest->day;
+                d.quarter = rest->quarter;
+                d.end = rest->end;
+            }
+        }
+        return d;
+    }
+    return std::nullopt;
+}
 
 // "2024-09-26", "2024-09", "2024-Q3", "2024"; parts left out come from the dates before, and a
 // part still unknown is written "--": "--09-26".
@@ -395,13 +419,15 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
     parse_options.default_currency = options.default_currency;
     parse_options.zhao_power = options.zhao_power;
     parse_options.running_text = true;
+    const bool japanese = has_kana(text);
     parse_options.yen_sign = options.yen_sign ? options.yen_sign
-                                              : (has_kana(text) ? unit::currency("JPY") : unit::currency("CNY"));
+                                              : (japanese ? unit::currency("JPY") : unit::currency("CNY"));
     extraction out;
     out.mentions.reserve(text.size() / 128);
     date_context context;
     if (options.dated) {
         context.year = static_cast<int>(options.dated->first.year());
+        context.document_year = context.year;
         if (options.dated->spans != date_period::length::year)
             context.month = static_cast<int>(static_cast<unsigned>(options.dated->first.month()));
     }
@@ -414,6 +440,15 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
             continue;
         }
         if (!number_starts_at(text, pos)) {
+            if (!is_ascii(text[pos])) {
+                if (const auto d = relative_year(text, pos, context)) {
+                    const date_context before = context;  // "去年1-2月" does not move the text's year
+                    out.mentions.push_back(date_mention(text, *d, chars, context));
+                    context = before;
+                    pos = d->end;
+                    continue;
+                }
+            }
             if (is_letter(text[pos]) && (pos == 0 || !is_letter(text[pos - 1]))) {
                 if (const auto d = extract_text::word_date_at(text, pos)) {
                     out.mentions.push_back(date_mention(text, *d, chars, context));
@@ -449,6 +484,8 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
         const std::string written(text.substr(f->begin, f->end - f->begin));
         std::optional<std::string> reason = extract_text::non_figure_around(text, f->begin, f->end);
         if (!reason && !a_year(text, *f) && in_a_name(text, *f)) reason = "part of a name";
+        // Japanese writes a rank as "3位"; Chinese counts people with 位 ("5位专家").
+        if (!reason && japanese && f->figure.unit_text == "位") reason = "a rank";
         if (reason) {
             out.skipped.push_back({span_of(chars, f->begin, f->end), written, *reason});
         } else if (a_year(text, *f)) {

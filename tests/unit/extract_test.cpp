@@ -253,3 +253,26 @@ BOOST_AUTO_TEST_CASE(a_line_of_100_mb_is_read_in_one_pass) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(extract_dates)
+
+BOOST_AUTO_TEST_CASE(dates_take_the_document_s_year_and_count_from_it) {
+    crossfoot::extract_options options;
+    options.dated = crossfoot::parse_period("2013-07-12").value();
+    const auto e = extract("昨年10月に発表し、11日に合意した。1-5月の実績は好調。", options);
+    BOOST_TEST_REQUIRE(e.has_value());
+    std::vector<std::string> dates;
+    for (const mention& m : e->mentions) dates.push_back(m.when);
+    BOOST_TEST(dates == (std::vector<std::string>{"2012-10", "2013-07-11", "2013-05"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_japanese_rank_is_no_count) {
+    const auto e = extract("同社は世界3位の通信会社となる。");
+    BOOST_TEST_REQUIRE(e.has_value());
+    BOOST_TEST(e->mentions.empty());
+    BOOST_TEST_REQUIRE(e->skipped.size() == 1U);
+    BOOST_TEST(e->skipped.front().reason == "a rank");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
