@@ -8,9 +8,11 @@
 #include <crossfoot/currency.hpp>
 #include <crossfoot/decimal.hpp>
 #include <crossfoot/diagnostic.hpp>
+#include <crossfoot/extract.hpp>
 #include <crossfoot/figure.hpp>
 #include <crossfoot/parse_error.hpp>
 #include <crossfoot/rates.hpp>
 #include <crossfoot/report.hpp>
 #include <crossfoot/rounding.hpp>
 #include <crossfoot/sum.hpp>
+#include <crossfoot/written.hpp>
