@@ -555,10 +555,24 @@ std::expected<void, parse_error> figure_parser::body() {
     if (auto range = range_high(**low); !range || *range)
         return range ? std::expected<void, parse_error>{} : std::unexpected(range.error());
     if (!(*low)->marked) {
-        if (auto per = per_rate(**low); !per || *per)
-            return per ? std::expected<void, parse_error>{} : std::unexpected(per.error());
-        if (auto equals = equals_rate(**low); !equals || *equals)
-            return equals ? std::expected<void, parse_error>{} : std::unexpected(equals.error());
+        // In running text a rate that does not read ("27国对华投资": 对 is "towards" there) is
+        // no rate: the figure ends before it.
+        const std::size_t before_rate = in_.position();
+        const written_figure before_rate_figure = out_;
+        const auto no_rate = [&](const parse_error& e) -> std::expected<bool, parse_error> {
+            if (!options_.running_text) return std::unexpected(e);
+            in_.seek(before_rate);
+            out_ = before_rate_figure;
+            return false;
+        };
+        auto per = per_rate(**low);
+        if (!per) per = no_rate(per.error());
+        if (!per) return std::unexpected(per.error());
+        if (*per) return {};
+        auto equals = equals_rate(**low);
+        if (!equals) equals = no_rate(equals.error());
+        if (!equals) return std::unexpected(equals.error());
+        if (*equals) return {};
     }
     std::optional<end_reading> none;
     return settle(**low, none);
