@@ -558,11 +558,16 @@ std::expected<void, parse_error> figure_parser::body() {
         // In running text a rate that does not read ("27国对华投资": 对 is "towards" there) is
         // no rate: the figure ends before it.
         const std::size_t before_rate = in_.position();
-        const written_figure before_rate_figure = out_;
+        const std::size_t assumptions = out_.assumptions.size();
+        const bool assumed = out_.unit_assumed;
         const auto no_rate = [&](const parse_error& e) -> std::expected<bool, parse_error> {
             if (!options_.running_text) return std::unexpected(e);
+            // A rate writes out_ only once both its amounts are read: undo what it wrote.
             in_.seek(before_rate);
-            out_ = before_rate_figure;
+            out_.kind = figure_kind::amount;
+            out_.base.reset();
+            out_.unit_assumed = assumed;
+            out_.assumptions.resize(assumptions);
             return false;
         };
         auto per = per_rate(**low);

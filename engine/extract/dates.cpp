@@ -12,6 +12,8 @@ namespace crossfoot::extract_text {
 
 namespace {
 
+using namespace std::string_view_literals;
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -30,9 +32,12 @@ constexpr std::array<month_name, 25> months = {{
 
 std::optional<int> month_of(std::string_view word) {
     if (word.size() < 3 || word.size() > 9) return std::nullopt;
-    const std::string lower = text::ascii_lower(word);
+    char lower[9];
+    for (std::size_t i = 0; i < word.size(); ++i)
+        lower[i] = word[i] >= 'A' && word[i] <= 'Z' ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
+    const std::string_view key(lower, word.size());
     for (const month_name& m : months) {
-        if (m.text == lower) return m.month;
+        if (m.text == key) return m.month;
     }
     return std::nullopt;
 }
@@ -91,7 +96,7 @@ std::optional<int> cjk_year(std::string_view text, std::size_t pos, const digits
 
 // "1-5月", "1～5月", "1至5月": the months up to the last.
 std::optional<std::pair<std::size_t, int>> month_span(std::string_view text, std::size_t at) {
-    for (const std::string_view dash : {"-", "—", "～", "~", "至", "到", "－"}) {
+    for (const std::string_view dash : {"-"sv, "—"sv, "～"sv, "~"sv, "至"sv, "到"sv, "－"sv}) {
         std::size_t p = at;
         if (!accept(text, p, dash)) continue;
         const digits last = digits_at(text, p);
@@ -108,7 +113,7 @@ std::optional<date_match> cjk_date(std::string_view text, std::size_t pos, const
     date_match out{pos, pos, 0, 0, 0, 0};
     if (const auto year = cjk_year(text, pos, first, at)) {
         out.year = *year;
-        for (const std::string_view era : {"平成", "令和", "昭和"}) {
+        for (const std::string_view era : {"平成"sv, "令和"sv, "昭和"sv}) {
             if (pos >= era.size() && text.substr(pos - era.size(), era.size()) == era) out.begin = pos - era.size();
         }
         out.end = at;
@@ -330,7 +335,7 @@ std::optional<date_match> month_words(std::string_view text, std::size_t pos) {
     if (!from || first.size() < 3) return std::nullopt;
     std::size_t at = pos + first.size();
     bool joined = false;
-    for (const std::string_view dash : {"-", "–", " to ", "—"}) {
+    for (const std::string_view dash : {"-"sv, "–"sv, " to "sv, "—"sv}) {
         if (accept(text, at, dash)) {
             joined = true;
             break;
@@ -368,7 +373,7 @@ std::optional<std::size_t> time_at(std::string_view text, std::size_t pos) {
     at += 3;
     std::size_t p = at;
     while (p < text.size() && text[p] == ' ') ++p;
-    for (const std::string_view suffix : {"a.m.", "p.m.", "am", "pm", "AM", "PM"}) {
+    for (const std::string_view suffix : {"a.m."sv, "p.m."sv, "am"sv, "pm"sv, "AM"sv, "PM"sv}) {
         if (text.substr(p).starts_with(suffix)) return p + suffix.size();
     }
     return at;

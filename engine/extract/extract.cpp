@@ -20,6 +20,8 @@ namespace crossfoot {
 
 namespace {
 
+using namespace std::string_view_literals;
+
 using extract_text::date_match;
 using extract_text::skip_match;
 
@@ -53,8 +55,8 @@ bool number_word_at(std::string_view text, std::size_t pos) {
 // often something else in running text.
 bool fraction_word_at(std::string_view text, std::size_t pos) {
     if (pos > 0 && is_letter(text[pos - 1])) return false;
-    for (const std::string_view w : {"one-fifth", "one-third", "two-thirds", "one-quarter",
-                                     "three-quarters", "one-tenth", "one-half", "two-fifths"}) {
+    for (const std::string_view w : {"one-fifth"sv, "one-third"sv, "two-thirds"sv, "one-quarter"sv,
+                                     "three-quarters"sv, "one-tenth"sv, "one-half"sv, "two-fifths"sv}) {
         if (text.size() - pos < w.size()) continue;
         bool same = true;
         for (std::size_t i = 0; i < w.size() && same; ++i) same = lower(text[pos + i]) == w[i];
@@ -96,8 +98,8 @@ std::vector<std::size_t> left_starts(std::string_view text, std::size_t pos) {
         for (int chars = 0; chars < 6 && p > 0 && !is_ascii(text[p - 1]); ++chars) {
             p = utf8::previous(text, p);
             const std::string_view ch = text.substr(p, text::utf8_length(text[p]));
-            if (ch == "，" || ch == "。" || ch == "、" || ch == "；" || ch == "：" || ch == "（" ||
-                ch == "「" || ch == "“")
+            if (ch == "，"sv || ch == "。"sv || ch == "、"sv || ch == "；"sv || ch == "："sv ||
+                ch == "（"sv || ch == "「"sv || ch == "“"sv)
                 break;
             out.push_back(p);
         }
@@ -228,8 +230,8 @@ bool may_begin_figure(std::string_view text, std::size_t begin) {
             if (w.where == figure_words::place::before && !is_ascii(w.text.front())) out.push_back(w.text);
         for (const auto& w : figure_words::changes)
             if (w.where == figure_words::place::before && !is_ascii(w.text.front())) out.push_back(w.text);
-        for (const std::string_view name : {"人民币", "美元", "欧元", "日元", "港元", "港币", "英镑", "韩元",
-                                            "米ドル", "ユーロ", "百分之", "€", "£", "¥", "￥", "₩"})
+        for (const std::string_view name : {"人民币"sv, "美元"sv, "欧元"sv, "日元"sv, "港元"sv, "港币"sv, "英镑"sv, "韩元"sv,
+                                            "米ドル"sv, "ユーロ"sv, "百分之"sv, "€"sv, "£"sv, "¥"sv, "￥"sv, "₩"sv})
             out.push_back(name);
         return out;
     }();

@@ -11,6 +11,8 @@ namespace crossfoot::extract_text {
 
 namespace {
 
+using namespace std::string_view_literals;
+
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -44,7 +46,7 @@ bool starts_with_unit(std::string_view rest, const unit_word& u) {
 
 // "2nd", "21st", "4th".
 std::optional<skip_match> ordinal(std::string_view text, std::size_t pos, std::size_t end) {
-    for (const std::string_view suffix : {"st", "nd", "rd", "th"}) {
+    for (const std::string_view suffix : {"st"sv, "nd"sv, "rd"sv, "th"sv}) {
         if (!text.substr(end).starts_with(suffix)) continue;
         const std::size_t after = end + 2;
         if (after < text.size() && is_letter(text[after])) return std::nullopt;
@@ -110,7 +112,7 @@ std::optional<skip_match> list_number(std::string_view text, std::size_t pos, st
     if (line > 0 && text[line - 1] != '\n') return std::nullopt;
     if (end - pos > 2 || end >= text.size()) return std::nullopt;
     const std::string_view rest = text.substr(end);
-    for (const std::string_view mark : {". ", ") ", "、", "．"}) {
+    for (const std::string_view mark : {". "sv, ") "sv, "、"sv, "．"sv}) {
         if (rest.starts_with(mark)) return skip_match{line, end + mark.size(), "list numbering"};
     }
     return std::nullopt;
@@ -128,7 +130,7 @@ std::optional<skip_match> in_a_code(std::string_view text, std::size_t pos, std:
     while (begin > 0 && (is_letter(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '.')) --begin;
     // Currency prefixes written against the number ("RMB5", "USD5", "HK$3") are no code.
     const std::string_view word = text.substr(begin, pos - begin);
-    for (const std::string_view prefix : {"RMB", "USD", "EUR", "CNY", "JPY", "KRW", "HKD", "GBP"}) {
+    for (const std::string_view prefix : {"RMB"sv, "USD"sv, "EUR"sv, "CNY"sv, "JPY"sv, "KRW"sv, "HKD"sv, "GBP"sv}) {
         if (word == prefix) return std::nullopt;
     }
     return skip_match{begin, end, "part of a name or code"};
@@ -140,7 +142,7 @@ std::optional<skip_match> in_a_code(std::string_view text, std::size_t pos, std:
 std::optional<skip_match> security_code(std::string_view text, std::size_t pos) {
     std::size_t at = pos;
     while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == ':')) --at;
-    for (const std::string_view word : {"代码：", "代码", "代號", "コード", "code", "Code"}) {
+    for (const std::string_view word : {"代码："sv, "代码"sv, "代號"sv, "コード"sv, "code"sv, "Code"sv}) {
         const std::size_t w = word.size();
         if (at >= w && text.substr(at - w, w) == word) return skip_match{pos, digits_end(text, pos), "a code"};
         if (pos >= w && text.substr(pos - w, w) == word) return skip_match{pos, digits_end(text, pos), "a code"};
@@ -187,7 +189,7 @@ std::optional<std::string> non_figure_around(std::string_view text, std::size_t 
     std::size_t at = end;
     while (at < text.size() && text[at] == ' ') ++at;
     const std::string_view rest = text.substr(at);
-    for (const std::string_view share : {"per share", "a share", "/share", "per ADS"}) {
+    for (const std::string_view share : {"per share"sv, "a share"sv, "/share"sv, "per ADS"sv}) {
         if (rest.starts_with(share)) return "a per-share price";
     }
     // "兆瓦" after a number the reader took with 兆 as 10^12: the 瓦 shows it was power.
