@@ -102,6 +102,35 @@ std::expected<converted_figure, std::string> at_stated_rate(const figure& f, int
                                        rate.id, base.code(), quote.code(), f.id, from.code(), in.code()));
 }
 
+interval unqualified(const figure& f, const qualifier_table& table);
+
+// At the mean of the reference rates over the period the check names ("converted at 2021's
+// average rate"): each leg's quotes of the period averaged, the legs combined.
+std::expected<converted_figure, std::string> at_period_mean(const claims& c, const rate_table& rates,
+                                                            const figure& f, int weight, unit in,
+                                                            const check_spec& spec, rate_mode mode) {
+    const date_period& p = *spec.rate_period;
+    lookup_policy mean = c.policy;
+    mean.how = lookup_policy::kind::window_average;
+    mean.window_days = days_between(p.first, p.last);
+    auto rate = rates.find(f.value.unit(), in, p.last, mean);
+    if (!rate) return std::unexpected(rate.error().message);
+    decimal low = rate->value;
+    decimal high = rate->value;
+    if (mode == rate_mode::nearby) {  // the author's source, not the ECB's: the tolerance
+        const decimal t = c.nearby.tolerance_percent * decimal::scaled(1, -2);
+        low = (rate->value * (decimal(1) - t)).round_to_digits(mean.derived_digits, rounding::floor);
+        high = (rate->value * (decimal(1) + t)).round_to_digits(mean.derived_digits, rounding::ceiling);
+        rate->low = low;
+        rate->high = high;
+    }
+    const interval own = (spec.relation == relation::converts &&
+                          (f.qualifier == qualifier::about || f.converted))
+                             ? unqualified(f, c.qualifiers)
+                             : f.range;
+    return converted_figure{&f, weight, f.value.value() * rate->value, scale(own, low, high), *rate};
+}
+
 // The values a figure stands for by its written digits, without "about".
 interval unqualified(const figure& f, const qualifier_table& table) {
     if (f.qualifier != qualifier::about) return f.range;
@@ -127,6 +156,7 @@ std::expected<converted_figure, std::string> bring_into(const claims& c, const r
         if (stated == nullptr) return std::unexpected(fmt::format("no figure '{}'", spec->rate));
         return at_stated_rate(f, weight, in, *stated);
     }
+    if (spec != nullptr && spec->rate_period) return at_period_mean(c, rates, f, weight, in, *spec, mode);
     if (!c.document.on && !c.document.period)
         return std::unexpected(
             fmt::format("'{}' is in {}: converting it needs the document's date", f.id, from.code()));
@@ -350,6 +380,10 @@ void market_rates(const claims& c, const rate_table& rates, check_result& r, con
         const figure& stated = *part.stated_rate;
         reference = stated.base == base ? stated.value.value()
                                         : divide_to_digits(decimal(1), stated.value.value(), digits, mode).value();
+    } else if (part.rate && r.spec->rate_period) {  // the period's mean, quoted as markets do
+        lookup_policy mean = part.rate->policy;
+        auto m = rates.find(base, quote, r.spec->rate_period->last, mean);
+        if (m) reference = m->value;
     } else if (part.rate) {
         auto day = reference_rate(c, rates, base, quote, rate_mode::own_date);
         if (day) reference = day->value;
@@ -587,7 +621,10 @@ std::string summarize_converts(const check_result& r) {
                                   r.implied_rate ? r.implied_rate->to_string() : std::string("none"),
                                   quote.code(), base.code(), reference,
                                   r.deviation_percent ? r.deviation_percent->to_string() : "?");
-    if (r.nearby_low && r.nearby_high)
+    if (r.nearby_low && r.nearby_high && r.spec->rate_period)
+        out += fmt::format("; the {} mean allows it within the tolerance ({} to {})",
+                           r.spec->rate_period->text, r.nearby_low->to_string(), r.nearby_high->to_string());
+    else if (r.nearby_low && r.nearby_high)
         out += fmt::format("; nearby rates allow it ({} to {})", r.nearby_low->to_string(),
                            r.nearby_high->to_string());
     if (r.rate_explained) {

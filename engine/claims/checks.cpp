@@ -13,9 +13,9 @@ namespace crossfoot::claims_reader {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> check_keys_known = {
-    "id",   "relation", "total", "parts", "percent", "share",
-    "from", "to",       "by",    "rate",  "description", "parts_exact"};
+constexpr std::array<std::string_view, 13> check_keys_known = {
+    "id",   "relation", "total", "parts",       "percent",     "share",      "from",
+    "to",   "by",       "rate",  "rate_period", "description", "parts_exact"};
 
 std::string where(const check_spec& spec) {
     return spec.id.empty() ? std::string("in [[checks]]") : fmt::format("in check \"{}\"", spec.id);
@@ -239,6 +239,24 @@ void check_converts(const context& ctx, const toml::table& entry, relation r) {
              "bad-check");
 }
 
+// "2021", "2023-Q2", "2023-07": convert at the mean of that period's reference rates; not with
+// a stated rate.
+void read_rate_period(const context& ctx, const toml::table& entry, check_spec& spec) {
+    const auto text = string_field(ctx, entry, "rate_period");
+    if (!text) return;
+    const toml::node& at = *entry.get("rate_period");
+    auto period = parse_period(*text);
+    if (!period) {
+        ctx.fail(ctx.src.error_in_string(at, period.error().offset, period.error().message(), "bad-date"));
+        return;
+    }
+    if (!spec.rate.empty()) {
+        ctx.fail(at, "'rate_period' and 'rate' name two rates for one check; give one", "bad-check");
+        return;
+    }
+    spec.rate_period = std::move(*period);
+}
+
 check_spec read_check(const context& ctx, const toml::table& entry, const claims& out,
                       seen_ids& seen) {
     check_spec spec;
@@ -257,6 +275,7 @@ check_spec read_check(const context& ctx, const toml::table& entry, const claims
         spec.rate = figure_of_kind(ctx, entry, "rate", out, {figure_kind::rate},
                                    "a stated rate such as \"7.1 yuan to the dollar\"")
                         .value_or("");
+    read_rate_period(ctx, entry, spec);
     if (r) {
         read_share(ctx, entry, *r, out, spec);
         read_change(ctx, entry, *r, out, spec);

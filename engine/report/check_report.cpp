@@ -118,6 +118,9 @@ std::string verdict_sentence(const check_result& r, const claims& c) {
                                    allowance(r));
             return fmt::format("they differ by {}{}, within {}", diff, unit_suffix, allowance(r));
         case verdict::consistent_at_nearby_rate:
+            if (r.spec->rate_period)
+                return fmt::format("at the mean of the reference rates of {}, within {}%",
+                                   r.spec->rate_period->text, c.nearby.tolerance_percent.to_string());
             return fmt::format("not at the reference rate of the document's date, but at a "
                                "reference rate of the {} days before it, within {}%",
                                c.nearby.days, c.nearby.tolerance_percent.to_string());

@@ -75,6 +75,9 @@ struct check_spec {
     std::string by;                  // change: the id of the change figure ("up 23.3%");
                                      // `total` is the later figure, `parts` the earlier
     std::string rate;                // the id of a stated rate to convert with, if any
+    /// Convert at the mean of the reference rates over this period ("at 2021's average rate",
+    /// as the document says) instead of at the document's date.
+    std::optional<date_period> rate_period;
     /// Take the parts as exact values: only the total's written precision allows for
     /// rounding (the parts are authoritative line items). Default: every figure's own
     /// interval counts, as in XBRL Calculations 1.1.

@@ -1553,6 +1553,25 @@ parts = ["dollars"]
                             "7.10 (-1.4085% off); matches the 2024-08 average (7.00)");
 }
 
+BOOST_AUTO_TEST_CASE(a_check_may_convert_at_the_mean_rate_of_a_period_the_text_names) {
+    const checked run(ladder_claims(R"([figures]
+yuan    = { text = "7.00 billion yuan" }
+dollars = { text = "US$1 billion", exact = true }
+[[checks]]
+id = "c"
+relation = "converts"
+total = "yuan"
+parts = ["dollars"]
+rate_period = "2024-08"
+)"));
+    // The three August quotes average 7.00: the figures hold exactly at it.
+    const check_result& r = run.only();
+    BOOST_TEST(verdict_of(r) == "consistent");
+    BOOST_TEST(text_of(r.reference_rate) == "7.00");
+    BOOST_TEST_REQUIRE(r.parts.front().rate.has_value());
+    BOOST_TEST(r.parts.front().rate->path.front().quotes.size() == 3U);
+}
+
 BOOST_AUTO_TEST_CASE(rates_read_as_markets_quote_them_whichever_figure_is_the_total) {
     const checked run(ladder_claims(R"([figures]
 yuan    = { text = "7.10 billion yuan" }
