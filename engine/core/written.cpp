@@ -114,8 +114,7 @@ public:
     [[nodiscard]] std::size_t reached() const { return in_.position(); }
 
 private:
-    std::expected<void, parse_error> words_before();
-    std::expected<void, parse_error> words_after();
+    std::expected<void, parse_error> listed_words(fw::place where);
     std::expected<void, parse_error> set_qualifier(const fw::qualifier_word& w, std::size_t at);
     std::expected<void, parse_error> set_sign(int sign, std::size_t at);
     std::expected<bool, parse_error> pair_rate();
@@ -150,7 +149,7 @@ std::expected<void, parse_error> figure_parser::set_qualifier(const fw::qualifie
                                                     out_.qualifier_text + "')",
                                             w.text));
     out_.qualifier = w.q;
-    out_.qualifier_text += out_.qualifier_text.empty() ? std::string(w.text) : "";
+    if (out_.qualifier_text.empty()) out_.qualifier_text = w.text;
     return {};
 }
 
@@ -163,65 +162,58 @@ std::expected<void, parse_error> figure_parser::set_sign(int sign, std::size_t a
     return {};
 }
 
-// Change words, qualifiers and "between", in any order, before the number.
-std::expected<void, parse_error> figure_parser::words_before() {
-    for (bool more = true; more;) {
-        more = false;
-        in_.skip_spaces();
-        const std::size_t at = in_.position();
-        if (in_.at_end() || !word_starts().before[static_cast<unsigned char>(in_.peek())]) break;
-        if (accept_word(in_, "between")) {
-            between_ = more = true;
-            continue;
-        }
-        for (const fw::change_word& w : fw::changes) {
-            if (w.where == fw::place::before && accept_word(in_, w.text)) {
-                if (auto ok = set_sign(w.sign, at); !ok) return ok;
-                more = true;
-                break;
-            }
-        }
-        if (more) continue;
-        for (const fw::qualifier_word& w : fw::qualifiers) {
-            if (w.where == fw::place::before && accept_word(in_, w.text)) {
-                if (auto ok = set_qualifier(w, at); !ok) return ok;
-                more = true;
-                break;
-            }
+// The longest word of a place that the reader stands at, among the qualifiers and the words
+// of change ("up to 3 billion" is a bound, not "up" and then "to 3 billion"). Moves past it.
+struct listed_word {
+    const fw::qualifier_word* qualifier = nullptr;
+    const fw::change_word* change = nullptr;
+};
+
+std::optional<listed_word> accept_listed(reader& in, fw::place where) {
+    listed_word best;
+    std::size_t longest = 0;
+    for (const fw::qualifier_word& w : fw::qualifiers) {
+        if (w.where == where && w.text.size() > longest && starts_with_word(in.rest(), w.text)) {
+            best = {&w, nullptr};
+            longest = w.text.size();
         }
     }
-    return {};
+    for (const fw::change_word& w : fw::changes) {
+        if (w.where == where && w.text.size() > longest && starts_with_word(in.rest(), w.text)) {
+            best = {nullptr, &w};
+            longest = w.text.size();
+        }
+    }
+    if (longest == 0) return std::nullopt;
+    in.advance(longest);
+    return best;
 }
 
-// Qualifiers and change words after the figure: 左右, 以上, "or more", 増, "year on year".
-std::expected<void, parse_error> figure_parser::words_after() {
-    for (bool more = true; more;) {
-        more = false;
+// Qualifiers and words of change (and "between" before the number), in any order: before the
+// number "about", 约, "up", 同比增长; after it 左右, 以上, "or more", 増, "year on year".
+std::expected<void, parse_error> figure_parser::listed_words(fw::place where) {
+    const auto& starts = where == fw::place::before ? word_starts().before : word_starts().after;
+    for (;;) {
         const std::size_t before_spaces = in_.position();
         in_.skip_spaces();
         const std::size_t at = in_.position();
-        if (in_.at_end() || !word_starts().after[static_cast<unsigned char>(in_.peek())]) {
+        if (in_.at_end() || !starts[static_cast<unsigned char>(in_.peek())]) {
             in_.seek(before_spaces);
-            break;
+            return {};
         }
-        for (const fw::qualifier_word& w : fw::qualifiers) {
-            if (w.where == fw::place::after && accept_word(in_, w.text)) {
-                if (auto ok = set_qualifier(w, at); !ok) return ok;
-                more = true;
-                break;
-            }
+        if (where == fw::place::before && accept_word(in_, "between")) {
+            between_ = true;
+            continue;
         }
-        if (more) continue;
-        for (const fw::change_word& w : fw::changes) {
-            if (w.where == fw::place::after && accept_word(in_, w.text)) {
-                if (auto ok = set_sign(w.sign, at); !ok) return ok;
-                more = true;
-                break;
-            }
+        const auto w = accept_listed(in_, where);
+        if (!w) {
+            in_.seek(before_spaces);
+            return {};
         }
-        if (!more) in_.seek(before_spaces);
+        if (auto ok = w->qualifier != nullptr ? set_qualifier(*w->qualifier, at) : set_sign(w->change->sign, at);
+            !ok)
+            return ok;
     }
-    return {};
 }
 
 // "USD/CNY 7.1", "USD/CNY = 7.1", "USD/CNY at 7.1".
@@ -596,18 +588,16 @@ void figure_parser::finish() {
 std::expected<written_figure, parse_error> figure_parser::parse() {
     in_.skip_spaces();
     if (in_.at_end()) return std::unexpected(in_.error("a figure"));
-    if (auto ok = words_before(); !ok) return std::unexpected(ok.error());
+    if (auto ok = listed_words(fw::place::before); !ok) return std::unexpected(ok.error());
     in_.skip_spaces();
     if (auto ok = body(); !ok) return std::unexpected(ok.error());
-    if (auto ok = words_after(); !ok) return std::unexpected(ok.error());
-    if (options_.running_text) {
-        finish();
-        return out_;
+    if (auto ok = listed_words(fw::place::after); !ok) return std::unexpected(ok.error());
+    if (!options_.running_text) {  // a figure as written is the whole text
+        in_.skip_spaces();
+        if (!in_.at_end())
+            return std::unexpected(in_.error_at(in_.position(), "a currency or a count noun",
+                                                text::trim(in_.rest())));
     }
-    in_.skip_spaces();
-    if (!in_.at_end())
-        return std::unexpected(in_.error_at(in_.position(), "a currency or a count noun",
-                                            text::trim(in_.rest())));
     finish();
     return out_;
 }

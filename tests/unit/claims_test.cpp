@@ -285,6 +285,19 @@ BOOST_AUTO_TEST_CASE(reads_qualifiers_and_precision_of_figures) {
     BOOST_TEST(figure_of(c, "funds_total").range == closed("5674500000", "6935500000"));
 }
 
+BOOST_AUTO_TEST_CASE(reads_a_leading_bound_before_a_word_of_change) {
+    // "up to" bounds the figure; "up" alone would make it a change.
+    const claims c = read(R"([document]
+date = 2024-09-27
+[figures]
+cap = { text = "up to 3 billion yuan" }
+)");
+    const figure& cap = figure_of(c, "cap");
+    BOOST_TEST((cap.qualifier == qualifier::up_to));
+    BOOST_TEST((cap.kind == crossfoot::figure_kind::amount));
+    BOOST_TEST(cap.range == closed("0", "3000000000"));
+}
+
 BOOST_AUTO_TEST_CASE(reads_name_lists_and_raw_values) {
     const claims c = read(complete_file);
     const figure& named = figure_of(c, "named");

@@ -62,6 +62,9 @@ const good_figure written_forms[] = {
     {"five companies", "amount", "5", "", "count", "", "none"},
     {"Ten provincial financial institutions", "amount", "10", "", "count", "", "none"},
     {"50,000 jobs or more", "amount", "50000", "", "count", "", "at least"},
+    // The longest word wins across qualifiers and words of change: "up to" is a bound.
+    {"up to 3 billion yuan", "amount", "3000000000", "", "CNY", "", "up to"},
+    {"up 3%", "change", "3", "", "%", "", "none"},
     // Percentages, fractions, shares with qualifiers.
     {"55.3%", "percent", "55.3", "", "%", "", "none"},
     {"55.3 percent", "percent", "55.3", "", "%", "", "none"},
