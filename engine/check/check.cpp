@@ -102,7 +102,13 @@ std::expected<converted_figure, std::string> at_stated_rate(const figure& f, int
                                        rate.id, base.code(), quote.code(), f.id, from.code(), in.code()));
 }
 
-interval unqualified(const figure& f, const qualifier_table& table);
+// What a figure stands for in a check: in a conversion, a figure marked as converted ("about",
+// 约合, 折合) stands for its rounding alone; the rate ladder judges it.
+interval own_range(const figure& f, const check_spec* spec, const qualifier_table& table) {
+    const bool restated = spec != nullptr && spec->relation == relation::converts &&
+                          (f.qualifier == qualifier::about || f.converted);
+    return restated ? as_converted(f, table) : f.range;
+}
 
 // At the mean of the reference rates over the period the check names ("converted at 2021's
 // average rate"): each leg's quotes of the period averaged, the legs combined.
@@ -124,18 +130,8 @@ std::expected<converted_figure, std::string> at_period_mean(const claims& c, con
         rate->low = low;
         rate->high = high;
     }
-    const interval own = (spec.relation == relation::converts &&
-                          (f.qualifier == qualifier::about || f.converted))
-                             ? unqualified(f, c.qualifiers)
-                             : f.range;
-    return converted_figure{&f, weight, f.value.value() * rate->value, scale(own, low, high), *rate};
-}
-
-// The values a figure stands for by its written digits, without "about".
-interval unqualified(const figure& f, const qualifier_table& table) {
-    if (f.qualifier != qualifier::about) return f.range;
-    return f.high ? range_interval(f.value, *f.high, qualifier::none, f.precision, table)
-                  : figure_interval(f.value, qualifier::none, f.precision, table);
+    return converted_figure{&f, weight, f.value.value() * rate->value,
+                            scale(own_range(f, &spec, c.qualifiers), low, high), *rate};
 }
 
 // The figure in unit `in`: as it is, or converted at the rate the check names, or at the
@@ -164,13 +160,8 @@ std::expected<converted_figure, std::string> bring_into(const claims& c, const r
     if (!rate) return std::unexpected(rate.error());
     const decimal low = rate->low.value_or(rate->value);
     const decimal high = rate->high.value_or(rate->value);
-    // In a conversion, "about" (约合, 折合) says the figure was converted: the rates judge it,
-    // not the width of "about".
-    const bool restated = spec != nullptr && spec->relation == relation::converts &&
-                          (f.qualifier == qualifier::about || f.converted);
-    const interval own = restated ? unqualified(f, c.qualifiers) : f.range;
-    return converted_figure{&f, weight, f.value.value() * rate->value, scale(own, low, high),
-                            *rate};
+    return converted_figure{&f, weight, f.value.value() * rate->value,
+                            scale(own_range(f, spec, c.qualifiers), low, high), *rate};
 }
 
 struct gathered {
@@ -192,10 +183,7 @@ std::expected<gathered, std::string> gather(const claims& c, const rate_table& r
     const figure* total = c.find(spec.total);
     if (total == nullptr) return std::unexpected(fmt::format("no figure '{}'", spec.total));
     const unit in = total->value.unit();
-    const bool restated = spec.relation == relation::converts &&
-                          (total->qualifier == qualifier::about || total->converted);
-    gathered g{{total, 1, total->value.value(), restated ? unqualified(*total, c.qualifiers) : total->range,
-                std::nullopt},
+    gathered g{{total, 1, total->value.value(), own_range(*total, &spec, c.qualifiers), std::nullopt},
                {},
                decimal()};
     for (const part_ref& p : spec.parts) {
@@ -581,16 +569,21 @@ std::string stated_text(const check_result& r) {
     return r.spec->percent->to_string() + "%";
 }
 
+// After a share's or a change's summary: what allowed it, or how far apart it is.
+std::string percentage_tail(const check_result& r) {
+    if (r.verdict == verdict::consistent_within_rounding && !r.widened_by.empty())
+        return "; " + allowed_by(r, "");
+    if (r.verdict == verdict::inconsistent)
+        return fmt::format(" ({} points apart)", r.difference->abs().to_string());
+    return {};
+}
+
 std::string summarize_share(const check_result& r) {
     if (!r.share_percent)
         return fmt::format("{} of {}: no share of a zero total", joined_parts(r), brief(*r.total, r.in));
     std::string out = fmt::format("{} is {}% of {}; stated {}", joined_parts(r),
                                   r.share_percent->to_string(), brief(*r.total, r.in), stated_text(r));
-    if (r.verdict == verdict::consistent_within_rounding && !r.widened_by.empty())
-        out += "; " + allowed_by(r, "");
-    if (r.verdict == verdict::inconsistent)
-        out += fmt::format(" ({} points apart)", r.difference->abs().to_string());
-    return out;
+    return out + percentage_tail(r);
 }
 
 std::string summarize_change(const check_result& r) {
@@ -600,11 +593,7 @@ std::string summarize_change(const check_result& r) {
                                   r.change_percent->sign() > 0 ? "+" : "",
                                   brief(*r.change_percent, points ? unit::points() : unit::percent()),
                                   stated_text(r));
-    if (r.verdict == verdict::consistent_within_rounding && !r.widened_by.empty())
-        out += "; " + allowed_by(r, "");
-    if (r.verdict == verdict::inconsistent)
-        out += fmt::format(" ({} points apart)", r.difference->abs().to_string());
-    return out;
+    return out + percentage_tail(r);
 }
 
 
@@ -673,8 +662,7 @@ std::vector<const figure*> figures_of(const check_result& r) {
 // The values a converted figure stands for by its written digits alone, at its exact rate.
 interval plain_range(const converted_figure& f, const qualifier_table& table) {
     const figure& src = *f.source;
-    const interval own = src.high ? range_interval(src.value, *src.high, qualifier::none, src.precision, table)
-                                  : figure_interval(src.value, qualifier::none, src.precision, table);
+    const interval own = figure_interval(src.value, src.high, qualifier::none, src.precision, table);
     if (f.rate) return scale(own, f.rate->value, f.rate->value);
     if (f.stated_rate == nullptr) return own;
     return f.range;  // at a stated rate the rate's own digits count as written digits

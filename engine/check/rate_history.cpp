@@ -31,13 +31,6 @@ decimal inverse(const decimal& x, rounding mode = rounding::half_even) {
     return divide_to_digits(decimal(1), x, digits, mode).value();
 }
 
-// The values a figure stands for by its digits: "about" does not widen a converted figure.
-interval own_interval(const figure& f, const qualifier_table& table) {
-    if (f.qualifier != qualifier::about) return f.range;
-    return f.high ? range_interval(f.value, *f.high, qualifier::none, f.precision, table)
-                  : figure_interval(f.value, qualifier::none, f.precision, table);
-}
-
 // The rates (quote per base) that the two figures allow: value of quote-figure / value of
 // base-figure over their intervals, rounded outward.
 interval implied_interval(const interval& quote_side, const interval& base_side) {
@@ -142,6 +135,11 @@ void keep_best(std::vector<rate_explanation::match>& matches) {
 
 }  // namespace
 
+interval as_converted(const figure& f, const qualifier_table& table) {
+    if (f.qualifier != qualifier::about) return f.range;
+    return figure_interval(f.value, f.high, qualifier::none, f.precision, table);
+}
+
 std::pair<unit, unit> market_pair(unit a, unit b) {
     if (rank(b) < rank(a)) return {b, a};
     return {a, b};
@@ -160,8 +158,8 @@ rate_explanation explain_rate(const claims& c, const rate_table& rates, const ch
     rate_explanation e;
     e.base = base;
     e.quote = quote;
-    const interval total_range = own_interval(total, c.qualifiers);
-    const interval part_range = own_interval(part, c.qualifiers);
+    const interval total_range = as_converted(total, c.qualifiers);
+    const interval part_range = as_converted(part, c.qualifiers);
     e.implied = base == from ? implied_interval(total_range, part_range)
                              : implied_interval(part_range, total_range);
     const decimal implied = base == from

@@ -313,8 +313,7 @@ void read_figures(const context& ctx, const toml::table& root, claims& out) {
 
 void set_ranges(claims& out) {
     for (figure& f : out.figures) {
-        f.range = f.high ? range_interval(f.value, *f.high, f.qualifier, f.precision, out.qualifiers)
-                         : figure_interval(f.value, f.qualifier, f.precision, out.qualifiers);
+        f.range = figure_interval(f.value, f.high, f.qualifier, f.precision, out.qualifiers);
     }
 }
 

@@ -209,4 +209,9 @@ interval range_interval(const amount& low, const amount& high, qualifier q, cons
     return {a.low, b.high, a.low_open, b.high_open};
 }
 
+interval figure_interval(const amount& value, const std::optional<amount>& high, qualifier q,
+                         const precision& p, const qualifier_table& table) {
+    return high ? range_interval(value, *high, q, p, table) : figure_interval(value, q, p, table);
+}
+
 }  // namespace crossfoot

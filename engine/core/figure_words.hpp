@@ -8,6 +8,7 @@
 #include <crossfoot/figure.hpp>
 
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace crossfoot::figure_words {
@@ -182,6 +183,25 @@ inline constexpr change_word changes[] = {
     {"低下", -1, place::after},
     {"増", 1, place::after},
     {"減", -1, place::after},
+};
+
+/// A share written as a simple fraction: "one-fifth" is 1/5, "one in four" 1/4.
+struct fraction_word {
+    std::string_view text;
+    std::int64_t numerator;
+    std::int64_t denominator;
+};
+
+inline constexpr fraction_word fractions[] = {
+    {"three-quarters", 3, 4}, {"three quarters", 3, 4}, {"two-thirds", 2, 3},
+    {"two thirds", 2, 3},     {"two-fifths", 2, 5},     {"one-quarter", 1, 4},
+    {"one quarter", 1, 4},    {"a quarter", 1, 4},      {"one-third", 1, 3},
+    {"one third", 1, 3},      {"a third", 1, 3},        {"one-fifth", 1, 5},
+    {"one fifth", 1, 5},      {"a fifth", 1, 5},        {"one-tenth", 1, 10},
+    {"one tenth", 1, 10},     {"a tenth", 1, 10},       {"one-half", 1, 2},
+    {"one half", 1, 2},       {"a half", 1, 2},         {"half", 1, 2},
+    {"one in three", 1, 3},   {"one in four", 1, 4},    {"one in five", 1, 5},
+    {"one in ten", 1, 10},
 };
 
 /// After the number: a percentage, or percentage points (the unit of a change of a share).

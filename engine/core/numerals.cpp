@@ -63,10 +63,6 @@ const cjk_token* cjk_token_at(std::string_view text) {
     }
 }
 
-constexpr std::array<std::string_view, 21> number_words = {
-    "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-    "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-    "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen", "twenty"};
 
 bool is_word_char(char c) { return text::is_latin_letter(c) || c == '-'; }
 

@@ -9,10 +9,12 @@
 
 #include "text_reader.hpp"
 
+#include <array>
 #include <cstdint>
 #include <expected>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace crossfoot::numerals {
 
@@ -36,6 +38,12 @@ struct numeral_options {
     /// 2022, the ..."), where a figure as written is an error ("1,23").
     bool running_text = false;
 };
+
+/// The English number words read as numbers, "zero" to "twenty", at their values' indices.
+inline constexpr std::array<std::string_view, 21> number_words = {
+    "zero",     "one",     "two",     "three",     "four",     "five",     "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
 
 /// The most digits a number may have (the amount parser's bound).
 inline constexpr std::size_t max_digits = 1000;

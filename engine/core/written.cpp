@@ -67,24 +67,6 @@ bool accept_word(reader& in, std::string_view word) {
     return true;
 }
 
-struct fraction_word {
-    std::string_view text;
-    std::int64_t numerator;
-    std::int64_t denominator;
-};
-
-constexpr fraction_word fraction_words[] = {
-    {"three-quarters", 3, 4}, {"three quarters", 3, 4}, {"two-thirds", 2, 3},
-    {"two thirds", 2, 3},     {"two-fifths", 2, 5},     {"one-quarter", 1, 4},
-    {"one quarter", 1, 4},    {"a quarter", 1, 4},      {"one-third", 1, 3},
-    {"one third", 1, 3},      {"a third", 1, 3},        {"one-fifth", 1, 5},
-    {"one fifth", 1, 5},      {"a fifth", 1, 5},        {"one-tenth", 1, 10},
-    {"one tenth", 1, 10},     {"a tenth", 1, 10},       {"one-half", 1, 2},
-    {"one half", 1, 2},       {"a half", 1, 2},         {"half", 1, 2},
-    {"one in three", 1, 3},   {"one in four", 1, 4},    {"one in five", 1, 5},
-    {"one in ten", 1, 10},
-};
-
 // What separates the ends of a range.
 constexpr std::string_view range_separators[] = {"to", "-", "–", "—", "~", "～", "〜", "至", "到"};
 // "7.1 yuan to the dollar": the words between the price and the currency priced.
@@ -240,7 +222,7 @@ std::expected<bool, parse_error> figure_parser::pair_rate() {
 
 // "one-fifth", "a third", "half", "one in five": a share as a simple fraction.
 bool figure_parser::fraction() {
-    for (const fraction_word& f : fraction_words) {
+    for (const fw::fraction_word& f : fw::fractions) {
         if (!accept_word(in_, f.text)) continue;
         const decimal exact = divide(decimal(100 * f.numerator), decimal(f.denominator), -4).value();
         out_.kind = figure_kind::percent;
@@ -408,11 +390,12 @@ std::expected<bool, parse_error> figure_parser::range_high(end_reading& low) {
         return true;
     }
     end_reading attempt = low;  // settling may give the low end the high end's scale
+    const std::size_t assumptions = out_.assumptions.size();
     if (auto ok = settle(attempt, h); !ok) {
         // In running text "fell 23.1 percent to $3 billion" is two figures, not a range.
         if (!options_.running_text) return std::unexpected(ok.error());
         in_.seek(start);
-        out_.assumptions.clear();
+        out_.assumptions.resize(assumptions);
         return false;
     }
     low = std::move(attempt);
@@ -649,8 +632,7 @@ interval written_interval(const written_figure& f, const precision& p,
                           const qualifier_table& table) {
     precision own = p;
     if (!own.exact && !own.tolerance && !own.tolerance_percent) own.tolerance = f.tolerance;
-    if (f.high) return range_interval(f.value, *f.high, f.qualifier, own, table);
-    return figure_interval(f.value, f.qualifier, own, table);
+    return figure_interval(f.value, f.high, f.qualifier, own, table);
 }
 
 }  // namespace crossfoot

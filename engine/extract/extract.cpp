@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <span>
 
 namespace crossfoot {
 
@@ -29,9 +30,6 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80U; }
 
-constexpr std::array<std::string_view, 19> number_words = {
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -40,7 +38,8 @@ bool number_word_at(std::string_view text, std::size_t pos) {
     if (pos > 0 && is_letter(text[pos - 1])) return false;
     const char first = lower(text[pos]);
     if (first != 't' && first != 'f' && first != 's' && first != 'e' && first != 'n') return false;
-    for (const std::string_view w : number_words) {
+    // "zero" and "one" are too often no number in running text.
+    for (const std::string_view w : std::span(numerals::number_words).subspan(2)) {
         if (w.front() != first || text.size() - pos < w.size()) continue;
         bool same = true;
         for (std::size_t i = 1; i < w.size() && same; ++i) same = lower(text[pos + i]) == w[i];
@@ -55,9 +54,9 @@ bool number_word_at(std::string_view text, std::size_t pos) {
 // often something else in running text.
 bool fraction_word_at(std::string_view text, std::size_t pos) {
     if (pos > 0 && is_letter(text[pos - 1])) return false;
-    for (const std::string_view w : {"one-fifth"sv, "one-third"sv, "two-thirds"sv, "one-quarter"sv,
-                                     "three-quarters"sv, "one-tenth"sv, "one-half"sv, "two-fifths"sv}) {
-        if (text.size() - pos < w.size()) continue;
+    for (const figure_words::fraction_word& f : figure_words::fractions) {
+        const std::string_view w = f.text;
+        if (w.find('-') == std::string_view::npos || text.size() - pos < w.size()) continue;
         bool same = true;
         for (std::size_t i = 0; i < w.size() && same; ++i) same = lower(text[pos + i]) == w[i];
         if (same) return true;
@@ -206,6 +205,17 @@ struct found {
     written_figure figure;
 };
 
+// A currency's name or symbol of one to five characters at the start of `text` ("人民币",
+// "美元", "€", "米ドル").
+bool currency_named_at(std::string_view text) {
+    std::size_t end = 0;
+    for (int chars = 0; chars < 5 && end < text.size(); ++chars) {
+        end += text::utf8_length(text[end]);
+        if (!currency_candidates(text.substr(0, std::min(end, text.size()))).empty()) return true;
+    }
+    return false;
+}
+
 // Can a figure's words begin at `begin`? Its first word must begin a qualifier, a word of
 // change, a currency's name or symbol, or "between": the parser is not tried elsewhere.
 bool may_begin_figure(std::string_view text, std::size_t begin) {
@@ -230,9 +240,7 @@ bool may_begin_figure(std::string_view text, std::size_t begin) {
             if (w.where == figure_words::place::before && !is_ascii(w.text.front())) out.push_back(w.text);
         for (const auto& w : figure_words::changes)
             if (w.where == figure_words::place::before && !is_ascii(w.text.front())) out.push_back(w.text);
-        for (const std::string_view name : {"人民币"sv, "美元"sv, "欧元"sv, "日元"sv, "港元"sv, "港币"sv, "英镑"sv, "韩元"sv,
-                                            "米ドル"sv, "ユーロ"sv, "百分之"sv, "€"sv, "£"sv, "¥"sv, "￥"sv, "₩"sv})
-            out.push_back(name);
+        out.push_back("百分之");
         return out;
     }();
     // The first three bytes of each, to reject most characters at once.
@@ -246,10 +254,10 @@ bool may_begin_figure(std::string_view text, std::size_t begin) {
     const char c = text[begin];
     if (!is_ascii(c)) {
         const std::string_view rest = text.substr(begin);
-        if (!std::binary_search(cjk_firsts.begin(), cjk_firsts.end(), rest.substr(0, text::utf8_length(c))))
-            return false;
-        return std::any_of(cjk_starts.begin(), cjk_starts.end(),
-                           [&](std::string_view w) { return rest.starts_with(w); });
+        if (std::binary_search(cjk_firsts.begin(), cjk_firsts.end(), rest.substr(0, text::utf8_length(c))) &&
+            std::any_of(cjk_starts.begin(), cjk_starts.end(), [&](std::string_view w) { return rest.starts_with(w); }))
+            return true;
+        return currency_named_at(rest);
     }
     if (!is_letter(c)) return true;  // a symbol or a sign: the parser decides
     std::size_t end = begin;
@@ -294,8 +302,9 @@ bool bare(const written_figure& f) {
 }
 
 // A four-digit whole number from 1900 to 2100, written without a comma, scale or currency
-// word: a year ("in 2014 Chinese investors", "2023 NIO"), even when a noun follows it.
-bool a_year(std::string_view text, found& f) {
+// word: a year ("in 2014 Chinese investors", "2023 NIO"), even when a noun follows it. The
+// figure is cut back to the year's four digits.
+bool read_as_year(std::string_view text, found& f) {
     const bool digits_only = f.end - f.begin >= 4 && is_digit(text[f.begin]) &&
                              std::all_of(text.begin() + static_cast<std::ptrdiff_t>(f.begin),
                                          text.begin() + static_cast<std::ptrdiff_t>(f.begin + 4), is_digit) &&
@@ -485,12 +494,12 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
         }
         const std::string written(text.substr(f->begin, f->end - f->begin));
         std::optional<std::string> reason = extract_text::non_figure_around(text, f->begin, f->end);
-        if (!reason && !a_year(text, *f) && in_a_name(text, *f)) reason = "part of a name";
+        if (!reason && !read_as_year(text, *f) && in_a_name(text, *f)) reason = "part of a name";
         // Japanese writes a rank as "3位"; Chinese counts people with 位 ("5位专家").
         if (!reason && japanese && f->figure.unit_text == "位") reason = "a rank";
         if (reason) {
             out.skipped.push_back({span_of(chars, f->begin, f->end), written, *reason});
-        } else if (a_year(text, *f)) {
+        } else if (read_as_year(text, *f)) {
             mention m;
             m.kind = mention_kind::date_text;
             m.at = span_of(chars, f->begin, f->end);

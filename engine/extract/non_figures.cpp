@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include "non_figures.hpp"
 
+#include <crossfoot/currency.hpp>
+
 #include "core/text_reader.hpp"
 #include "utf8.hpp"
 
@@ -128,11 +130,8 @@ std::optional<skip_match> in_a_code(std::string_view text, std::size_t pos, std:
     if (!attached) return std::nullopt;
     std::size_t begin = pos - 1;
     while (begin > 0 && (is_letter(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '.')) --begin;
-    // Currency prefixes written against the number ("RMB5", "USD5", "HK$3") are no code.
-    const std::string_view word = text.substr(begin, pos - begin);
-    for (const std::string_view prefix : {"RMB"sv, "USD"sv, "EUR"sv, "CNY"sv, "JPY"sv, "KRW"sv, "HKD"sv, "GBP"sv}) {
-        if (word == prefix) return std::nullopt;
-    }
+    // A currency written against the number ("RMB5", "USD5") is no code.
+    if (!currency_candidates(text.substr(begin, pos - begin)).empty()) return std::nullopt;
     return skip_match{begin, end, "part of a name or code"};
 }
 
@@ -143,9 +142,7 @@ std::optional<skip_match> security_code(std::string_view text, std::size_t pos) 
     std::size_t at = pos;
     while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == ':')) --at;
     for (const std::string_view word : {"代码："sv, "代码"sv, "代號"sv, "コード"sv, "code"sv, "Code"sv}) {
-        const std::size_t w = word.size();
-        if (at >= w && text.substr(at - w, w) == word) return skip_match{pos, digits_end(text, pos), "a code"};
-        if (pos >= w && text.substr(pos - w, w) == word) return skip_match{pos, digits_end(text, pos), "a code"};
+        if (text.substr(0, at).ends_with(word)) return skip_match{pos, digits_end(text, pos), "a code"};
     }
     return std::nullopt;
 }

@@ -436,16 +436,16 @@ found_rate assemble(unit from, unit to, date on, const candidate& c,
                             return l.quoted_low != l.quoted || l.quoted_high != l.quoted;
                         });
     if (ranged) {
-        bool bounds_exact = true;
-        r.low = combine(c.legs, policy, &leg::quoted_low, &leg::quoted_high, rounding::floor,
-                        bounds_exact);
-        r.high = combine(c.legs, policy, &leg::quoted_high, &leg::quoted_low, rounding::ceiling,
-                         bounds_exact);
-        if (c.legs.size() > 1 && policy.how == lookup_policy::kind::window_range) {
-            if (const auto daily = daily_cross_range(c.legs, policy)) {
-                r.low = daily->first;
-                r.high = daily->second;
-            }
+        const bool across_days = c.legs.size() > 1 && policy.how == lookup_policy::kind::window_range;
+        if (const auto daily = across_days ? daily_cross_range(c.legs, policy) : std::nullopt) {
+            r.low = daily->first;
+            r.high = daily->second;
+        } else {
+            bool bounds_exact = true;
+            r.low = combine(c.legs, policy, &leg::quoted_low, &leg::quoted_high, rounding::floor,
+                            bounds_exact);
+            r.high = combine(c.legs, policy, &leg::quoted_high, &leg::quoted_low, rounding::ceiling,
+                             bounds_exact);
         }
     }
     for (const leg& l : c.legs) r.path.push_back(l.hop);

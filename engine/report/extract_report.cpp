@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/extract.hpp>
 
-#include <crossfoot/sum.hpp>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
