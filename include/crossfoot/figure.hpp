@@ -98,4 +98,9 @@ struct precision {
 [[nodiscard]] interval range_interval(const amount& low, const amount& high, qualifier q,
                                       const precision& p, const qualifier_table& table);
 
+/// A figure or, when `high` is given, a range: figure_interval or range_interval.
+[[nodiscard]] interval figure_interval(const amount& value, const std::optional<amount>& high,
+                                       qualifier q, const precision& p,
+                                       const qualifier_table& table);
+
 }  // namespace crossfoot
