@@ -492,14 +492,15 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
             pos += text::utf8_length(text[pos]);
             continue;
         }
-        const std::string written(text.substr(f->begin, f->end - f->begin));
         std::optional<std::string> reason = extract_text::non_figure_around(text, f->begin, f->end);
-        if (!reason && !read_as_year(text, *f) && in_a_name(text, *f)) reason = "part of a name";
+        const bool year = !reason && read_as_year(text, *f);  // may cut the figure to its year
+        if (!reason && !year && in_a_name(text, *f)) reason = "part of a name";
         // Japanese writes a rank as "3位"; Chinese counts people with 位 ("5位专家").
         if (!reason && japanese && f->figure.unit_text == "位") reason = "a rank";
+        const std::string written(text.substr(f->begin, f->end - f->begin));
         if (reason) {
             out.skipped.push_back({span_of(chars, f->begin, f->end), written, *reason});
-        } else if (read_as_year(text, *f)) {
+        } else if (year) {
             mention m;
             m.kind = mention_kind::date_text;
             m.at = span_of(chars, f->begin, f->end);
