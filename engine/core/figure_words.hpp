@@ -107,11 +107,13 @@ inline constexpr qualifier_word qualifiers[] = {
 };
 
 /// A change's direction: up (+1) or down (−1); 0 for words that only say it is a change
-/// ("year on year", 同比, 前年比).
+/// ("year on year", 同比, 前年比). A `ratio` word with no direction beside it states the
+/// figure as a share of the year before: "前年比101.9%" is up 1.9%, "前年比99.6%" down 0.4%.
 struct change_word {
     std::string_view text;
     int sign;
     place where;
+    bool ratio = false;
 };
 
 inline constexpr change_word changes[] = {
@@ -150,9 +152,9 @@ inline constexpr change_word changes[] = {
     {"同比下降", -1, place::before},
     {"同比减少", -1, place::before},
     {"同比降低", -1, place::before},
-    {"前年同期比", 0, place::before},
-    {"前年度比", 0, place::before},
-    {"前年比", 0, place::before},
+    {"前年同期比", 0, place::before, true},
+    {"前年度比", 0, place::before, true},
+    {"前年比", 0, place::before, true},
     {"增长", 1, place::before},
     {"增加", 1, place::before},
     {"提高", 1, place::before},

@@ -99,6 +99,7 @@ private:
     std::expected<void, parse_error> listed_words(fw::place where);
     std::expected<void, parse_error> set_qualifier(const fw::qualifier_word& w, std::size_t at);
     std::expected<void, parse_error> set_sign(int sign, std::size_t at);
+    void read_ratio();
     std::expected<bool, parse_error> pair_rate();
     bool fraction();
     std::expected<bool, parse_error> chinese_percent();
@@ -120,6 +121,8 @@ private:
     int sign_ = 0;
     bool change_ = false;
     bool between_ = false;
+    bool times_ = false;                 // "1.28倍": the value is already the change
+    std::string_view ratio_word_;        // 前年比 and its kin, when the text wrote one
 };
 
 std::expected<void, parse_error> figure_parser::set_qualifier(const fw::qualifier_word& w,
@@ -195,6 +198,7 @@ std::expected<void, parse_error> figure_parser::listed_words(fw::place where) {
         if (auto ok = w->qualifier != nullptr ? set_qualifier(*w->qualifier, at) : set_sign(w->change->sign, at);
             !ok)
             return ok;
+        if (w->change != nullptr && w->change->ratio) ratio_word_ = w->change->text;
     }
 }
 
@@ -304,6 +308,7 @@ std::expected<std::optional<end_reading>, parse_error> figure_parser::read_end(b
         e.q.value = (e.q.value - decimal(1)) * decimal::scaled(1, 2);
         e.marked = unit::percent();
         change_ = true;
+        times_ = true;
         return e;
     }
     in_.seek(after_number);
@@ -562,10 +567,23 @@ std::expected<void, parse_error> figure_parser::body() {
 void figure_parser::finish() {
     if (!change_ || out_.kind == figure_kind::rate || out_.kind == figure_kind::amount) return;
     if (out_.kind == figure_kind::percent) out_.kind = figure_kind::change;
+    read_ratio();
     if (sign_ < 0 && out_.value.value().sign() > 0) {
         out_.value = amount(-out_.value.value(), out_.value.unit());
         if (out_.high) out_.high = amount(-out_.high->value(), out_.high->unit());
     }
+}
+
+// "前年比101.9%" with no 増 or 減 states the figure as a share of the year before, as Japanese
+// statistics do: the change is the share less 100%.
+void figure_parser::read_ratio() {
+    if (ratio_word_.empty() || sign_ != 0 || times_ || out_.value.unit() != unit::percent()) return;
+    const decimal whole(100);
+    out_.value = amount(out_.value.value() - whole, out_.value.unit());
+    if (out_.high) out_.high = amount(out_.high->value() - whole, out_.high->unit());
+    out_.assumptions.push_back(fmt::format("'{}' with no 増 or 減 read as a share of the year before: "
+                                           "the change is the share less 100%",
+                                           ratio_word_));
 }
 
 std::expected<written_figure, parse_error> figure_parser::parse() {

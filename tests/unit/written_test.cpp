@@ -96,6 +96,10 @@ const good_figure written_forms[] = {
     {"+1.7 percentage points", "change", "1.7", "", "pp", "", "none"},
     {"提高1.7个百分点", "change", "1.7", "", "pp", "", "none"},
     {"前年比12.3%増", "change", "12.3", "", "%", "", "none"},
+    // With no 増 or 減, 前年比 gives a share of the year before.
+    {"前年比101.9%", "change", "1.9", "", "%", "", "none"},
+    {"前年同期比99.6%", "change", "-0.4", "", "%", "", "none"},
+    {"前年比約1.28倍", "change", "28", "", "%", "", "about"},
     {"12.3%減", "change", "-12.3", "", "%", "", "none"},
     {"+23.3%", "change", "23.3", "", "%", "", "none"},
     {"-4%", "change", "-4", "", "%", "", "none"},
@@ -134,6 +138,18 @@ BOOST_AUTO_TEST_CASE(written_precision_is_kept) {
     BOOST_TEST(parse_figure("55.3%")->value.value().exponent() == -1);
     BOOST_TEST(parse_figure("1.5-2 billion yuan")->value.value().exponent() == 8);
     BOOST_TEST(parse_figure("1.5-2 billion yuan")->high->value().exponent() == 9);
+}
+
+BOOST_AUTO_TEST_CASE(a_ratio_to_the_year_before_is_said) {
+    const auto f = parse_figure("前年比101.9%");
+    BOOST_TEST_REQUIRE(f.has_value());
+    BOOST_TEST_REQUIRE(f->assumptions.size() == 1U);
+    BOOST_TEST(f->assumptions.front().find("share of the year before") != std::string::npos);
+    // A direction beside it makes the figure the change itself.
+    const auto up = parse_figure("前年比1.9%増");
+    BOOST_TEST_REQUIRE(up.has_value());
+    BOOST_TEST(up->value.value() == crossfoot::decimal::parse("1.9").value());
+    BOOST_TEST(up->assumptions.empty());
 }
 
 BOOST_AUTO_TEST_CASE(zhao_is_an_assumption_and_configurable) {
