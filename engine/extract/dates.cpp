@@ -371,6 +371,10 @@ std::optional<std::size_t> time_at(std::string_view text, std::size_t pos) {
     const digits m = digits_at(text, at + 1);
     if (m.count != 2 || m.value > 59) return std::nullopt;
     at += 3;
+    if (at + 2 < text.size() && text[at] == ':') {  // "15:53:07": seconds
+        const digits sec = digits_at(text, at + 1);
+        if (sec.count == 2 && sec.value <= 60) at += 3;
+    }
     std::size_t p = at;
     while (p < text.size() && text[p] == ' ') ++p;
     for (const std::string_view suffix : {"a.m."sv, "p.m."sv, "am"sv, "pm"sv, "AM"sv, "PM"sv}) {

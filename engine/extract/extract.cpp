@@ -461,6 +461,12 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
                 }
             }
             if (is_letter(text[pos]) && (pos == 0 || !is_letter(text[pos - 1]))) {
+                if (const auto w = extract_text::web_address_at(text, pos)) {
+                    out.skipped.push_back({span_of(chars, w->begin, w->end),
+                                           std::string(text.substr(w->begin, w->end - w->begin)), w->reason});
+                    pos = w->end;
+                    continue;
+                }
                 if (const auto d = extract_text::word_date_at(text, pos)) {
                     out.mentions.push_back(date_mention(text, *d, chars, context));
                     pos = d->end;

@@ -135,7 +135,41 @@ std::optional<skip_match> in_a_code(std::string_view text, std::size_t pos, std:
     return skip_match{begin, end, "part of a name or code"};
 }
 
+// "1/2 ページ", "2/5页", "1/2 page": the page a web page or print shows of how many.
+std::optional<skip_match> page_of_pages(std::string_view text, std::size_t pos, std::size_t end) {
+    if (end + 1 >= text.size() || text[end] != '/' || !is_digit(text[end + 1])) return std::nullopt;
+    const std::size_t last = digits_end(text, end + 1);
+    std::size_t at = last;
+    while (at < text.size() && text[at] == ' ') ++at;
+    const std::string_view rest = text.substr(at);
+    for (const std::string_view word : {"ページ"sv, "页"sv, "頁"sv, "page"sv, "Page"sv}) {
+        if (rest.starts_with(word)) return skip_match{pos, last, "a page number"};
+    }
+    return std::nullopt;
+}
+
+// A web address ends at a space, a line's end, a closing bracket or a full-width character.
+bool ends_web_address(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u <= ' ' || u >= 0x80U || c == ')' || c == ']' || c == '>' || c == '"' || c == '\'';
+}
+
 }  // namespace
+
+std::optional<skip_match> web_address_at(std::string_view text, std::size_t pos) {
+    const std::string_view rest = text.substr(pos);
+    if (!rest.starts_with("http://") && !rest.starts_with("https://") && !rest.starts_with("www."))
+        return std::nullopt;
+    std::size_t end = pos;
+    bool digit = false;
+    for (; end < text.size() && !ends_web_address(text[end]); ++end) {
+        if (is_digit(text[end])) digit = true;
+    }
+    // A sentence's full stop or comma after the address is not part of it.
+    while (end > pos && (text[end - 1] == '.' || text[end - 1] == ',')) --end;
+    if (!digit) return std::nullopt;
+    return skip_match{pos, end, "a web address"};
+}
 
 // "股票代码：300310", "code 300310": a security's code.
 std::optional<skip_match> security_code(std::string_view text, std::size_t pos) {
@@ -174,6 +208,7 @@ std::optional<skip_match> non_figure_at(std::string_view text, std::size_t pos) 
     if (auto m = joined_by_plus(text, pos, end)) return m;
     if (auto m = phone_number(text, pos, end)) return m;
     if (auto m = list_number(text, pos, end)) return m;
+    if (auto m = page_of_pages(text, pos, end)) return m;
     return in_a_code(text, pos, end);
 }
 
