@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: MIT
 #include "sections.hpp"
 
+#include <crossfoot/currency.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -34,6 +36,17 @@ std::vector<figure_entry> in_file_order(const toml::table& figures) {
 
 std::string where(const figure& f) { return fmt::format("in figure \"{}\"", f.id); }
 
+// A figure's parse error, with how to settle a currency symbol the document's currency does
+// not settle ("$1.45 billion" in a document in yuan).
+std::string figure_error_message(const parse_error& e, std::string_view text) {
+    std::string message = e.message();
+    const auto candidates = currency_candidates(e.found);
+    if (e.expected.starts_with("one currency (") && candidates.size() > 1)
+        message += fmt::format("; say which with the figure's unit, as in {{ text = \"{}\", unit = \"{}\" }}",
+                               text, candidates.front().code());
+    return message;
+}
+
 // Parses a figure as written, with its qualifiers and its form (an amount, a percentage, a
 // range, a change, a rate). A bad figure is reported at its offending character inside the
 // string.
@@ -45,7 +58,7 @@ bool read_text(const context& ctx, const toml::table& spec, std::optional<unit> 
     auto parsed = parse_figure(f.text, {default_unit, zhao_power, any_count_noun});
     if (!parsed) {
         ctx.fail(ctx.src.error_in_string(*spec.get("text"), parsed.error().offset,
-                                         parsed.error().message(), "bad-amount"));
+                                         figure_error_message(parsed.error(), f.text), "bad-amount"));
         return false;
     }
     f.kind = parsed->kind;

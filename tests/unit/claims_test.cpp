@@ -517,6 +517,16 @@ currency = "CNY"
 a = { text = "1..2 billion yuan" }
 )",
      5, 17, "bad-amount", "expected a digit, found '.'"},
+    {"a dollar sign in a document in yuan", R"([document]
+date = 2020-09-27
+currency = "CNY"
+[figures]
+a = { text = "$1.45 billion" }
+)",
+     5, 15, "bad-amount",
+     "expected one currency ('$' could be USD, HKD, AUD, CAD, NZD, SGD, TWD, MXN; the default "
+     "currency CNY is none of them), found '$'; say which with the figure's unit, as in "
+     "{ text = \"$1.45 billion\", unit = \"USD\" }"},
     {"a bad amount after a qualifier", R"([document]
 date = 2024-09-27
 currency = "CNY"
