@@ -6,6 +6,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <ostream>
 #include <vector>
 
@@ -196,7 +197,7 @@ std::ostream& operator<<(std::ostream& os, const unit& u) { return os << u.code(
 
 
 std::span<const unit> currency_candidates(std::string_view word) {
-    if (word.empty() || word.size() > 32) return {};
+    if (word.empty() || word.size() > 32 || !may_name_currency(word)) return {};
     if (word.size() == 3) {
         char upper[3];
         for (std::size_t i = 0; i < 3; ++i)
@@ -206,21 +207,40 @@ std::span<const unit> currency_candidates(std::string_view word) {
             return std::span<const unit>(iso_units()).subspan(index, 1);
         }
     }
-    // The aliases sorted once by their text; the word folded into a small buffer.
-    static const std::vector<std::pair<std::string_view, std::size_t>> sorted = [] {
-        std::vector<std::pair<std::string_view, std::size_t>> out;
-        for (std::size_t i = 0; i < std::size(aliases); ++i) out.emplace_back(aliases[i].text, i);
-        std::sort(out.begin(), out.end());
+    // The aliases in a hash table built once: extraction asks about every word near a number,
+    // and most words are none. The word is folded into a small buffer.
+    static const std::unordered_map<std::string_view, std::size_t> by_text = [] {
+        std::unordered_map<std::string_view, std::size_t> out;
+        out.reserve(std::size(aliases) * 2);
+        for (std::size_t i = 0; i < std::size(aliases); ++i) out.emplace(aliases[i].text, i);
         return out;
     }();
     char folded[32];
     for (std::size_t i = 0; i < word.size(); ++i)
         folded[i] = (word[i] >= 'A' && word[i] <= 'Z') ? static_cast<char>(word[i] - 'A' + 'a') : word[i];
-    const std::string_view key(folded, word.size());
-    const auto it = std::lower_bound(sorted.begin(), sorted.end(), key,
-                                     [](const auto& entry, std::string_view k) { return entry.first < k; });
-    if (it == sorted.end() || it->first != key) return {};
+    const auto it = by_text.find(std::string_view(folded, word.size()));
+    if (it == by_text.end()) return {};
     return alias_units()[it->second];
+}
+
+bool may_name_currency(std::string_view text) noexcept {
+    const auto fold = [](char c) {
+        return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    };
+    const auto key = [&](std::string_view t) {
+        return (std::size_t{fold(t[0])} << 8U) | (t.size() > 1 ? fold(t[1]) : 0U);
+    };
+    // One bit per pair of first bytes of an ISO code, an alias, and of one-byte symbols.
+    static const std::vector<bool> firsts = [&] {
+        std::vector<bool> out(std::size_t{1} << 16U);
+        for (const alias& a : aliases) {
+            out[key(a.text)] = true;
+        }
+        for (const currency_info& c : iso4217_currencies()) out[key(c.code)] = true;
+        return out;
+    }();
+    if (text.empty()) return false;
+    return firsts[key(text)] || firsts[key(text.substr(0, 1))];
 }
 
 std::expected<resolved_unit, std::string> resolve_currency(std::string_view word,

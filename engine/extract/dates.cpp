@@ -306,7 +306,9 @@ std::size_t year_of(std::string_view text, std::size_t at, int& year) {
 
 std::optional<date_match> quarter_words(std::string_view text, std::size_t pos) {
     constexpr std::pair<std::string_view, int> ordinals[] = {{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}};
-    const std::string lower = text::ascii_lower(word_at(text, pos));
+    const std::string_view written = word_at(text, pos);
+    if (written.size() < 5 || written.size() > 6) return std::nullopt;  // no ordinal above
+    const std::string lower = text::ascii_lower(written);
     for (const auto& [word, n] : ordinals) {
         if (lower != word) continue;
         std::size_t at = pos + word.size();
@@ -331,8 +333,7 @@ std::optional<date_match> quarter_words(std::string_view text, std::size_t pos) 
 // "January-June 2014", "July-September": a quarter when it spans one, else the year.
 std::optional<date_match> month_words(std::string_view text, std::size_t pos) {
     const std::string_view first = word_at(text, pos);
-    const auto from = month_of(first);
-    if (!from || first.size() < 3) return std::nullopt;
+    if (first.size() < 3) return std::nullopt;
     std::size_t at = pos + first.size();
     bool joined = false;
     for (const std::string_view dash : {"-"sv, "–"sv, " to "sv, "—"sv}) {
@@ -341,7 +342,9 @@ std::optional<date_match> month_words(std::string_view text, std::size_t pos) {
             break;
         }
     }
-    if (!joined) return std::nullopt;
+    if (!joined) return std::nullopt;  // most words are joined to nothing: asked first
+    const auto from = month_of(first);
+    if (!from) return std::nullopt;
     const std::string_view second = word_at(text, at);
     const auto to = month_of(second);
     if (!to || second.size() < 3 || *to <= *from) return std::nullopt;

@@ -54,9 +54,17 @@ bool number_word_at(std::string_view text, std::size_t pos) {
 // often something else in running text.
 bool fraction_word_at(std::string_view text, std::size_t pos) {
     if (pos > 0 && is_letter(text[pos - 1])) return false;
-    for (const figure_words::fraction_word& f : figure_words::fractions) {
-        const std::string_view w = f.text;
-        if (w.find('-') == std::string_view::npos || text.size() - pos < w.size()) continue;
+    std::size_t hyphen = pos;  // most words have no hyphen after them: no fraction
+    while (hyphen < text.size() && is_letter(text[hyphen])) ++hyphen;
+    if (hyphen == text.size() || text[hyphen] != '-') return false;
+    static const std::vector<std::string_view> hyphenated = [] {
+        std::vector<std::string_view> out;
+        for (const figure_words::fraction_word& f : figure_words::fractions)
+            if (f.text.find('-') != std::string_view::npos) out.push_back(f.text);
+        return out;
+    }();
+    for (const std::string_view w : hyphenated) {
+        if (text.size() - pos < w.size()) continue;
         bool same = true;
         for (std::size_t i = 0; i < w.size() && same; ++i) same = lower(text[pos + i]) == w[i];
         if (same) return true;

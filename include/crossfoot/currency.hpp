@@ -89,6 +89,11 @@ struct resolved_unit {
 /// English words match case-insensitively.
 [[nodiscard]] std::span<const unit> currency_candidates(std::string_view word);
 
+/// False when no currency's code, name or symbol begins with the first two bytes of `text`
+/// (English letters in any case): a quick test before currency_candidates on the prefixes
+/// of running text.
+[[nodiscard]] bool may_name_currency(std::string_view text) noexcept;
+
 /// Resolves a word or symbol to one unit. An ambiguous symbol resolves to
 /// `default_currency` when that is one of its candidates, marked as assumed; otherwise
 /// the error says which currencies it could name.

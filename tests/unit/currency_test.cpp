@@ -213,6 +213,21 @@ BOOST_DATA_TEST_CASE(name_one_currency, boost::unit_test::data::make(alias_rows)
     BOOST_TEST(candidates.front().code() == r.code);
 }
 
+// The quick test never turns away a name the table knows, nor a text that begins with one.
+BOOST_DATA_TEST_CASE(may_name_currency_admits_every_name, boost::unit_test::data::make(alias_rows), r) {
+    BOOST_TEST(crossfoot::may_name_currency(r.word));
+    BOOST_TEST(crossfoot::may_name_currency(std::string(r.word) + "5 billion"));
+}
+
+BOOST_AUTO_TEST_CASE(may_name_currency_turns_away_plain_words) {
+    BOOST_TEST(crossfoot::may_name_currency("$5"));
+    BOOST_TEST(crossfoot::may_name_currency("usd"));
+    BOOST_TEST(crossfoot::may_name_currency("¥"));
+    BOOST_TEST(!crossfoot::may_name_currency(""));
+    BOOST_TEST(!crossfoot::may_name_currency("experts"));
+    BOOST_TEST(!crossfoot::may_name_currency("会议"));
+}
+
 BOOST_DATA_TEST_CASE(resolve_without_assumption_whatever_the_default,
                      boost::unit_test::data::make(alias_rows), r) {
     const auto alone = crossfoot::resolve_currency(r.word, std::nullopt);
