@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include <crossfoot/diagnostic.hpp>
+#include <crossfoot/document.hpp>
 #include <crossfoot/extract.hpp>
 
 #include <fstream>
@@ -44,11 +45,15 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
 
 int run_extract(const extract_options_cli& options, std::istream& in, std::ostream& out,
                 std::ostream& err) {
-    const auto text = read_all(options.file, in, err);
-    if (!text) return exit_bad_input;
+    const auto bytes = read_all(options.file, in, err);
+    if (!bytes) return exit_bad_input;
     const std::string name = options.file == "-" ? "<stdin>" : options.file;
-    if (text->empty()) {
-        print_diagnostics(err, {diagnostic{name, 1, 1, severity::error, "expected text, found an empty file", "empty-file", {}}});
+    // Text, a web page or a PDF, by its content.
+    const auto doc = read_document(*bytes);
+    if (!doc) {
+        const bool lines = identify_document(*bytes) != document_format::pdf;
+        const auto [line, column] = lines ? line_column(*bytes, doc.error().offset) : std::pair<std::size_t, std::size_t>{1, 1};
+        print_diagnostics(err, {diagnostic{name, line, column, severity::error, doc.error().message, doc.error().code, {}}});
         return exit_bad_input;
     }
     extract_options settings;
@@ -69,12 +74,10 @@ int run_extract(const extract_options_cli& options, std::istream& in, std::ostre
         }
         settings.dated = std::move(*dated);
     }
-    const auto found = extract(*text, settings);
-    if (!found) {
-        const auto [line, column] = line_column(*text, found.error().offset);
-        print_diagnostics(err, {diagnostic{name, line, column, severity::error,
-                                           found.error().message() + " at byte " + std::to_string(found.error().offset),
-                                           "bad-utf8", {}}});
+    const auto found = extract_document(*doc, settings);
+    if (!found) {  // the text was checked when it was read
+        const auto [line, column] = line_column(doc->text, found.error().offset);
+        print_diagnostics(err, {diagnostic{name, line, column, severity::error, found.error().message(), "bad-utf8", {}}});
         return exit_bad_input;
     }
     out << (options.format == "json" ? format_extraction_json(*found, name)

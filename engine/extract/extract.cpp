@@ -194,7 +194,7 @@ std::string render(const date_match& d, date_context& context, std::vector<std::
 
 text_span span_of(utf8::char_counter& chars, std::size_t begin, std::size_t end) {
     const std::size_t b = chars.at(begin);
-    return {begin, end, b, chars.at(end)};
+    return {begin, end, b, chars.at(end), 0, begin, end};
 }
 
 mention date_mention(std::string_view text, const date_match& d, utf8::char_counter& chars,

@@ -41,14 +41,22 @@ std::string notes_of(const mention& m) {
     return fmt::format("{}", fmt::join(notes, "; "));
 }
 
+// The first column: a PDF's page, else the byte of the file (of the HTML source for a web page).
+std::string_view place_heading(const extraction& e) { return e.format == "pdf" ? "page" : "byte"; }
+
+std::size_t place_of(const extraction& e, const text_span& at) {
+    if (e.format == "pdf") return at.page;
+    return e.format == "html" ? at.source_begin : at.byte_begin;
+}
+
 }  // namespace
 
 std::string format_extraction_text(const extraction& e, bool explain) {
-    std::string out = fmt::format("{:>7}  {:<8} {:<32} {:<24} {:<8} {:<9} {:<7} {}\n", "byte", "kind",
+    std::string out = fmt::format("{:>7}  {:<8} {:<32} {:<24} {:<8} {:<9} {:<7} {}\n", place_heading(e), "kind",
                                   "text", "value", "unit", "qualifier", "digit", "notes");
     for (const mention& m : e.mentions) {
         const bool is_date = m.kind == mention_kind::date_text;
-        out += fmt::format("{:>7}  {:<8} {:<32} {:<24} {:<8} {:<9} {:<7} {}\n", m.at.byte_begin,
+        out += fmt::format("{:>7}  {:<8} {:<32} {:<24} {:<8} {:<9} {:<7} {}\n", place_of(e, m.at),
                            to_string(m.kind), m.text, value_of(m), is_date ? "-" : unit_of(m.figure),
                            is_date ? "" : std::string(to_string(m.figure.qualifier)), precision_of(m),
                            is_date ? "" : notes_of(m));
@@ -58,14 +66,18 @@ std::string format_extraction_text(const extraction& e, bool explain) {
                        e.skipped.size() == 1 ? "" : "s", explain || e.skipped.empty() ? "" : " (--explain lists them)");
     if (explain) {
         for (const skipped_number& s : e.skipped)
-            out += fmt::format("{:>7}  {:<32} {}\n", s.at.byte_begin, s.text, s.reason);
+            out += fmt::format("{:>7}  {:<32} {}\n", place_of(e, s.at), s.text, s.reason);
     }
     return out;
 }
 
 std::string format_extraction_json(const extraction& e, std::string_view file) {
-    const auto span = [](const text_span& at) {
-        return json{{"bytes", {at.byte_begin, at.byte_end}}, {"chars", {at.char_begin, at.char_end}}};
+    // Places in the visible text; with the page of a PDF and the bytes of a web page's source.
+    const auto span = [&e](const text_span& at) {
+        json j = {{"bytes", {at.byte_begin, at.byte_end}}, {"chars", {at.char_begin, at.char_end}}};
+        if (e.format == "pdf") j["page"] = at.page;
+        if (e.format == "html") j["source_bytes"] = {at.source_begin, at.source_end};
+        return j;
     };
     json mentions = json::array();
     for (const mention& m : e.mentions) {
@@ -96,6 +108,7 @@ std::string format_extraction_json(const extraction& e, std::string_view file) {
     }
     const json doc = {{"schema", "crossfoot-extract/1"},
                       {"file", file},
+                      {"format", e.format},
                       {"mentions", mentions},
                       {"skipped", skipped}};
     return doc.dump(2) + "\n";

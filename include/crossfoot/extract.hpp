@@ -30,6 +30,12 @@ struct text_span {
     std::size_t byte_end = 0;
     std::size_t char_begin = 0;
     std::size_t char_end = 0;
+    /// In a document read by read_document (crossfoot/document.hpp): the page of a PDF, from 1
+    /// (0 otherwise), and the bytes of a web page's HTML source the text came from (equal to
+    /// the text's bytes otherwise).
+    std::size_t page = 0;
+    std::size_t source_begin = 0;
+    std::size_t source_end = 0;
 };
 
 /// One figure (or date) of the text.
@@ -65,6 +71,7 @@ struct extract_options {
 struct extraction {
     std::vector<mention> mentions;        // in text order
     std::vector<skipped_number> skipped;  // in text order
+    std::string format = "text";          // what was read: "text", "html" or "pdf"
 };
 
 /// Finds every figure of a UTF-8 text. Invalid UTF-8 is an error at its byte offset; nothing

@@ -1,0 +1,201 @@
+// tests/unit/document_test.cpp: documents as they come — text, web pages and PDFs — read into
+// their visible text, and every figure found there traced back to the source's bytes or page.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/document.hpp>
+
+#include "../document/pdf_maker.hpp"
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <string>
+
+using crossfoot::document_format;
+using crossfoot::read_document;
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+struct identified {
+    std::string_view bytes;
+    document_format format;
+
+    friend std::ostream& operator<<(std::ostream& os, const identified& c) {
+        return os << "'" << c.bytes.substr(0, 20) << "' is " << crossfoot::to_string(c.format);
+    }
+};
+
+const identified identified_files[] = {
+    {"%PDF-1.7\n...", document_format::pdf},
+    {"<!DOCTYPE html><html>", document_format::html},
+    {"<!doctype HTML>\n<p>5 billion yuan</p>", document_format::html},
+    {"\xEF\xBB\xBF  \n<html lang=\"zh\">", document_format::html},
+    {"<HTML>", document_format::html},
+    {"<head><title>t</title></head>", document_format::html},
+    {"<body>", document_format::html},
+    {"<!-- saved from a browser -->\n<html>", document_format::html},
+    {"The fund holds 5 billion yuan.", document_format::text},
+    {"<b>not a page", document_format::text},
+    {"<htmlx>", document_format::text},
+    {" %PDF-1.4", document_format::text},  // a PDF starts at its first byte
+};
+
+// The source bytes a mention stands on, for a web page.
+std::string_view source_of(std::string_view page, const crossfoot::text_span& at) {
+    return page.substr(at.source_begin, at.source_end - at.source_begin);
+}
+
+const crossfoot::mention* find_text(const crossfoot::extraction& e, std::string_view text) {
+    const auto it = std::find_if(e.mentions.begin(), e.mentions.end(), [&](const auto& m) { return m.text == text; });
+    return it == e.mentions.end() ? nullptr : &*it;
+}
+
+constexpr std::string_view page = R"(<!DOCTYPE html>
+<html><head><title>Hechi  signs
+ projects</title><script>var total = "99 billion yuan";</script><style>p { margin: 0 }</style></head>
+<body>
+<p>Hechi signed five contracted projects, with a total investment of
+   9.88 billion yuan (&#36;1.45 billion).</p>
+<div hidden>77 billion yuan</div>
+<p style="Display: None">66 billion yuan</p>
+<span aria-hidden="true">55 billion yuan</span>
+<template>44 billion yuan</template>
+<table><tr><th>Project</th><th>Investment</th></tr>
+<tr><td>A</td><td>1.2 billion yuan</td></tr>
+<tr><td>B &amp; C</td><td>1.5&nbsp;billion yuan</td></tr></table>
+<pre>a   b
+c</pre>
+</body></html>
+)";
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(documents)
+
+BOOST_DATA_TEST_CASE(are_identified_by_content, bdata::make(identified_files), c) {
+    BOOST_TEST((crossfoot::identify_document(c.bytes) == c.format));
+}
+
+BOOST_AUTO_TEST_CASE(a_web_page_is_its_visible_text) {
+    const auto d = read_document(page);
+    BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message));
+    BOOST_TEST((d->format == document_format::html));
+    BOOST_TEST(d->title == "Hechi signs projects");
+    BOOST_TEST(d->text ==
+               "Hechi signed five contracted projects, with a total investment of 9.88 billion yuan ($1.45 billion).\n"
+               "Project\tInvestment\n"
+               "A\t1.2 billion yuan\n"
+               "B & C\t1.5 billion yuan\n"
+               "a   b\nc");
+}
+
+BOOST_AUTO_TEST_CASE(figures_of_a_web_page_point_into_its_source) {
+    const auto d = read_document(page);
+    BOOST_TEST_REQUIRE(d.has_value());
+    const auto e = crossfoot::extract_document(*d);
+    BOOST_TEST_REQUIRE(e.has_value());
+    BOOST_TEST(e->format == "html");
+    // Nothing hidden, scripted or styled is read.
+    for (const auto& m : e->mentions) {
+        for (const std::string_view hidden : {"99", "77", "66", "55", "44"})
+            BOOST_TEST(m.text.find(hidden) == std::string::npos, m.text << " was read from a hidden element");
+    }
+    const auto* total = find_text(*e, "9.88 billion yuan");
+    BOOST_TEST_REQUIRE(total != nullptr);
+    BOOST_TEST(source_of(page, total->at) == "9.88 billion yuan");
+    // A character reference is the source of what it stands for.
+    const auto* dollars = find_text(*e, "$1.45 billion");
+    BOOST_TEST_REQUIRE(dollars != nullptr);
+    BOOST_TEST(source_of(page, dollars->at) == "&#36;1.45 billion");
+    // A no-break space is a space: the figure keeps its unit.
+    const auto* b = find_text(*e, "1.5 billion yuan");
+    BOOST_TEST_REQUIRE(b != nullptr);
+    BOOST_TEST(source_of(page, b->at) == "1.5&nbsp;billion yuan");
+    BOOST_TEST(b->figure.value.unit().code() == "CNY");
+    BOOST_TEST(b->at.page == 0U);
+}
+
+BOOST_AUTO_TEST_CASE(a_deeply_nested_page_is_read) {
+    std::string deep;
+    for (int i = 0; i < 100000; ++i) deep += "<div>";
+    deep = "<html><body>" + deep + "3 billion yuan</body></html>";
+    const auto d = read_document(deep);
+    BOOST_TEST_REQUIRE(d.has_value());
+    BOOST_TEST(d->text == "3 billion yuan");
+}
+
+BOOST_AUTO_TEST_CASE(a_page_in_another_charset_is_refused_with_a_way_out) {
+    const std::string gb = "<html><head><meta charset=\"GB2312\"></head><body>\xB9\xAB\xCB\xBE</body></html>";
+    const auto d = read_document(gb);
+    BOOST_TEST_REQUIRE(!d.has_value());
+    BOOST_TEST(d.error().code == "bad-utf8");
+    BOOST_TEST(d.error().offset == gb.find('\xB9'));
+    BOOST_TEST(d.error().message ==
+               "expected UTF-8 text, found byte 0xB9 at byte 48; the page declares charset gb2312: "
+               "convert it first, as with iconv -f gb2312 -t UTF-8");
+}
+
+BOOST_AUTO_TEST_CASE(a_pdf_is_read_page_by_page) {
+    const std::string pdf = crossfoot::test::make_pdf(
+        {{"Hechi signed five contracted projects with a total", "investment of 9.88 billion yuan."},
+         {"The four other projects: 1.2 billion yuan and (1.5 billion yuan)."}},
+        "Hechi");
+    const auto d = read_document(pdf);
+    BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message));
+    BOOST_TEST((d->format == document_format::pdf));
+    BOOST_TEST(d->title == "Hechi");
+    BOOST_TEST(d->page_starts.size() == 2U);
+    const auto e = crossfoot::extract_document(*d);
+    BOOST_TEST_REQUIRE(e.has_value());
+    BOOST_TEST(e->format == "pdf");
+    const auto* total = find_text(*e, "9.88 billion yuan");
+    const auto* part = find_text(*e, "1.5 billion yuan");
+    BOOST_TEST_REQUIRE(total != nullptr);
+    BOOST_TEST_REQUIRE(part != nullptr);
+    BOOST_TEST(total->at.page == 1U);
+    BOOST_TEST(part->at.page == 2U);
+    BOOST_TEST(crossfoot::page_of(*d, d->page_starts[1]) == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(a_pdf_without_text_is_a_scan) {
+    const auto d = read_document(crossfoot::test::make_pdf({{}, {}}));
+    BOOST_TEST_REQUIRE(!d.has_value());
+    BOOST_TEST(d.error().code == "no-text-layer");
+    BOOST_TEST(d.error().message ==
+               "expected a PDF with a text layer, found 2 pages without text (a scan: run OCR on it first)");
+}
+
+BOOST_AUTO_TEST_CASE(a_truncated_pdf_is_refused) {
+    const std::string pdf = crossfoot::test::make_pdf({{"5 billion yuan"}});
+    const auto d = read_document(pdf.substr(0, 200));
+    BOOST_TEST_REQUIRE(!d.has_value());
+    BOOST_TEST(d.error().code == "bad-pdf");
+}
+
+BOOST_AUTO_TEST_CASE(text_is_read_as_it_is) {
+    const std::string_view text = "The fund holds 5 billion yuan.";
+    const auto d = read_document(text);
+    BOOST_TEST_REQUIRE(d.has_value());
+    BOOST_TEST(d->text == text);
+    BOOST_TEST(crossfoot::source_offset(*d, 15) == 15U);
+    BOOST_TEST(crossfoot::page_of(*d, 15) == 0U);
+    const auto e = crossfoot::extract_document(*d);
+    BOOST_TEST_REQUIRE(e.has_value());
+    BOOST_TEST_REQUIRE(e->mentions.size() == 1U);
+    BOOST_TEST(e->mentions[0].at.source_begin == 15U);
+    BOOST_TEST(e->mentions[0].at.source_end == 29U);
+}
+
+BOOST_AUTO_TEST_CASE(empty_and_invalid_input_is_refused_at_its_place) {
+    const auto empty = read_document("");
+    BOOST_TEST_REQUIRE(!empty.has_value());
+    BOOST_TEST(empty.error().code == "empty-file");
+    const auto bad = read_document("39.7 billion yuan\n\xFF here");
+    BOOST_TEST_REQUIRE(!bad.has_value());
+    BOOST_TEST(bad.error().code == "bad-utf8");
+    BOOST_TEST(bad.error().offset == 18U);
+    BOOST_TEST(bad.error().message == "expected UTF-8 text, found byte 0xFF at byte 18");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
