@@ -13,9 +13,9 @@ namespace crossfoot::claims_reader {
 
 namespace {
 
-constexpr std::array<std::string_view, 13> check_keys_known = {
-    "id",   "relation", "total", "parts",       "percent",     "share",      "from",
-    "to",   "by",       "rate",  "rate_period", "description", "parts_exact"};
+constexpr std::array<std::string_view, 14> check_keys_known = {
+    "id",   "relation", "total", "parts",       "percent",     "share",       "from",
+    "to",   "by",       "rate",  "rate_period", "description", "parts_exact", "proposed_by"};
 
 std::string where(const check_spec& spec) {
     return spec.id.empty() ? std::string("in [[checks]]") : fmt::format("in check \"{}\"", spec.id);
@@ -270,6 +270,7 @@ check_spec read_check(const context& ctx, const toml::table& entry, const claims
     }
     spec.percent = decimal_field(ctx, entry, "percent");
     spec.description = string_field(ctx, entry, "description").value_or("");
+    spec.proposed_by = string_field(ctx, entry, "proposed_by").value_or("");
     spec.parts_exact = bool_field(ctx, entry, "parts_exact").value_or(false);
     if (entry.contains("rate"))
         spec.rate = figure_of_kind(ctx, entry, "rate", out, {figure_kind::rate},

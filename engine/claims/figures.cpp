@@ -91,7 +91,8 @@ bool read_text_in_unit(const context& ctx, const toml::table& spec, std::int32_t
         return false;
     }
     const bool count = u->is_count();
-    if (!read_text(ctx, spec, count ? std::nullopt : u, zhao_power, f, count)) return false;
+    // A count may leave its noun out ("three of which"): the unit says what it counts.
+    if (!read_text(ctx, spec, u, zhao_power, f, count)) return false;
     if (f.value.unit() != *u) {
         ctx.fail(*spec.get("unit"),
                  fmt::format("'unit' says {} but the text names {}", *code, f.value.unit().code()),

@@ -3,8 +3,11 @@
 #include "commands.hpp"
 
 #include <crossfoot/check.hpp>
+#include <crossfoot/draft.hpp>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <ostream>
 
 namespace crossfoot::cli {
@@ -35,13 +38,51 @@ std::optional<rate_settings> settings_of(const check_options& options, std::ostr
     return s;
 }
 
+// A file is a claims file by its name (*.toml) or by --claims; anything else is a document.
+bool is_claims_file(const std::string& path, const check_options& options) {
+    return options.claims || path.ends_with(".toml") || path.ends_with(".TOML");
+}
+
+// A document's claims, drafted from its words; the draft written to --draft.
+std::optional<claims> document_claims_of(const std::string& path, const check_options& options, std::ostream& err) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        print_diagnostics(err, {diagnostic{path, 1, 1, severity::error, "cannot open the file for reading", "no-file", {}}});
+        return std::nullopt;
+    }
+    const std::string bytes(std::istreambuf_iterator<char>(in), {});
+    const auto settings = extract_settings(options.default_currency, 12, options.date, err);
+    if (!settings) return std::nullopt;
+    auto drafted = claims_from_document(bytes, path, *settings);
+    if (!drafted) {
+        print_diagnostics(err, drafted.error());
+        return std::nullopt;
+    }
+    if (!options.draft.empty()) {
+        std::ofstream draft(options.draft, std::ios::binary);
+        draft << drafted->toml;
+        if (!draft) {
+            err << "crossfoot: --draft: cannot write '" << options.draft << "'\n";
+            return std::nullopt;
+        }
+    }
+    return std::move(drafted->claims);
+}
+
 // Checks one file; returns its exit status.
 int check_file(const std::string& path, const check_options& options, bool color,
                std::ostream& out, std::ostream& err) {
-    auto claims = read_claims_file(path);
-    if (!claims) {
-        print_diagnostics(err, claims.error());
-        return exit_bad_input;
+    std::optional<claims> claims;
+    if (is_claims_file(path, options)) {
+        auto read = read_claims_file(path);
+        if (!read) {
+            print_diagnostics(err, read.error());
+            return exit_bad_input;
+        }
+        claims = std::move(*read);
+    } else {
+        claims = document_claims_of(path, options, err);
+        if (!claims) return exit_bad_input;
     }
     const auto settings = settings_of(options, err);
     if (!settings) return exit_bad_input;

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <crossfoot/extract.hpp>
 #include <crossfoot/rates.hpp>
 
 #include <iosfwd>
@@ -77,7 +78,17 @@ struct check_options {
     std::optional<int> window_days;
     std::optional<int> nearby_days;
     std::optional<std::string> rate_tolerance;  // a percentage, as a decimal string
+    // Documents (any file that is not *.toml, unless --claims): the draft is written here.
+    std::string draft;
+    bool claims = false;                 // every file is a claims file, whatever its name
+    std::string default_currency;        // for documents: bare amounts, $ and ¥
+    std::string date;                    // for documents: YYYY[-MM[-DD]]
 };
+
+/// The library's extract options from the command line's; nothing (and a message) when a code
+/// or date is bad.
+std::optional<extract_options> extract_settings(const std::string& default_currency, int zhao_power,
+                                                const std::string& date, std::ostream& err);
 
 /// `crossfoot check`: 0 nothing inconsistent, 1 something inconsistent, 2 bad input.
 int run_check(const check_options& options, std::ostream& out, std::ostream& err);
@@ -89,6 +100,7 @@ struct extract_options_cli {
     std::string default_currency;      // ISO code for bare amounts and $ and ¥
     int zhao_power = 12;
     std::string date;                  // the document's date: YYYY[-MM[-DD]]; empty: none
+    std::string draft;                 // write a drafted claims file here; empty: none
 };
 
 /// `crossfoot extract`: 0 read, 2 bad input (a missing, empty or non-UTF-8 file).

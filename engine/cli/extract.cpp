@@ -4,6 +4,7 @@
 
 #include <crossfoot/diagnostic.hpp>
 #include <crossfoot/document.hpp>
+#include <crossfoot/draft.hpp>
 #include <crossfoot/extract.hpp>
 
 #include <fstream>
@@ -43,6 +44,29 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
 
 }  // namespace
 
+std::optional<extract_options> extract_settings(const std::string& default_currency, int zhao_power,
+                                                const std::string& date, std::ostream& err) {
+    extract_options settings;
+    if (!default_currency.empty()) {
+        settings.default_currency = unit::currency(default_currency);
+        if (!settings.default_currency) {
+            err << "crossfoot: --default-currency: expected an ISO 4217 code such as CNY, found '"
+                << default_currency << "'\n";
+            return std::nullopt;
+        }
+    }
+    settings.zhao_power = zhao_power;
+    if (!date.empty()) {
+        auto dated = parse_period(date);
+        if (!dated) {
+            err << "crossfoot: --date: " << dated.error().message() << '\n';
+            return std::nullopt;
+        }
+        settings.dated = std::move(*dated);
+    }
+    return settings;
+}
+
 int run_extract(const extract_options_cli& options, std::istream& in, std::ostream& out,
                 std::ostream& err) {
     const auto bytes = read_all(options.file, in, err);
@@ -56,29 +80,21 @@ int run_extract(const extract_options_cli& options, std::istream& in, std::ostre
         print_diagnostics(err, {diagnostic{name, line, column, severity::error, doc.error().message, doc.error().code, {}}});
         return exit_bad_input;
     }
-    extract_options settings;
-    if (!options.default_currency.empty()) {
-        settings.default_currency = unit::currency(options.default_currency);
-        if (!settings.default_currency) {
-            err << "crossfoot: --default-currency: expected an ISO 4217 code such as CNY, found '"
-                << options.default_currency << "'\n";
-            return exit_bad_input;
-        }
-    }
-    settings.zhao_power = options.zhao_power;
-    if (!options.date.empty()) {
-        auto dated = parse_period(options.date);
-        if (!dated) {
-            err << "crossfoot: --date: " << dated.error().message() << '\n';
-            return exit_bad_input;
-        }
-        settings.dated = std::move(*dated);
-    }
-    const auto found = extract_document(*doc, settings);
+    const auto settings = extract_settings(options.default_currency, options.zhao_power, options.date, err);
+    if (!settings) return exit_bad_input;
+    const auto found = extract_document(*doc, *settings);
     if (!found) {  // the text was checked when it was read
         const auto [line, column] = line_column(doc->text, found.error().offset);
         print_diagnostics(err, {diagnostic{name, line, column, severity::error, found.error().message(), "bad-utf8", {}}});
         return exit_bad_input;
+    }
+    if (!options.draft.empty()) {
+        std::ofstream draft_file(options.draft, std::ios::binary);
+        draft_file << format_draft_toml(draft_claims(*doc, *found, *settings), name);
+        if (!draft_file) {
+            err << "crossfoot: --draft: cannot write '" << options.draft << "'\n";
+            return exit_bad_input;
+        }
     }
     out << (options.format == "json" ? format_extraction_json(*found, name)
                                      : format_extraction_text(*found, options.explain));

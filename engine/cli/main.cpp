@@ -81,7 +81,15 @@ void add_rates(CLI::App& app, crossfoot::cli::rates_options& options) {
 void add_check(CLI::App& app, crossfoot::cli::check_options& options) {
     CLI::App* check = app.add_subcommand(
         "check", "Check the totals a claims file states against their components");
-    check->add_option("files", options.files, "Claims files (TOML)")->required()->check(CLI::ExistingFile);
+    check->add_option("files", options.files,
+                      "Claims files (*.toml), or documents (text, HTML, PDF) whose checks are drafted from their words")
+        ->required()
+        ->check(CLI::ExistingFile);
+    check->add_option("--draft", options.draft, "Write the claims drafted from a document to this file");
+    check->add_flag("--claims", options.claims, "Read every file as a claims file, whatever its name");
+    check->add_option("-c,--default-currency", options.default_currency,
+                      "Documents: ISO code for bare amounts with a scale and for $ and ¥");
+    check->add_option("--date", options.date, "Documents: the document's date (YYYY, YYYY-MM or YYYY-MM-DD)");
     check->add_option("--format", options.format, "Output format")
         ->check(CLI::IsMember({"text", "json"}));
     check->add_option("--color", options.color, "Colour the verdicts")
@@ -105,9 +113,11 @@ void add_check(CLI::App& app, crossfoot::cli::check_options& options) {
 
 void add_extract(CLI::App& app, crossfoot::cli::extract_options_cli& o) {
     CLI::App* command = app.add_subcommand(
-        "extract", "Find every figure of a UTF-8 text: amounts, counts, percentages, ranges, "
+        "extract", "Find every figure of a text, web page or PDF: amounts, counts, percentages, ranges, "
                    "changes, rates and dates");
     command->add_option("file", o.file, "The text ('-' is standard input)")->required();
+    command->add_option("--draft", o.draft,
+                        "Also write a claims file: every figure, and the checks the text's words propose");
     command->add_option("--format", o.format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();

@@ -190,6 +190,8 @@ std::string detail_block(const check_result& r, const claims& c, bool color) {
     const check_spec& spec = *r.spec;
     std::string out = fmt::format("\n{} ({})\n", spec.id, to_string(spec.relation));
     if (!spec.description.empty()) out += fmt::format("  {}\n", spec.description);
+    if (!spec.proposed_by.empty())
+        out += fmt::format("  proposed by the words '{}': confirm it by deleting proposed_by\n", spec.proposed_by);
     if (r.total) out += figure_block("total", *r.total, r.in);
     for (const converted_figure& p : r.parts) out += figure_block(p.weight < 0 ? "minus" : "part", p, r.in);
     if (r.parts_sum)
@@ -248,8 +250,10 @@ std::string format_check_text(const check_report& report, bool color) {
     for (const check_result& r : report.results) id_width = std::max(id_width, r.spec->id.size());
     for (const check_result& r : report.results) {
         const std::string word(to_string(r.verdict));
-        out += fmt::format("{}{}  {:<{}}  {}\n", paint(word, r.verdict, color),
-                           std::string(28 - word.size(), ' '), r.spec->id, id_width, r.summary);
+        const std::string proposed =
+            r.spec->proposed_by.empty() ? "" : fmt::format(" (proposed by '{}')", r.spec->proposed_by);
+        out += fmt::format("{}{}  {:<{}}  {}{}\n", paint(word, r.verdict, color),
+                           std::string(28 - word.size(), ' '), r.spec->id, id_width, r.summary, proposed);
     }
     out += "\n" + totals_line(report);
     for (const check_result& r : report.results) out += detail_block(r, *report.claims, color);
@@ -317,6 +321,7 @@ json result_json(const check_result& r) {
               {"description", r.spec->description},
               {"verdict", to_string(r.verdict)},
               {"summary", r.summary}};
+    if (!r.spec->proposed_by.empty()) j["proposed_by"] = r.spec->proposed_by;
     if (r.verdict == verdict::unverifiable) {
         j["reason"] = r.reason;
         return j;

@@ -83,6 +83,9 @@ struct check_spec {
     /// interval counts, as in XBRL Calculations 1.1.
     bool parts_exact = false;
     std::string description;
+    /// A check drafted from a document's words, not yet confirmed by a person: the words that
+    /// proposed it ("including", "其中"). Reports mark it; deleting the key confirms it.
+    std::string proposed_by;
     std::size_t line = 0;
 };
 

@@ -1,0 +1,429 @@
+// engine/draft/draft.cpp: the checks a document's own words propose between its figures,
+// sentence by sentence.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/draft.hpp>
+
+#include "core/text.hpp"
+#include "core/text_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <span>
+
+namespace crossfoot {
+
+namespace {
+
+using namespace std::string_view_literals;
+
+// What a figure can be related to: money with money (in any currency), counts with counts.
+enum class figure_class { money, count, percent, change, other };
+
+figure_class class_of(const mention& m) {
+    if (m.figure.high) return figure_class::other;  // a range is checked by hand
+    switch (m.kind) {
+        case mention_kind::money: return figure_class::money;
+        case mention_kind::count: return figure_class::count;
+        case mention_kind::percent: return figure_class::percent;
+        case mention_kind::change: return figure_class::change;
+        default: return figure_class::other;
+    }
+}
+
+struct sentence {
+    std::size_t begin;
+    std::size_t end;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+// A sentence ends at a line's end, at 。！？, and at . ! ? before white space.
+std::vector<sentence> sentences_of(std::string_view text) {
+    std::vector<sentence> out;
+    std::size_t begin = 0;
+    const auto close = [&](std::size_t end) {
+        if (end > begin) out.push_back({begin, end});
+        begin = end;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\n' || c == '\f') {
+            close(i + 1);
+        } else if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || is_space(text[i + 1]))) {
+            close(i + 1);
+        } else {
+            for (const std::string_view mark : {"。"sv, "！"sv, "？"sv}) {
+                if (text.substr(i).starts_with(mark)) {
+                    close(i + mark.size());
+                    i += mark.size() - 1;
+                    break;
+                }
+            }
+        }
+    }
+    close(text.size());
+    return out;
+}
+
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Where `word` stands in text[begin, end), ASCII letters in any case and English words whole.
+std::vector<std::size_t> find_word(std::string_view text, std::size_t begin, std::size_t end, std::string_view word) {
+    std::vector<std::size_t> out;
+    const bool latin = is_letter(word.front());
+    for (std::size_t i = begin; i + word.size() <= end; ++i) {
+        bool same = true;
+        for (std::size_t k = 0; k < word.size() && same; ++k) same = lower(text[i + k]) == word[k];
+        if (!same) continue;
+        if (latin && ((i > 0 && is_letter(text[i - 1])) ||
+                      (i + word.size() < text.size() && is_letter(text[i + word.size()]))))
+            continue;
+        out.push_back(i);
+    }
+    return out;
+}
+
+// Words that list some of a total's components after it, and those that give the total of
+// the figures before them.
+constexpr std::array<std::string_view, 9> including_words = {
+    "including", "among them", "among which", "of which", "其中", "包括", "このうち", "うち", "内訳"};
+constexpr std::array<std::string_view, 7> total_words = {
+    "amounting to", "totalling", "totaling", "合计", "共计", "总计", "合計"};
+
+struct keyword {
+    std::size_t at;
+    std::size_t end;
+    std::string_view text;
+};
+
+std::vector<keyword> keywords_in(std::string_view text, const sentence& s, std::span<const std::string_view> words) {
+    std::vector<keyword> out;
+    for (const std::string_view w : words) {
+        for (const std::size_t at : find_word(text, s.begin, s.end, w)) {
+            // "このうち" and "うち" are one word: keep the longer.
+            const bool inside = std::any_of(out.begin(), out.end(), [&](const keyword& k) { return at >= k.at && at < k.end; });
+            if (!inside) out.push_back({at, at + w.size(), text.substr(at, w.size())});
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const keyword& a, const keyword& b) { return a.at < b.at; });
+    return out;
+}
+
+class drafter {
+public:
+    drafter(const document& d, const extraction& found, const extract_options& options)
+        : text_(d.text), found_(found), currency_(options.default_currency), zhao_power_(options.zhao_power) {}
+
+    void run(draft& out);
+
+private:
+    // The figures (indices into found_.mentions) of a class in [begin, end).
+    std::vector<std::size_t> figures_in(std::size_t begin, std::size_t end, figure_class c) const;
+    void including(const sentence& s, const sentence* previous, const keyword& k);
+    void part_of_which(const sentence& s, const keyword& k);
+    void totals(const sentence& s, const keyword& k, bool governed);
+    void conversions(const sentence& s);
+    void shares(const sentence& s);
+    void changes(const sentence& s);
+    [[nodiscard]] std::string refusal(const drafted_figure& f) const;
+    [[nodiscard]] bool smaller_than_a_part(std::size_t total, const std::vector<std::size_t>& parts) const;
+    [[nodiscard]] std::size_t list_end(std::size_t begin, std::size_t end, figure_class c) const;
+    void propose(relation r, std::size_t total, const std::vector<std::size_t>& parts, std::string_view words,
+                 std::optional<std::size_t> extra = std::nullopt);
+    [[nodiscard]] std::string_view between(std::size_t a, std::size_t b) const {
+        const std::size_t from = found_.mentions[a].at.byte_end;
+        const std::size_t to = found_.mentions[b].at.byte_begin;
+        return from <= to ? text_.substr(from, to - from) : std::string_view();
+    }
+
+    std::string_view text_;
+    const extraction& found_;
+    std::optional<unit> currency_;
+    std::int32_t zhao_power_ = 12;
+    std::vector<std::string> ids_;  // per mention; empty for dates
+    std::vector<drafted_check> checks_;
+};
+
+std::vector<std::size_t> drafter::figures_in(std::size_t begin, std::size_t end, figure_class c) const {
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < found_.mentions.size(); ++i) {
+        const mention& m = found_.mentions[i];
+        if (m.at.byte_begin >= begin && m.at.byte_end <= end && class_of(m) == c) out.push_back(i);
+    }
+    return out;
+}
+
+void drafter::propose(relation r, std::size_t total, const std::vector<std::size_t>& parts, std::string_view words,
+                      std::optional<std::size_t> extra) {
+    drafted_check c;
+    c.relation = r;
+    c.total = ids_[total];
+    for (const std::size_t p : parts) c.parts.push_back(ids_[p]);
+    if (r == relation::share && extra) c.share = ids_[*extra];
+    if (r == relation::change && extra) c.by = ids_[*extra];
+    c.proposed_by = std::string(words);
+    // The same relation proposed twice (two keywords) is one check.
+    const bool known = std::any_of(checks_.begin(), checks_.end(), [&](const drafted_check& k) {
+        return k.relation == c.relation && k.total == c.total && k.parts == c.parts;
+    });
+    if (!known) checks_.push_back(std::move(c));
+}
+
+// "a total investment of 39.7 billion yuan, including ... 1.16 billion USD": the parts after
+// the word are some of the nearest total of their class before it in the sentence (or, for
+// 其中 and "of which" opening a sentence, in the sentence before). A later "amounting to a
+// total of X" in the same sentence makes X the total: "including" still governs, as the list
+// may be partial.
+void drafter::including(const sentence& s, const sentence* previous, const keyword& k) {
+    const auto later_totals = keywords_in(text_, {k.end, s.end}, total_words);
+    const std::size_t parts_end = later_totals.empty() ? s.end : later_totals.front().at;
+    for (const figure_class c : {figure_class::money, figure_class::count}) {
+        const std::vector<std::size_t> parts = figures_in(k.end, list_end(k.end, parts_end, c), c);
+        if (parts.empty()) continue;
+        std::optional<std::size_t> total;
+        if (!later_totals.empty()) {
+            const auto after = figures_in(later_totals.front().end, s.end, c);
+            if (!after.empty()) total = after.front();
+        }
+        if (!total) {
+            auto before = figures_in(s.begin, k.at, c);
+            const bool opens = text::trim(text_.substr(s.begin, k.at - s.begin)).empty();
+            if (before.empty() && opens && previous != nullptr && k.text != "including")
+                before = figures_in(previous->begin, previous->end, c);
+            // A figure smaller than one of the parts is no total of them: "多出50万人。其中男性
+            // 3459万人" counts a change before the parts, the total stands before it.
+            while (!before.empty() && smaller_than_a_part(before.back(), parts)) before.pop_back();
+            if (!before.empty()) total = before.back();
+        }
+        if (total) propose(relation::includes, *total, parts, k.text);
+    }
+}
+
+// True when `total` is in the unit of some part and less than it.
+bool drafter::smaller_than_a_part(std::size_t total, const std::vector<std::size_t>& parts) const {
+    const amount& t = found_.mentions[total].figure.value;
+    return std::any_of(parts.begin(), parts.end(), [&](std::size_t p) {
+        const amount& a = found_.mentions[p].figure.value;
+        return a.unit() == t.unit() && t.value() < a.value();
+    });
+}
+
+// Where a list of parts that begins at `begin` ends. A first clause (up to ';' or '；') with
+// two or more parts is a list by commas, and the semicolon ends it ("其中基础设施1389亿元，房屋
+// 建筑4268亿元；地产业务535亿元" lists no 535). A first clause with one part is a list by
+// semicolons ("其中，开工项目21个，投资160.8亿元；竣工项目8个，投资19.4亿元"): it goes on while each
+// clause has a part, and ends at the first clause without one.
+std::size_t drafter::list_end(std::size_t begin, std::size_t end, figure_class c) const {
+    const auto clause_end = [&](std::size_t from) {
+        for (std::size_t i = from; i < end; ++i) {
+            if (text_[i] == ';') return i + 1;
+            if (text_.substr(i).starts_with("；")) return i + 3;
+        }
+        return end;
+    };
+    const std::size_t first = std::min(clause_end(begin), end);
+    if (figures_in(begin, first, c).size() >= 2) return first;
+    std::size_t clause = begin;
+    while (clause < end) {
+        const std::size_t next = std::min(clause_end(clause), end);
+        if (figures_in(clause, next, c).empty()) return clause;
+        clause = next;
+    }
+    return end;
+}
+
+// "five companies ..., three of which are from China": the count before "of which" is a part
+// of the count before it.
+void drafter::part_of_which(const sentence& s, const keyword& k) {
+    const auto counts = figures_in(s.begin, k.at, figure_class::count);
+    if (counts.size() < 2) return;
+    const std::size_t part = counts.back();
+    if (!text::trim(text_.substr(found_.mentions[part].at.byte_end, k.at - found_.mentions[part].at.byte_end)).empty())
+        return;
+    propose(relation::includes, counts[counts.size() - 2], {part}, k.text);
+}
+
+// "A and B, amounting to a total of X", "A、B，合计X": X is the sum of the figures of its class
+// before the word in the sentence.
+void drafter::totals(const sentence& s, const keyword& k, bool governed) {
+    if (governed) return;  // "including ... amounting to": proposed as an inclusion
+    for (const figure_class c : {figure_class::money, figure_class::count}) {
+        const auto after = figures_in(k.end, s.end, c);
+        const auto parts = figures_in(s.begin, k.at, c);
+        if (after.empty() || parts.size() < 2) continue;
+        propose(relation::sum, after.front(), parts, k.text);
+    }
+}
+
+// "9.88 billion yuan ($1.45 billion)", "1.16亿美元（约合8.2亿元）": a sum of money and, in
+// brackets or after 约合/折合, the same sum in another currency.
+void drafter::conversions(const sentence& s) {
+    const auto money = figures_in(s.begin, s.end, figure_class::money);
+    for (std::size_t i = 0; i + 1 < money.size(); ++i) {
+        const mention& a = found_.mentions[money[i]];
+        const mention& b = found_.mentions[money[i + 1]];
+        if (a.figure.value.unit() == b.figure.value.unit()) continue;
+        const std::string gap = text::ascii_lower(text::trim(between(money[i], money[i + 1])));
+        const bool bracketed = gap == "(" || gap == "（" || gap == "(about" || gap == "(approximately" ||
+                               gap == "(around" || gap == "(roughly" || gap == "(or" || gap == "(约" ||
+                               gap == "（约" || gap == "(約" || gap == "（約";
+        const bool restated = b.figure.converted && (gap.empty() || gap == "," || gap == "，" || gap == "(" || gap == "（");
+        if (!bracketed && !restated) continue;
+        propose(relation::converts, money[i], {money[i + 1]}, bracketed ? "(" : b.figure.qualifier_text);
+        // The author's own rate: the one rate the document states for the pair.
+        std::vector<std::size_t> stated;
+        for (std::size_t r = 0; r < found_.mentions.size(); ++r) {
+            const mention& m = found_.mentions[r];
+            if (m.kind != mention_kind::rate || !m.figure.base) continue;
+            const unit quote = m.figure.value.unit();
+            const unit base = *m.figure.base;
+            const unit x = a.figure.value.unit();
+            const unit y = b.figure.value.unit();
+            if ((quote == x && base == y) || (quote == y && base == x)) stated.push_back(r);
+        }
+        if (stated.size() == 1 && !checks_.empty() && checks_.back().relation == relation::converts &&
+            checks_.back().total == ids_[money[i]])
+            checks_.back().rate = ids_[stated.front()];
+    }
+}
+
+// "1.16 billion USD, or 3% of the total of 39.7 billion yuan": a figure, a percentage of
+// another figure of its class.
+void drafter::shares(const sentence& s) {
+    const auto percents = figures_in(s.begin, s.end, figure_class::percent);
+    for (const std::size_t p : percents) {
+        const mention& pm = found_.mentions[p];
+        std::size_t at = pm.at.byte_end;
+        while (at < s.end && text_[at] == ' ') ++at;
+        if (!text_.substr(at).starts_with("of ")) continue;
+        for (const figure_class c : {figure_class::money, figure_class::count}) {
+            const auto after = figures_in(at, s.end, c);
+            const auto before = figures_in(s.begin, pm.at.byte_begin, c);
+            if (after.empty() || before.empty()) continue;
+            // The total follows "of" within a few words; the part comes just before the share.
+            if (found_.mentions[after.front()].at.byte_begin - at > 24) continue;
+            const std::string gap = text::ascii_lower(text::trim(between(before.back(), p)));
+            if (gap != "," && gap != ", or" && gap != "(" && gap != "or" && gap != ", accounting for" &&
+                gap != "accounting for" && gap != ", representing" && gap != "representing")
+                continue;
+            propose(relation::share, after.front(), {before.back()}, "of", p);
+        }
+    }
+}
+
+// "rose 12% to 5.6 billion yuan from 5 billion yuan": a change with the figure before and after.
+void drafter::changes(const sentence& s) {
+    const auto changes = figures_in(s.begin, s.end, figure_class::change);
+    if (changes.size() != 1) return;
+    for (const figure_class c : {figure_class::money, figure_class::count}) {
+        const auto figures = figures_in(s.begin, s.end, c);
+        if (figures.size() != 2) continue;
+        std::optional<std::size_t> from;
+        std::optional<std::size_t> to;
+        for (const std::size_t f : figures) {
+            std::size_t at = found_.mentions[f].at.byte_begin;
+            while (at > s.begin && text_[at - 1] == ' ') --at;
+            const std::string before = text::ascii_lower(text_.substr(s.begin, at - s.begin));
+            if (before.ends_with("from")) from = f;
+            else if (before.ends_with("to")) to = f;
+        }
+        if (from && to) propose(relation::change, *to, {*from}, "from ... to", changes.front());
+    }
+}
+
+void drafter::run(draft& out) {
+    std::size_t n = 0;
+    for (const mention& m : found_.mentions) {
+        ids_.push_back(m.kind == mention_kind::date_text ? std::string() : fmt::format("f{}", ++n));
+    }
+    const auto all = sentences_of(text_);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const sentence& s = all[i];
+        const sentence* previous = i > 0 ? &all[i - 1] : nullptr;
+        const auto includes = keywords_in(text_, s, including_words);
+        for (const keyword& k : includes) {
+            if (k.text == "of which" || k.text == "among which") part_of_which(s, k);
+            including(s, previous, k);
+        }
+        for (const keyword& k : keywords_in(text_, s, total_words)) {
+            const bool governed = std::any_of(includes.begin(), includes.end(), [&](const keyword& w) { return w.at < k.at; });
+            totals(s, k, governed);
+        }
+        conversions(s);
+        shares(s);
+        changes(s);
+    }
+    out.checks = std::move(checks_);
+    for (std::size_t i = 0; i < found_.mentions.size(); ++i) {
+        const mention& m = found_.mentions[i];
+        if (ids_[i].empty()) continue;
+        drafted_figure f;
+        f.id = ids_[i];
+        f.from = &m;
+        if (m.figure.value.unit().is_count()) f.unit = "count";
+        else if (m.figure.unit_assumed && m.figure.value.unit().is_currency()) f.unit = std::string(m.figure.value.unit().code());
+        const auto s = std::find_if(all.begin(), all.end(), [&](const sentence& x) { return m.at.byte_begin < x.end; });
+        if (s != all.end()) f.context = std::string(text::trim(text_.substr(s->begin, s->end - s->begin)));
+        f.refused = refusal(f);
+        out.figures.push_back(std::move(f));
+    }
+    // A check with a figure a claims file cannot take is not proposed.
+    std::erase_if(out.checks, [&](const drafted_check& c) {
+        const auto refused = [&](const std::string& id) {
+            const auto it = std::find_if(out.figures.begin(), out.figures.end(), [&](const auto& f) { return f.id == id; });
+            return it == out.figures.end() || !it->refused.empty();
+        };
+        return refused(c.total) || std::any_of(c.parts.begin(), c.parts.end(), refused) ||
+               (!c.rate.empty() && refused(c.rate)) ||
+               (!c.share.empty() && refused(c.share)) || (!c.by.empty() && refused(c.by));
+    });
+    std::map<relation, std::size_t> numbers;  // ids in order, once the refused are gone
+    for (drafted_check& c : out.checks) c.id = fmt::format("{}-{}", to_string(c.relation), ++numbers[c.relation]);
+}
+
+// What a claims file would say of the figure as drafted: read_claims reads a figure's text
+// with its unit (or the document's currency) as the default and, for a count, any noun.
+std::string drafter::refusal(const drafted_figure& f) const {
+    figure_parse_options o;
+    o.default_currency = currency_;
+    o.zhao_power = zhao_power_;
+    if (f.unit == "count") {
+        o.any_count_noun = true;
+        o.default_currency = unit::count();
+    } else if (!f.unit.empty()) {
+        o.default_currency = unit::currency(f.unit);
+    }
+    const auto parsed = parse_figure(f.from->text, o);
+    return parsed ? std::string() : parsed.error().message();
+}
+
+}  // namespace
+
+draft draft_claims(const document& d, const extraction& found, const extract_options& options) {
+    draft out;
+    out.currency = options.default_currency;
+    out.title = d.title;
+    if (out.title.empty()) {
+        const std::string_view first = text::trim(std::string_view(d.text).substr(0, d.text.find('\n')));
+        out.title = std::string(first);
+    }
+    // The document's date: its first full date, else its first month or quarter, else its
+    // first year ("Fund launch, 2024 ... On September 26, 2024" is dated 2024-09-26).
+    for (const std::size_t length : {std::size_t{10}, std::size_t{7}, std::size_t{4}}) {
+        for (const mention& m : found.mentions) {
+            if (m.kind == mention_kind::date_text && !m.when.starts_with("-") && m.when.size() == length) {
+                out.date = m.when;
+                break;
+            }
+        }
+        if (!out.date.empty()) break;
+    }
+    drafter(d, found, options).run(out);
+    return out;
+}
+
+}  // namespace crossfoot

@@ -1,0 +1,197 @@
+// tests/unit/draft_test.cpp: the checks a document's words propose, drafted as a claims file
+// that read_claims accepts, and checked in one step — on sentences written for the tests in
+// three languages and on the reference press release.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/draft.hpp>
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace bdata = boost::unit_test::data;
+using crossfoot::relation;
+
+namespace {
+
+// A proposed check as the texts of its figures: "includes 39.7 billion yuan <- 1.16 billion USD".
+std::string describe(const crossfoot::draft& d, const crossfoot::drafted_check& c) {
+    const auto text = [&](const std::string& id) {
+        const auto it = std::find_if(d.figures.begin(), d.figures.end(), [&](const auto& f) { return f.id == id; });
+        return it == d.figures.end() ? "?" + id : it->from->text;
+    };
+    std::string out = std::string(crossfoot::to_string(c.relation)) + " " + text(c.total) + " <-";
+    for (const std::string& p : c.parts) out += " " + text(p) + ";";
+    if (!c.share.empty()) out += " share " + text(c.share);
+    if (!c.by.empty()) out += " by " + text(c.by);
+    if (!c.rate.empty()) out += " rate " + text(c.rate);
+    return out + " [" + c.proposed_by + "]";
+}
+
+std::vector<std::string> proposals(std::string_view text) {
+    const auto d = crossfoot::read_document(text);
+    BOOST_TEST_REQUIRE(d.has_value());
+    const auto e = crossfoot::extract_document(*d);
+    BOOST_TEST_REQUIRE(e.has_value());
+    const crossfoot::draft drafted = crossfoot::draft_claims(*d, *e);
+    std::vector<std::string> out;
+    for (const auto& c : drafted.checks) out.push_back(describe(drafted, c));
+    return out;
+}
+
+struct proposal_case {
+    std::string_view text;
+    std::vector<std::string> expected;
+
+    friend std::ostream& operator<<(std::ostream& os, const proposal_case& c) { return os << c.text; }
+};
+
+const proposal_case proposal_cases[] = {
+    {"A total of 42 projects were signed, with a total investment of 39.7 billion yuan, including 9 "
+     "foreign-funded projects worth 1.16 billion USD.",
+     {"includes 39.7 billion yuan <- 1.16 billion USD; [including]", "includes 42 projects <- 9 foreign-funded projects; [including]"}},
+    // "including" governs a later "amounting to": the list may be partial.
+    {"Several funds were signed, including a 2 billion yuan fund and a 1.68 billion yuan fund, amounting "
+     "to a total of 6.305 billion yuan.",
+     {"includes 6.305 billion yuan <- 2 billion yuan; 1.68 billion yuan; [including]"}},
+    {"The city signed a 2 billion yuan fund and a 1.68 billion yuan fund, amounting to a total of 3.68 "
+     "billion yuan.",
+     {"sum 3.68 billion yuan <- 2 billion yuan; 1.68 billion yuan; [amounting to]"}},
+    {"Five companies were listed, three of which are from China.",
+     {"includes Five companies <- three; [of which]"}},
+    {"Hechi signed projects worth 9.88 billion yuan ($1.45 billion).",
+     {"converts 9.88 billion yuan <- $1.45 billion; [(]"}},
+    {"Revenues were RMB8,771.6 million (US$1,209.7 million), translated at RMB7.2513 to US$1.00.",
+     {"converts RMB8,771.6 million <- US$1,209.7 million; rate RMB7.2513 to US$1.00 [(]"}},
+    {"Foreign projects brought 1.16 billion USD, or 3% of the 39.7 billion yuan signed.",
+     {"share 39.7 billion yuan <- 1.16 billion USD; share 3% [of]"}},
+    {"Revenue rose 12% to 5.6 billion yuan from 5 billion yuan.",
+     {"change 5.6 billion yuan <- 5 billion yuan; by rose 12% [from ... to]"}},
+    // Chinese: 其中 after the total, in the sentence before, and lists by semicolons.
+    {"参加此次活动的项目51个，总投资329.2亿元，其中，开工项目21个，总投资160.8亿元；竣工项目8个，总投资19.4亿元；签约项目22个，总投资149亿元。",
+     {"includes 329.2亿元 <- 160.8亿元; 19.4亿元; 149亿元; [其中]", "includes 51个 <- 21个; 8个; 22个; [其中]"}},
+    {"到2023年末，全省常住人口达到6627万人，比上年末多出50万人。其中男性3459万人，女性3168万人。",
+     {"includes 达到6627万人 <- 3459万人; 3168万人; [其中]"}},
+    {"建筑业务新签合同额5676亿元，其中基础设施业务1389亿元，房屋建筑业务4268亿元；地产业务实现合约销售额535亿元。",
+     {"includes 5676亿元 <- 1389亿元; 4268亿元; [其中]"}},
+    {"A项目10亿元、B项目20亿元，合计30亿元。", {"sum 30亿元 <- 10亿元; 20亿元; [合计]"}},
+    // Japanese.
+    {"マスコミ四媒体広告費は2兆8596億円。このうちテレビメディア広告費は1兆9657億円。",
+     {"includes 2兆8596億円 <- 1兆9657億円; [このうち]"}},
+    // Nothing is proposed where the words state no relation.
+    {"Major projects, including the ArcelorMittal project and the 3 billion yuan Li Auto base, are being "
+     "launched, with Changzhou attracting a total of 10.59 billion yuan since 2020.",
+     {}},
+    {"Changzhou established a fund of 5 billion yuan. Several other funds were signed, including a 2 "
+     "billion yuan fund.",
+     {}},
+    {"The plan covers nine fields, including synthetic biology and hydrogen energy.", {}},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(drafts)
+
+BOOST_DATA_TEST_CASE(propose_what_the_words_state, bdata::make(proposal_cases), c) {
+    const auto found = proposals(c.text);
+    BOOST_TEST(found == c.expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_draft_is_a_claims_file) {
+    const std::string_view text =
+        "Jaguar Land Rover plant\nOn December 11, 2015, the company said its plant would cost 1.4 "
+        "billion euros ($1.5 billion), including 130 million euros of state aid.\n";
+    const auto d = crossfoot::read_document(text);
+    BOOST_TEST_REQUIRE(d.has_value());
+    const auto e = crossfoot::extract_document(*d);
+    BOOST_TEST_REQUIRE(e.has_value());
+    const crossfoot::draft drafted = crossfoot::draft_claims(*d, *e);
+    BOOST_TEST(drafted.title == "Jaguar Land Rover plant");
+    BOOST_TEST(drafted.date == "2015-12-11");
+    const std::string toml = crossfoot::format_draft_toml(drafted, "jlr.txt");
+    BOOST_TEST(toml.find("# On December 11, 2015, the company said") != std::string::npos);
+    BOOST_TEST(toml.find("unit = \"USD\"") != std::string::npos);  // '$' read as USD, said
+    const auto claims = crossfoot::read_claims(toml, "jlr.toml");
+    BOOST_TEST_REQUIRE(claims.has_value());
+    BOOST_TEST(claims->document.title == "Jaguar Land Rover plant");
+    BOOST_TEST_REQUIRE(claims->checks.size() == 2U);
+    for (const auto& c : claims->checks) BOOST_TEST(!c.proposed_by.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_figure_a_claims_file_cannot_take_is_written_out_and_left_alone) {
+    const auto d = crossfoot::read_document("Sales reached 5 dollars.");
+    BOOST_TEST_REQUIRE(d.has_value());
+    const auto e = crossfoot::extract_document(*d);
+    BOOST_TEST_REQUIRE(e.has_value());
+    crossfoot::draft drafted = crossfoot::draft_claims(*d, *e);
+    BOOST_TEST_REQUIRE(drafted.figures.size() == 1U);
+    // Here the figure is fine; a refused one is commented out with its reason.
+    drafted.figures[0].refused = "expected a digit, found 'x'";
+    const std::string toml = crossfoot::format_draft_toml(drafted, "sales.txt");
+    BOOST_TEST(toml.find("# f1 = { text = \"5 dollars\", unit = \"USD\" }   <- not readable as a claims figure: "
+                         "expected a digit, found 'x'") != std::string::npos);
+    BOOST_TEST(crossfoot::read_claims(toml, "sales.toml").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_document_is_checked_in_one_step) {
+    const auto one_step = crossfoot::claims_from_document(
+        "<html><body><p>Five companies were listed, three of which are from China.</p></body></html>", "page.html");
+    BOOST_TEST_REQUIRE(one_step.has_value());
+    BOOST_TEST_REQUIRE(one_step->claims.checks.size() == 1U);
+    BOOST_TEST(one_step->claims.checks[0].proposed_by == "of which");
+    const auto bad = crossfoot::claims_from_document("fine\n\xFF", "bad.txt");
+    BOOST_TEST_REQUIRE(!bad.has_value());
+    BOOST_TEST(bad.error().front().line == 2U);
+    BOOST_TEST(bad.error().front().code == "bad-utf8");
+}
+
+// The reference release: every drafted check is a check of examples/changzhou-2024.toml (same
+// total and parts) with the same verdict, and the four the release states are drafted.
+BOOST_AUTO_TEST_CASE(the_reference_release_end_to_end) {
+    const std::filesystem::path corpus = std::filesystem::path(CROSSFOOT_SHARED_DIR) / "corpus/changzhou-2024-09-27.txt";
+    if (!std::filesystem::exists(corpus)) {
+        BOOST_TEST_MESSAGE("skipped: " << corpus << " is absent (../shared is not beside the project)");
+        return;
+    }
+    std::ifstream in(corpus, std::ios::binary);
+    const std::string bytes(std::istreambuf_iterator<char>(in), {});
+    const auto drafted = crossfoot::claims_from_document(bytes, corpus.string());
+    BOOST_TEST_REQUIRE(drafted.has_value());
+    const auto example = crossfoot::read_claims_file(std::string(CROSSFOOT_SOURCE_DIR) + "/examples/changzhou-2024.toml");
+    BOOST_TEST_REQUIRE(example.has_value());
+    const auto example_rates = crossfoot::rate_table_for(*example);
+    const auto drafted_rates = crossfoot::rate_table_for(drafted->claims);
+    BOOST_TEST_REQUIRE(example_rates.has_value());
+    BOOST_TEST_REQUIRE(drafted_rates.has_value());
+    const auto example_report = crossfoot::run_checks(*example, *example_rates);
+    const auto drafted_report = crossfoot::run_checks(drafted->claims, *drafted_rates);
+    // A check's identity: its relation, and the values of its total and parts.
+    const auto identity = [](const crossfoot::claims& c, const crossfoot::check_spec& s) {
+        std::vector<std::string> parts;
+        for (const auto& p : s.parts) parts.push_back(c.find(p.id)->value.value().to_string() + std::string(c.find(p.id)->value.unit().code()));
+        std::sort(parts.begin(), parts.end());
+        std::string out = std::string(crossfoot::to_string(s.relation)) + ":" + c.find(s.total)->value.value().to_string() +
+                          std::string(c.find(s.total)->value.unit().code());
+        for (const auto& p : parts) out += "," + p;
+        return out;
+    };
+    std::vector<std::string> matched;
+    for (const auto& r : drafted_report.results) {
+        const std::string id = identity(drafted->claims, *r.spec);
+        const auto same = std::find_if(example_report.results.begin(), example_report.results.end(),
+                                       [&](const auto& x) { return identity(*example, *x.spec) == id; });
+        BOOST_TEST_REQUIRE((same != example_report.results.end()), "drafted " << r.spec->id << " (" << id << ") is no check of the example");
+        BOOST_TEST((same->verdict == r.verdict), r.spec->id << " and " << same->spec->id << " differ in verdict");
+        matched.push_back(same->spec->id);
+    }
+    std::sort(matched.begin(), matched.end());
+    const std::vector<std::string> required = {"chinese-among-hurun", "foreign-investment-within-total",
+                                               "foreign-projects-among-signed", "named-funds-within-funds-total"};
+    BOOST_TEST(matched == required, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
