@@ -25,6 +25,62 @@ std::string utf8_of(const poppler::ustring& s) {
     return {bytes.begin(), bytes.end()};
 }
 
+// The last character of a UTF-8 text before `end`, and the first from `begin`.
+std::string_view last_char(std::string_view s, std::size_t end) {
+    std::size_t b = end;
+    while (b > 0 && (static_cast<unsigned char>(s[b - 1]) & 0xC0U) == 0x80U) --b;
+    return b > 0 ? s.substr(b - 1, end - b + 1) : std::string_view();
+}
+
+// Chinese or Japanese text: a character from U+3000 to U+9FFF (lead bytes E3 to E9), or a
+// full-width form (EF BC, EF BD).
+bool cjk(std::string_view line) {
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        if (c >= 0xE3U && c <= 0xE9U) return true;
+        if (c == 0xEFU && i + 1 < line.size() &&
+            (static_cast<unsigned char>(line[i + 1]) == 0xBCU || static_cast<unsigned char>(line[i + 1]) == 0xBDU))
+            return true;
+    }
+    return false;
+}
+
+bool ends_sentence(std::string_view c) {
+    return c == "." || c == "!" || c == "?" || c == ":" || c == "\xE3\x80\x82" /* 。 */ ||
+           c == "\xEF\xBC\x81" /* ！ */ || c == "\xEF\xBC\x9F" /* ？ */ || c == "\xEF\xBC\x9A" /* ： */ ||
+           c == "\xEF\xBC\x9B" /* ； */;
+}
+
+// A page's lines as poppler gives them, with the lines a paragraph was wrapped into joined
+// again: "9.88 billion\nyuan" is one figure. A line that ends a sentence (. ! ? : 。 ！ ？ ：
+// ；) or is empty keeps its break; otherwise the break becomes nothing in a line of Chinese or
+// Japanese ("329.2\n亿元" is 329.2亿元) and a space between Latin words.
+std::string join_wrapped_lines(std::string_view page) {
+    std::string out;
+    std::size_t begin = 0;
+    while (begin <= page.size()) {
+        std::size_t end = page.find('\n', begin);
+        if (end == std::string_view::npos) end = page.size();
+        std::string_view line = page.substr(begin, end - begin);
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+        if (!out.empty() && out.back() != '\n') {
+            const std::string_view before = last_char(out, out.size());
+            const bool wide = cjk(out.substr(out.rfind('\n') == std::string::npos ? 0 : out.rfind('\n'))) ||
+                              (!line.empty() && static_cast<unsigned char>(line.front()) >= 0x80U);
+            if (line.empty() || ends_sentence(before)) {
+                out += '\n';
+            } else if (!wide) {
+                out += ' ';
+            }
+        }
+        out += line;
+        if (line.empty() && !out.empty() && out.back() != '\n') out += '\n';
+        if (end == page.size()) break;
+        begin = end + 1;
+    }
+    return out;
+}
+
 bool blank(std::string_view s) {
     return s.find_first_not_of(" \t\r\n\f") == std::string_view::npos;
 }
@@ -57,7 +113,10 @@ std::expected<document, document_error> read_pdf(std::string_view bytes) {
             return std::unexpected(document_error{0, fmt::format("expected UTF-8 text on page {}, found byte 0x{:02X}", i + 1,
                                                                  static_cast<unsigned char>(text[*bad])),
                                                   "bad-pdf"});
-        out.text += text;
+        // poppler ends a page with a form feed; the reader puts one between pages itself.
+        while (!text.empty() && (text.back() == '\f' || text.back() == '\n' || text.back() == ' ' || text.back() == '\r'))
+            text.pop_back();
+        out.text += join_wrapped_lines(text);
     }
     if (blank(out.text))
         return std::unexpected(document_error{

@@ -54,7 +54,9 @@ struct document_error {
 ///   `aria-hidden="true"`, `display:none` or `visibility:hidden` in `style`) left out; block
 ///   elements end a line; a table row is a line and its cells are separated by tabs; runs of
 ///   white space are one space, as a browser shows them, except inside <pre>;
-/// - PDF (poppler): each page's text in reading order, pages separated by a form feed.
+/// - PDF (poppler): each page's text in reading order, pages separated by a form feed; the
+///   lines a paragraph was wrapped into are joined again (a break stays after a line that ends
+///   a sentence, and becomes a space between Latin words, nothing beside CJK characters).
 /// Invalid UTF-8 (in text or HTML), an empty file, a PDF poppler cannot open, a locked PDF and
 /// a PDF without a text layer (a scan) are errors.
 [[nodiscard]] std::expected<document, document_error> read_document(std::string_view bytes);

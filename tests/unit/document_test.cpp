@@ -9,6 +9,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using crossfoot::document_format;
@@ -156,6 +159,65 @@ BOOST_AUTO_TEST_CASE(a_pdf_is_read_page_by_page) {
     BOOST_TEST(total->at.page == 1U);
     BOOST_TEST(part->at.page == 2U);
     BOOST_TEST(crossfoot::page_of(*d, d->page_starts[1]) == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(a_pdf_s_wrapped_lines_are_joined_again) {
+    const std::string pdf = crossfoot::test::make_pdf(
+        {{"The city signed projects with a total investment of 9.88 billion", "yuan, including 9 projects.",
+          "全市新签约项目51个，总投资329.2", "亿元。", "", "Next paragraph: 5 companies"}});
+    const auto d = read_document(pdf);
+    BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message));
+    BOOST_TEST(d->text ==
+               "The city signed projects with a total investment of 9.88 billion yuan, including 9 projects.\n"
+               "全市新签约项目51个，总投资329.2亿元。\n"
+               "Next paragraph: 5 companies");
+}
+
+// Every document of the real-document set reads the same as text, as a web page made from
+// it and as a PDF made from it (wrapped and paginated): the same figures, in the same order.
+BOOST_AUTO_TEST_CASE(the_document_set_reads_alike_in_every_format) {
+    const std::filesystem::path set = std::filesystem::path(CROSSFOOT_SOURCE_DIR) / "tests/documents";
+    std::size_t documents = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(set)) {
+        const auto path = entry.path() / "document.txt";
+        if (!std::filesystem::exists(path)) continue;
+        ++documents;
+        std::ifstream in(path, std::ios::binary);
+        const std::string text(std::istreambuf_iterator<char>(in), {});
+        std::string page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head><body>\n";
+        std::size_t begin = 0;
+        while (begin < text.size()) {
+            std::size_t end = text.find('\n', begin);
+            if (end == std::string::npos) end = text.size();
+            std::string line;
+            for (const char c : text.substr(begin, end - begin)) {
+                if (c == '<') line += "&lt;";
+                else if (c == '&') line += "&amp;";
+                else line += c;
+            }
+            page += "<p>" + line + "</p>\n";
+            begin = end + 1;
+        }
+        page += "</body></html>\n";
+        const auto figures = [](std::string_view bytes) {
+            std::vector<std::string> out;
+            const auto d = read_document(bytes);
+            if (!d) return std::vector<std::string>{"unreadable: " + d.error().message};
+            const auto e = crossfoot::extract_document(*d);
+            if (!e) return std::vector<std::string>{"unextractable"};
+            for (const auto& m : e->mentions) {
+                if (m.kind == crossfoot::mention_kind::date_text) continue;
+                out.push_back(std::string(crossfoot::to_string(m.kind)) + " " + m.figure.value.value().to_string() + " " +
+                              std::string(m.figure.value.unit().code()));
+            }
+            return out;
+        };
+        const auto as_text = figures(text);
+        BOOST_TEST(!as_text.empty(), path);
+        BOOST_TEST(figures(page) == as_text, boost::test_tools::per_element());
+        BOOST_TEST(figures(crossfoot::test::make_pdf_from_text(text)) == as_text, boost::test_tools::per_element());
+    }
+    BOOST_TEST(documents == 32U);
 }
 
 BOOST_AUTO_TEST_CASE(a_pdf_without_text_is_a_scan) {
