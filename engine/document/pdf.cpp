@@ -90,6 +90,15 @@ bool blank(std::string_view s) {
 std::expected<document, document_error> read_pdf(std::string_view bytes) {
     if (bytes.size() > static_cast<std::size_t>(INT_MAX))
         return std::unexpected(document_error{0, "expected a PDF under 2 GiB", "bad-pdf"});
+    // A PDF ends with %%EOF (readers look for it in the last kilobyte). Without it the file was
+    // cut short: poppler would rebuild what it can and drop the rest without a word.
+    const std::size_t tail = bytes.size() > 1024 ? bytes.size() - 1024 : 0;
+    if (bytes.find("%%EOF", tail) == std::string_view::npos)
+        return std::unexpected(document_error{
+            bytes.size(),
+            fmt::format("expected a complete PDF, found no %%EOF before its end at byte {}: the file is truncated",
+                        bytes.size()),
+            "bad-pdf"});
     poppler::set_debug_error_function(quiet, nullptr);
     const std::unique_ptr<poppler::document> pdf(
         poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));

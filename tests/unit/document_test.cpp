@@ -233,6 +233,16 @@ BOOST_AUTO_TEST_CASE(a_truncated_pdf_is_refused) {
     const auto d = read_document(pdf.substr(0, 200));
     BOOST_TEST_REQUIRE(!d.has_value());
     BOOST_TEST(d.error().code == "bad-pdf");
+    BOOST_TEST(d.error().offset == 200U);
+    BOOST_TEST(d.error().message == "expected a complete PDF, found no %%EOF before its end at byte 200: the file is truncated");
+    // Cut after its last page's text but before its end: still refused, nothing dropped.
+    const auto late = read_document(pdf.substr(0, pdf.size() - 10));
+    BOOST_TEST_REQUIRE(!late.has_value());
+    BOOST_TEST(late.error().code == "bad-pdf");
+    // A damaged file that still ends as a PDF does is refused by poppler.
+    const auto damaged = read_document("%PDF-1.4\nnothing of a PDF here\n%%EOF\n");
+    BOOST_TEST_REQUIRE(!damaged.has_value());
+    BOOST_TEST(damaged.error().message == "expected a PDF that can be read, found a damaged or truncated file");
 }
 
 BOOST_AUTO_TEST_CASE(text_is_read_as_it_is) {
