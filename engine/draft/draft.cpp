@@ -128,6 +128,10 @@ private:
     void totals(const sentence& s, const keyword& k, bool governed);
     void conversions(const sentence& s);
     void shares(const sentence& s);
+    void chinese_shares(const sentence& s);
+    [[nodiscard]] std::size_t index_of(const std::string& id) const {
+        return static_cast<std::size_t>(std::find(ids_.begin(), ids_.end(), id) - ids_.begin());
+    }
     void changes(const sentence& s);
     [[nodiscard]] std::string refusal(const drafted_figure& f) const;
     [[nodiscard]] bool smaller_than_a_part(std::size_t total, const std::vector<std::size_t>& parts) const;
@@ -315,6 +319,38 @@ void drafter::shares(const sentence& s) {
     }
 }
 
+// "其中城镇常住人口219.37万人，占常住人口的比重为53.09%": a part of a proposed inclusion, then
+// 占 and a percentage in the same clause, is that share of the inclusion's total.
+void drafter::chinese_shares(const sentence& s) {
+    for (const std::size_t p : figures_in(s.begin, s.end, figure_class::percent)) {
+        for (const figure_class c : {figure_class::money, figure_class::count}) {
+            const auto before = figures_in(s.begin, found_.mentions[p].at.byte_begin, c);
+            if (before.empty()) continue;
+            const std::string_view gap = between(before.back(), p);
+            if (gap.find("占") == std::string_view::npos || gap.find("；") != std::string_view::npos ||
+                gap.find(';') != std::string_view::npos || gap.size() > 60)
+                continue;
+            const std::string& part = ids_[before.back()];
+            const auto inclusion = std::find_if(checks_.begin(), checks_.end(), [&](const drafted_check& k) {
+                return k.relation == relation::includes && std::find(k.parts.begin(), k.parts.end(), part) != k.parts.end();
+            });
+            if (inclusion == checks_.end()) continue;
+            const std::size_t total = index_of(inclusion->total);
+            if (gap.find("各占") == std::string_view::npos) {
+                propose(relation::share, total, {before.back()}, "占", p);
+                continue;
+            }
+            // "男性3459万人，女性3168万人，…各占52.2%和47.8%": the parts and the percentages in
+            // order, when there are as many of each.
+            const drafted_check found = *inclusion;
+            const auto percents = figures_in(found_.mentions[p].at.byte_begin, s.end, figure_class::percent);
+            if (percents.size() < found.parts.size()) continue;
+            for (std::size_t k = 0; k < found.parts.size(); ++k)
+                propose(relation::share, total, {index_of(found.parts[k])}, "各占", percents[k]);
+        }
+    }
+}
+
 // "rose 12% to 5.6 billion yuan from 5 billion yuan": a change with the figure before and after.
 void drafter::changes(const sentence& s) {
     const auto changes = figures_in(s.begin, s.end, figure_class::change);
@@ -355,6 +391,7 @@ void drafter::run(draft& out) {
         }
         conversions(s);
         shares(s);
+        chinese_shares(s);
         changes(s);
     }
     out.checks = std::move(checks_);
@@ -411,9 +448,12 @@ draft draft_claims(const document& d, const extraction& found, const extract_opt
         const std::string_view first = text::trim(std::string_view(d.text).substr(0, d.text.find('\n')));
         out.title = std::string(first);
     }
-    // The document's date: its first full date, else its first month or quarter, else its
-    // first year ("Fund launch, 2024 ... On September 26, 2024" is dated 2024-09-26).
+    // The document's date: the caller's, else its first full date, else its first month or
+    // quarter, else its first year ("Fund launch, 2024 ... On September 26, 2024" is dated
+    // 2024-09-26).
+    if (options.dated) out.date = options.dated->text;  // the date the caller gives wins
     for (const std::size_t length : {std::size_t{10}, std::size_t{7}, std::size_t{4}}) {
+        if (!out.date.empty()) break;
         for (const mention& m : found.mentions) {
             if (m.kind == mention_kind::date_text && !m.when.starts_with("-") && m.when.size() == length) {
                 out.date = m.when;
