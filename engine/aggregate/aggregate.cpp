@@ -314,6 +314,16 @@ public:
         return end;
     }
 
+    // A header or record that runs on past the limit: the error at the line it starts on.
+    [[nodiscard]] diagnostic too_long() const {
+        const std::size_t line = header_ ? next_line_ : 1;
+        return diagnostic{std::string(file_name_), line, 1, severity::error,
+                          fmt::format("expected a {} of at most {} bytes (--max-record-bytes), found one that runs on "
+                                      "past it",
+                                      header_ ? "record" : "header", options_.max_record_bytes),
+                          "record-too-long", {}};
+    }
+
 private:
     std::string_view file_name_;
     const aggregate_options& options_;
@@ -343,6 +353,7 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
         const auto header = reader.header(block, last);
         if (!header) return std::unexpected(header.error());
         if (!*header) {  // read with the next block
+            if (block.size() > options.max_record_bytes) return std::unexpected(reader.too_long());
             carried.assign(block);
             continue;
         }
@@ -353,6 +364,7 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
         done += *end;
         if (progress) progress(done);
         if (last) return {};
+        if (block.size() - *end > options.max_record_bytes) return std::unexpected(reader.too_long());
         carried.assign(block.substr(*end));
     }
 }
@@ -437,6 +449,7 @@ std::expected<void, diagnostic> aggregate_file(const std::string& path, std::str
         const auto header = reader.header(text, last);
         if (!header) return std::unexpected(header.error());
         if (!*header) {
+            if (text.size() > options.max_record_bytes) return std::unexpected(reader.too_long());
             window *= 2;
             continue;
         }
@@ -445,6 +458,7 @@ std::expected<void, diagnostic> aggregate_file(const std::string& path, std::str
         const auto end = reader.records(text, last);
         if (!end) return std::unexpected(end.error());
         if (*end == 0 && !last) {
+            if (text.size() > options.max_record_bytes) return std::unexpected(reader.too_long());
             window *= 2;
             continue;
         }

@@ -20,6 +20,22 @@ using csv::field_splitter;
 using csv::next_record;
 using csv::record;
 
+namespace {
+
+// Where field `k` (from 0) of a header line starts: commas inside quotes are no separators.
+std::size_t field_offset(std::string_view line, std::size_t k) {
+    bool quoted = false;
+    std::size_t field = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (field == k) return i;
+        if (line[i] == '"') quoted = !quoted;
+        else if (line[i] == ',' && !quoted) ++field;
+    }
+    return line.size();
+}
+
+}  // namespace
+
 std::expected<columns, diagnostic> find_columns(std::string_view header_line,
                                                 std::string_view file_name,
                                                 const aggregate_options& o) {
@@ -40,8 +56,16 @@ std::expected<columns, diagnostic> find_columns(std::string_view header_line,
     c.width = names.size();
     const auto need = [&](std::string_view name, std::size_t& slot) -> std::optional<diagnostic> {
         slot = index(name);
-        if (slot != absent) return std::nullopt;
-        return fail(header_line.size(), fmt::format("expected a column '{}' in the header", name)).error();
+        if (slot == absent)
+            return fail(header_line.size(), fmt::format("expected a column '{}' in the header", name)).error();
+        // A name given twice leaves it open which column is meant.
+        const auto again = std::find(names.begin() + static_cast<std::ptrdiff_t>(slot) + 1, names.end(), name);
+        if (again == names.end()) return std::nullopt;
+        const auto second = static_cast<std::size_t>(again - names.begin());
+        return fail(field_offset(header_line, second),
+                    fmt::format("expected the column '{}' once in the header, found it as fields {} and {}", name,
+                                slot + 1, second + 1))
+            .error();
     };
     if (auto e = need(o.amount_column, c.amount)) return std::unexpected(*e);
     if (!o.default_currency) {

@@ -103,6 +103,7 @@ void read_rates(const context& ctx, const toml::table& root, claims& out) {
     read_policy(ctx, *rates, out.policy);
     read_nearby(ctx, *rates, out.nearby);
     out.rate_files = strings_field(ctx, *rates, "files").value_or(std::vector<std::string>{});
+    if (const toml::node* files = rates->get("files")) out.rate_files_line = files->source().begin.line;
     if (const toml::array* quotes = array_field(ctx, *rates, "quotes"))
         toml_support::read_quotes(ctx.src, *quotes, out.quotes, ctx.errors);
 }

@@ -5,6 +5,8 @@
 
 #include "sections.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <filesystem>
@@ -115,12 +117,37 @@ std::expected<claims, std::vector<diagnostic>> read_claims_file(const std::strin
     return read_claims(text, path);
 }
 
+namespace {
+
+// Whether `file` lies inside `root` once ".." and symbolic links are resolved.
+bool inside(const std::filesystem::path& root, const std::filesystem::path& file) {
+    std::error_code error;
+    const std::filesystem::path r = std::filesystem::weakly_canonical(std::filesystem::absolute(root), error);
+    if (error) return false;
+    const std::filesystem::path f = std::filesystem::weakly_canonical(std::filesystem::absolute(file), error);
+    if (error) return false;
+    const auto [in_root, in_file] = std::mismatch(r.begin(), r.end(), f.begin(), f.end());
+    return in_root == r.end();
+}
+
+}  // namespace
+
 std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& c) {
     rate_table table = c.builtin_rates ? builtin_rate_table() : rate_table();
     std::vector<diagnostic> errors;
     const std::filesystem::path folder = std::filesystem::path(c.file).parent_path();
-    for (const std::string& file : c.rate_files)
-        add_quotes(table, read_rates_file((folder / file).string()), errors);
+    for (const std::string& file : c.rate_files) {
+        const std::filesystem::path path = folder / file;
+        if (!c.confined_to.empty() && !inside(c.confined_to, path)) {
+            errors.push_back(diagnostic{c.file, std::max<std::size_t>(c.rate_files_line, 1), 1, severity::error,
+                                        fmt::format("refused '{}': it lies outside '{}', the folder the claims are "
+                                                    "confined to",
+                                                    file, c.confined_to),
+                                        "outside-confinement", {}});
+            continue;
+        }
+        add_quotes(table, read_rates_file(path.string()), errors);
+    }
     for (const std::string& file : c.caller_rate_files) add_quotes(table, read_rates_file(file), errors);
     add_quotes(table, c.quotes, errors);
     if (!errors.empty()) return std::unexpected(std::move(errors));

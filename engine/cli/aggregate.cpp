@@ -62,6 +62,8 @@ bool library_options(const aggregate_options_cli& cli, aggregate_options& o, std
     o.policy.max_age_days = cli.rates.max_age_days;
     o.policy.window_days = cli.rates.window_days;
     o.policy.derived_digits = cli.rates.digits;
+    if (cli.max_record_bytes == 0) return fail(err, "--max-record-bytes must be at least 1", "bad-option");
+    o.max_record_bytes = cli.max_record_bytes;
     return true;
 }
 

@@ -87,6 +87,7 @@ int check_file(const std::string& path, const check_options& options, bool color
     const auto settings = settings_of(options, err);
     if (!settings) return exit_bad_input;
     apply_rate_settings(*claims, *settings);
+    claims->confined_to = options.confine;
     const auto rates = rate_table_for(*claims);
     if (!rates) {
         print_diagnostics(err, rates.error());

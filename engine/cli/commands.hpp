@@ -81,6 +81,7 @@ struct check_options {
     // Documents (any file that is not *.toml, unless --claims): the draft is written here.
     std::string draft;
     bool claims = false;                 // every file is a claims file, whatever its name
+    std::string confine;                 // claims files may name files only inside this folder
     std::string default_currency;        // for documents: bare amounts, $ and ¥
     std::string date;                    // for documents: YYYY[-MM[-DD]]
 };
@@ -119,6 +120,7 @@ struct aggregate_options_cli {
     std::string round = "row";       // row | total
     std::string format = "table";    // table | csv | json
     unsigned threads = 0;            // 0: every core
+    std::size_t max_record_bytes = std::size_t{8} << 20U;  // the longest header or record
     std::string rejects;             // file for bad rows; empty: stop at the first
     std::string partial;             // write the partial aggregate here
     bool terminal = false;           // standard error is a terminal: show progress

@@ -87,6 +87,8 @@ void add_check(CLI::App& app, crossfoot::cli::check_options& options) {
         ->check(CLI::ExistingFile);
     check->add_option("--draft", options.draft, "Write the claims drafted from a document to this file");
     check->add_flag("--claims", options.claims, "Read every file as a claims file, whatever its name");
+    check->add_option("--confine", options.confine,
+                      "Refuse any file a claims file names outside this folder (claims from strangers)");
     check->add_option("-c,--default-currency", options.default_currency,
                       "Documents: ISO code for bare amounts with a scale and for $ and ¥");
     check->add_option("--date", options.date, "Documents: the document's date (YYYY, YYYY-MM or YYYY-MM-DD)");
@@ -150,6 +152,9 @@ void add_aggregate(CLI::App& app, crossfoot::cli::aggregate_options_cli& o) {
         ->check(CLI::IsMember({"table", "csv", "json"}))
         ->capture_default_str();
     command->add_option("--threads", o.threads, "Threads (0: every core)")->capture_default_str();
+    command->add_option("--max-record-bytes", o.max_record_bytes,
+                        "The longest header or record, in bytes; one that runs on past it is an error")
+        ->capture_default_str();
     command->add_option("--rejects", o.rejects, "Write bad rows here with the reason, and go on");
     command->add_option("--partial", o.partial, "Also write the exact partial aggregate (JSON)");
     add_rate_options(*command, o.rates);

@@ -63,6 +63,38 @@ std::string caret_padding(std::string_view line, std::size_t caret_column) {
     return pad.append(caret_column > column ? caret_column - column : 0, ' ');
 }
 
+// The byte where code point `n` (from 0) of a line starts, or the line's size.
+std::size_t byte_of_char(std::string_view line, std::size_t n) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (is_continuation_byte(line[i])) continue;
+        if (count++ == n) return i;
+    }
+    return line.size();
+}
+
+// A source line longer than `shown` characters, cut around the caret as compilers do: about
+// a third before it and the rest after, "..." where text was left out; the caret's column in
+// what is shown.
+struct shown_line {
+    std::string text;
+    std::size_t caret_column;
+};
+
+shown_line around_caret(std::string_view line, std::size_t caret_column) {
+    constexpr std::size_t shown = 120;
+    constexpr std::string_view more = "...";
+    const std::size_t chars = column_of(line, line.size()) - 1;
+    if (chars <= shown) return {std::string(line), caret_column};
+    const std::size_t caret = caret_column > 0 ? caret_column - 1 : 0;
+    const std::size_t first = caret > shown / 3 ? std::min(caret - shown / 3, chars - shown) : 0;
+    const std::size_t last = std::min(chars, first + shown);
+    std::string text(first > 0 ? more : "");
+    text += line.substr(byte_of_char(line, first), byte_of_char(line, last) - byte_of_char(line, first));
+    if (last < chars) text += more;
+    return {std::move(text), caret - first + 1 + (first > 0 ? more.size() : 0)};
+}
+
 }  // namespace
 
 std::size_t column_of(std::string_view line, std::size_t byte_offset) noexcept {
@@ -82,8 +114,9 @@ std::string format(const diagnostic& d) {
     if (d.source_line.empty()) return out;
     // As GCC does: the line number right-aligned in at least five columns.
     const std::size_t width = std::max<std::size_t>(5, std::to_string(d.line).size());
-    out += fmt::format("{:>{}} | {}\n", d.line, width, d.source_line);
-    out += fmt::format("{:>{}} | {}^\n", "", width, caret_padding(d.source_line, d.column));
+    const shown_line shown = around_caret(d.source_line, d.column);
+    out += fmt::format("{:>{}} | {}\n", d.line, width, shown.text);
+    out += fmt::format("{:>{}} | {}^\n", "", width, caret_padding(shown.text, shown.caret_column));
     return out;
 }
 

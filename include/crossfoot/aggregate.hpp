@@ -38,6 +38,11 @@ struct aggregate_options {
     std::optional<date> fixed_date;          // convert every row at this date instead
     convert_rounding rounding = convert_rounding::row;
     lookup_policy policy;
+    /// The longest header or record read, in bytes: one that runs on further (a file with no
+    /// line end, /dev/zero) is an error at its line, not an allocation without bound. The
+    /// default, 8 MiB, is over a thousand times a ledger's longest real record and above the
+    /// line limits of the CSV readers people use (docs/cli.md).
+    std::size_t max_record_bytes = std::size_t{8} << 20U;
 };
 
 /// One group's exact figures.

@@ -104,6 +104,11 @@ struct claims {
     document_info document;
     lookup_policy policy;
     std::vector<std::string> rate_files;  // relative to the claims file (or absolute)
+    std::size_t rate_files_line = 0;      // where [rates] names them
+    /// Claims from strangers: when set, every file the claims file names must lie inside this
+    /// folder once `..` and symbolic links are resolved; rate_table_for refuses any other
+    /// without opening it. The caller's own files (caller_rate_files) are not confined.
+    std::string confined_to;
     std::vector<std::string> caller_rate_files;  // added by the caller: read as given, last
     bool builtin_rates = true;            // the built-in table comes first
     std::vector<rate_quote> quotes;       // written inline

@@ -792,3 +792,52 @@ BOOST_AUTO_TEST_CASE(reports_each_window_up_to_the_files_size) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(aggregate_limits)
+
+// A record or header that runs on past max_record_bytes is an error at its line, whether the
+// ledger is read whole, from a file in windows, or from a stream in blocks; never an
+// allocation without bound (/dev/zero has no line end at all).
+BOOST_AUTO_TEST_CASE(a_record_that_runs_on_is_refused_at_its_line) {
+    aggregate_options options;
+    options.group_by = {"region"};
+    options.max_record_bytes = 64;
+    const std::string text = "region,currency,amount\nNorth,CNY,1\nSouth,CNY," + std::string(200, '9');
+    const outcome streamed = by_stream(text, options, nullptr, false, 16);
+    BOOST_TEST_REQUIRE(streamed.error.has_value());
+    BOOST_TEST(streamed.error->code == "record-too-long");
+    BOOST_TEST(streamed.error->line == 3U);
+    BOOST_TEST(streamed.error->message ==
+               "expected a record of at most 64 bytes (--max-record-bytes), found one that runs on past it");
+    const std::string header_only(500, 'h');
+    const outcome no_header_end = by_stream(header_only, options, nullptr, false, 16);
+    BOOST_TEST_REQUIRE(no_header_end.error.has_value());
+    BOOST_TEST(no_header_end.error->line == 1U);
+    BOOST_TEST(no_header_end.error->message.starts_with("expected a header of at most 64 bytes"));
+}
+
+BOOST_AUTO_TEST_CASE(dev_zero_is_refused_not_read_forever) {
+    if (!std::filesystem::exists("/dev/zero")) return;
+    aggregate_options options;
+    options.group_by = {"region"};
+    options.max_record_bytes = 1 << 16;
+    const outcome zero = by_file("/dev/zero", options, nullptr, false, 2, std::nullopt);
+    BOOST_TEST_REQUIRE(zero.error.has_value());
+    BOOST_TEST(zero.error->code == "record-too-long");
+}
+
+BOOST_AUTO_TEST_CASE(a_column_named_twice_is_refused) {
+    aggregate_options options;
+    options.group_by = {"region"};
+    const outcome twice = by_csv("id,region,region,currency,amount\n1,North,South,CNY,5\n", options, nullptr, false);
+    BOOST_TEST_REQUIRE(twice.error.has_value());
+    BOOST_TEST(twice.error->code == "bad-header");
+    BOOST_TEST(twice.error->column == 11U);
+    BOOST_TEST(twice.error->message == "expected the column 'region' once in the header, found it as fields 2 and 3");
+    // A column named twice that the aggregation does not use is no ambiguity.
+    const outcome unused = by_csv("note,note,region,currency,amount\na,b,North,CNY,5\n", options, nullptr, false);
+    BOOST_TEST(!unused.error.has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+

@@ -1098,3 +1098,37 @@ BOOST_AUTO_TEST_CASE(reports_every_rate_file_that_cannot_be_read) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(claims_from_strangers)
+
+// Confined to its folder, a claims file may name rate files inside it only: "..", absolute
+// paths and symbolic links that lead out are refused before the file is opened, so nothing of
+// it is printed.
+BOOST_AUTO_TEST_CASE(files_outside_the_confining_folder_are_refused) {
+    const scratch_folder folder;
+    folder.write("fixings.csv", "date,base,quote,rate\n2024-09-27,USD,CNY,7.0\n");
+    std::filesystem::create_symlink("/etc/passwd", folder.path / "more" / "link.csv");
+    const std::vector<std::string> outside = {"../outside.csv", "/etc/passwd", "more/link.csv",
+                                              "more/../../outside.csv"};
+    for (const std::string& file : outside) {
+        folder.write("claims.toml", "[document]\ndate = 2024-09-27\n[rates]\nfiles = [\"" + file + "\"]\n");
+        auto c = crossfoot::read_claims_file((folder.path / "claims.toml").string());
+        BOOST_TEST_REQUIRE(c.has_value());
+        c->confined_to = folder.path.string();
+        const auto table = crossfoot::rate_table_for(*c);
+        BOOST_TEST_REQUIRE(!table.has_value(), file);
+        BOOST_TEST_REQUIRE(table.error().size() == 1U);
+        BOOST_TEST(table.error().front().code == "outside-confinement");
+        BOOST_TEST(table.error().front().line == 4U);
+        BOOST_TEST(table.error().front().source_line.empty());
+        BOOST_TEST(table.error().front().message.find("root:") == std::string::npos);
+    }
+    folder.write("claims.toml", "[document]\ndate = 2024-09-27\n[rates]\nfiles = [\"more/../fixings.csv\"]\n");
+    auto inside = crossfoot::read_claims_file((folder.path / "claims.toml").string());
+    BOOST_TEST_REQUIRE(inside.has_value());
+    inside->confined_to = folder.path.string();
+    BOOST_TEST(crossfoot::rate_table_for(*inside).has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+

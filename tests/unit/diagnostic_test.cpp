@@ -86,6 +86,29 @@ BOOST_AUTO_TEST_CASE(shows_source_line_and_caret) {
                "      |   ^\n");
 }
 
+// A 200,000-character line is shown cut around the caret, as compilers do, with the caret
+// still under the character it points at.
+BOOST_AUTO_TEST_CASE(a_long_line_is_cut_around_the_caret) {
+    std::string line(200000, 'x');
+    line[150000] = '#';
+    const diagnostic d = bad_amount("ledger.csv", 2, 150001, "expected a digit, found '#'", line);
+    const std::string out = crossfoot::format(d);
+    const std::size_t first = out.find('\n');
+    const std::size_t second = out.find('\n', first + 1);
+    const std::string shown = out.substr(first + 1, second - first - 1);
+    const std::string caret = out.substr(second + 1, out.size() - second - 2);
+    BOOST_TEST(shown.size() < 140U);
+    BOOST_TEST(shown.starts_with("    2 | ...x"));
+    BOOST_TEST(shown.ends_with("x..."));
+    BOOST_TEST(caret.size() == shown.find('#') + 1);
+    BOOST_TEST(caret.back() == '^');
+    // A short line is shown whole.
+    const diagnostic near_start = bad_amount("ledger.csv", 2, 3, "expected a digit, found '#'", line);
+    const std::string start = crossfoot::format(near_start);
+    BOOST_TEST(start.find("    2 | xx") != std::string::npos);
+    BOOST_TEST(start.find("...\n") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(caret_at_first_column) {
     const diagnostic d =
         bad_amount("<stdin>", 1, 1, "expected a number or a currency, found 'bn'", "bn");
