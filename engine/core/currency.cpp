@@ -147,17 +147,26 @@ const std::vector<std::vector<unit>>& alias_units() {
     return table;
 }
 
-// One unit per row of the ISO table, in table order, built once: the span returned for an
-// ISO code points into it, so it stays valid after later look-ups.
+// One unit per row of the ISO table, then one per withdrawn code ("HRK", "ROL"), in table
+// order, built once: the span returned for an ISO code points into it, so it stays valid
+// after later look-ups.
 const std::vector<unit>& iso_units() {
     static const std::vector<unit> units = [] {
         std::vector<unit> out;
-        for (const currency_info& c : iso4217_currencies()) {
-            out.push_back(unit::currency(c.code).value());
-        }
+        for (const currency_info& c : iso4217_currencies()) out.push_back(unit::currency(c.code).value());
+        for (const currency_info& c : iso4217_withdrawn_currencies()) out.push_back(unit::currency(c.code).value());
         return out;
     }();
     return units;
+}
+
+// The row of the table built by iso_units() for a currency found by find_currency, whichever
+// of the two ISO tables holds it.
+std::size_t iso_row(const currency_info* info) {
+    const auto active = iso4217_currencies();
+    if (info >= active.data() && info < active.data() + active.size())
+        return static_cast<std::size_t>(info - active.data());
+    return active.size() + static_cast<std::size_t>(info - iso4217_withdrawn_currencies().data());
 }
 
 std::string join_codes(std::span<const unit> units) {
@@ -203,8 +212,7 @@ std::span<const unit> currency_candidates(std::string_view word) {
         for (std::size_t i = 0; i < 3; ++i)
             upper[i] = (word[i] >= 'a' && word[i] <= 'z') ? static_cast<char>(word[i] - 'a' + 'A') : word[i];
         if (const currency_info* info = find_currency(std::string_view(upper, 3))) {
-            const auto index = static_cast<std::size_t>(info - iso4217_currencies().data());
-            return std::span<const unit>(iso_units()).subspan(index, 1);
+            return std::span<const unit>(iso_units()).subspan(iso_row(info), 1);
         }
     }
     // The aliases in a hash table built once: extraction asks about every word near a number,
@@ -237,6 +245,7 @@ bool may_name_currency(std::string_view text) noexcept {
             out[key(a.text)] = true;
         }
         for (const currency_info& c : iso4217_currencies()) out[key(c.code)] = true;
+        for (const currency_info& c : iso4217_withdrawn_currencies()) out[key(c.code)] = true;
         return out;
     }();
     if (text.empty()) return false;

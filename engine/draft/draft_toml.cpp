@@ -27,7 +27,8 @@ std::string quoted(std::string_view s) {
     return out + "\"";
 }
 
-// At most `limit` bytes, cut at a character's start, white space as single spaces.
+// At most `limit` bytes, cut at a character's start, white space and control characters as
+// single spaces (a TOML comment may hold no control character).
 std::string one_line(std::string_view s, std::size_t limit) {
     std::string out;
     for (std::size_t i = 0; i < s.size();) {
@@ -36,9 +37,9 @@ std::string one_line(std::string_view s, std::size_t limit) {
             out += "...";
             break;
         }
-        const char c = s[i];
-        if (c == '\n' || c == '\t' || c == '\r' || c == '\f') {
-            if (!out.empty() && out.back() != ' ') out += ' ';
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20U || c == 0x7FU) {  // line breaks, tabs and any control character: TOML
+            if (!out.empty() && out.back() != ' ') out += ' ';  // comments may hold none
         } else {
             out.append(s.substr(i, len));
         }

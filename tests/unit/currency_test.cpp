@@ -1,6 +1,7 @@
 // tests/unit/currency_test.cpp: the ISO 4217 table, units of account, and the names and
 // symbols that resolve to them.
 // SPDX-License-Identifier: MIT
+#include <crossfoot/amount.hpp>
 #include <crossfoot/currency.hpp>
 
 #include <boost/test/data/monomorphic.hpp>
@@ -217,6 +218,19 @@ BOOST_DATA_TEST_CASE(name_one_currency, boost::unit_test::data::make(alias_rows)
 BOOST_DATA_TEST_CASE(may_name_currency_admits_every_name, boost::unit_test::data::make(alias_rows), r) {
     BOOST_TEST(crossfoot::may_name_currency(r.word));
     BOOST_TEST(crossfoot::may_name_currency(std::string(r.word) + "5 billion"));
+}
+
+// Found by fuzz_amount: a withdrawn code ("ROL", the old Romanian leu) indexed the table of
+// current codes past its end, and `crossfoot sum 'ROL 5'` crashed.
+BOOST_AUTO_TEST_CASE(a_withdrawn_code_names_its_currency) {
+    for (const auto& c : crossfoot::iso4217_withdrawn_currencies()) {
+        const auto candidates = crossfoot::currency_candidates(c.code);
+        BOOST_TEST_REQUIRE(candidates.size() == 1U, c.code);
+        BOOST_TEST(candidates.front().code() == c.code);
+    }
+    const auto amount = crossfoot::parse_amount("-ROL5");
+    BOOST_TEST_REQUIRE(amount.has_value());
+    BOOST_TEST(amount->amount.unit().code() == "ROL");
 }
 
 BOOST_AUTO_TEST_CASE(may_name_currency_turns_away_plain_words) {

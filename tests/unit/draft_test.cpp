@@ -140,6 +140,17 @@ BOOST_AUTO_TEST_CASE(a_figure_a_claims_file_cannot_take_is_written_out_and_left_
     BOOST_TEST(crossfoot::read_claims(toml, "sales.toml").has_value());
 }
 
+// Found by fuzz_document: a control character in a sentence went into a TOML comment, and the
+// draft did not read back.
+BOOST_AUTO_TEST_CASE(a_control_character_in_the_text_leaves_the_draft_readable) {
+    const auto drafted = crossfoot::claims_from_document(
+        "Two funds were launched, a 2 bil\x01lin yuan fund and a 1.68 billion yuan fund, amounting to a total of "
+        "4.5 billion yuan.\n",
+        "funds.txt");
+    BOOST_TEST_REQUIRE(drafted.has_value(), (drafted ? "" : drafted.error().front().message));
+    BOOST_TEST(drafted->toml.find('\x01') == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_document_is_checked_in_one_step) {
     const auto one_step = crossfoot::claims_from_document(
         "<html><body><p>Five companies were listed, three of which are from China.</p></body></html>", "page.html");
