@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_set>
 #include <span>
 
 namespace crossfoot {
@@ -153,10 +154,14 @@ private:
 };
 
 std::vector<std::size_t> drafter::figures_in(std::size_t begin, std::size_t end, figure_class c) const {
+    // The mentions are in text order: from the first that begins at `begin`, a search; on,
+    // while they begin before `end`. A document's many sentences each cost their own figures.
+    const auto& ms = found_.mentions;
+    auto it = std::lower_bound(ms.begin(), ms.end(), begin,
+                               [](const mention& m, std::size_t at) { return m.at.byte_begin < at; });
     std::vector<std::size_t> out;
-    for (std::size_t i = 0; i < found_.mentions.size(); ++i) {
-        const mention& m = found_.mentions[i];
-        if (m.at.byte_begin >= begin && m.at.byte_end <= end && class_of(m) == c) out.push_back(i);
+    for (; it != ms.end() && it->at.byte_begin < end; ++it) {
+        if (it->at.byte_end <= end && class_of(*it) == c) out.push_back(static_cast<std::size_t>(it - ms.begin()));
     }
     return out;
 }
@@ -403,17 +408,18 @@ void drafter::run(draft& out) {
         f.from = &m;
         if (m.figure.value.unit().is_count()) f.unit = "count";
         else if (m.figure.unit_assumed && m.figure.value.unit().is_currency()) f.unit = std::string(m.figure.value.unit().code());
-        const auto s = std::find_if(all.begin(), all.end(), [&](const sentence& x) { return m.at.byte_begin < x.end; });
+        const auto s = std::upper_bound(all.begin(), all.end(), m.at.byte_begin,
+                                        [](std::size_t at, const sentence& x) { return at < x.end; });
         if (s != all.end()) f.context = std::string(text::trim(text_.substr(s->begin, s->end - s->begin)));
         f.refused = refusal(f);
         out.figures.push_back(std::move(f));
     }
     // A check with a figure a claims file cannot take is not proposed.
+    std::unordered_set<std::string> readable;
+    for (const drafted_figure& f : out.figures)
+        if (f.refused.empty()) readable.insert(f.id);
     std::erase_if(out.checks, [&](const drafted_check& c) {
-        const auto refused = [&](const std::string& id) {
-            const auto it = std::find_if(out.figures.begin(), out.figures.end(), [&](const auto& f) { return f.id == id; });
-            return it == out.figures.end() || !it->refused.empty();
-        };
+        const auto refused = [&](const std::string& id) { return !readable.contains(id); };
         return refused(c.total) || std::any_of(c.parts.begin(), c.parts.end(), refused) ||
                (!c.rate.empty() && refused(c.rate)) ||
                (!c.share.empty() && refused(c.share)) || (!c.by.empty() && refused(c.by));
