@@ -100,6 +100,17 @@ std::expected<body_read, diagnostic> process_body(std::string_view body, const c
                                                   std::vector<worker>& workers,
                                                   partial_aggregate& into,
                                                   const reject_sink& rejects) {
+    // A NUL byte is no part of a text ledger: binary data, or a file in UTF-16. Refused at its
+    // place rather than kept inside a group's name, where it would not show.
+    if (const void* nul = quoted ? nullptr : std::memchr(body.data(), '\0', body.size())) {
+        const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - body.data());
+        const std::string_view before = body.substr(0, at);
+        const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+        return std::unexpected(diagnostic{
+            std::string(file_name), first_line + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')),
+            column_of(body.substr(line_start), at - line_start), severity::error,
+            "expected text, found a NUL byte (binary data, or text in UTF-16?)", "bad-row", {}});
+    }
     std::vector<std::size_t> piece_lines;
     if (quoted) {
         piece_lines.push_back(workers[0].run_quoted(body));

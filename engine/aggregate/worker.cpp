@@ -46,6 +46,9 @@ std::expected<columns, diagnostic> find_columns(std::string_view header_line,
                                           severity::error, std::move(message), "bad-header",
                                           std::string(header_line)});
     };
+    // Lines that end with a lone CR (old Mac text) read as one long header line: say so.
+    if (const std::size_t cr = header_line.find('\r'); cr != std::string_view::npos)
+        return fail(cr, "expected lines that end with LF or CRLF, found a lone carriage return (CR)");
     if (!split.split(header_line, bad)) return fail(bad, "expected ',' or the end after a quoted name");
     const auto& names = split.fields();
     const auto index = [&](std::string_view name) -> std::size_t {

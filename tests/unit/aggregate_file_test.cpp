@@ -839,5 +839,25 @@ BOOST_AUTO_TEST_CASE(a_column_named_twice_is_refused) {
     BOOST_TEST(!unused.error.has_value());
 }
 
+// A NUL byte stops the run at its place (it would hide inside a group's name); a file whose
+// lines end with a lone CR reads as one header line, and is refused as such.
+BOOST_AUTO_TEST_CASE(nul_bytes_and_lone_carriage_returns_are_refused_at_their_place) {
+    aggregate_options options;
+    options.group_by = {"region"};
+    const std::string nul("region,currency,amount\nN,CNY,5\nS,CN\0Y,1\n", 40);
+    for (const outcome& o : {by_csv(nul, options, nullptr, false), by_stream(nul, options, nullptr, false, 8)}) {
+        BOOST_TEST_REQUIRE(o.error.has_value());
+        BOOST_TEST(brief(*o.error) == "ledger.csv:3:5: expected text, found a NUL byte (binary data, or text in UTF-16?) [bad-row]");
+    }
+    const outcome cr = by_csv("region,currency,amount\rN,CNY,5\r", options, nullptr, false);
+    BOOST_TEST_REQUIRE(cr.error.has_value());
+    BOOST_TEST(cr.error->code == "bad-header");
+    BOOST_TEST(cr.error->column == 23U);
+    // CRLF and a byte-order mark are read as they are meant.
+    const outcome crlf = by_csv("\xEF\xBB\xBFregion,currency,amount\r\nN,CNY,5\r\n", options, nullptr, false);
+    BOOST_TEST(!crlf.error.has_value());
+    BOOST_TEST(crlf.result.rows_read == 1U);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
