@@ -7,6 +7,7 @@
 #include <crossfoot/draft.hpp>
 #include <crossfoot/extract.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -19,6 +20,11 @@ constexpr int exit_bad_input = 2;
 
 std::optional<std::string> read_all(const std::string& file, std::istream& in, std::ostream& err) {
     if (file == "-") return std::string(std::istreambuf_iterator<char>(in), {});
+    std::error_code error;
+    if (std::filesystem::is_directory(file, error)) {
+        print_diagnostics(err, {diagnostic{file, 1, 1, severity::error, "'" + file + "' is a directory, not a file", "no-file", {}}});
+        return std::nullopt;
+    }
     std::ifstream stream(file, std::ios::binary);
     if (!stream) {
         print_diagnostics(err, {diagnostic{file, 1, 1, severity::error, "cannot open the file for reading", "no-file", {}}});
