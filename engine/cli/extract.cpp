@@ -33,21 +33,6 @@ std::optional<std::string> read_all(const std::string& file, std::istream& in, s
     return std::string(std::istreambuf_iterator<char>(stream), {});
 }
 
-// Line and column (in characters) of a byte offset, for the diagnostic.
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
-            ++column;
-        }
-    }
-    return {line, column};
-}
-
 }  // namespace
 
 std::optional<extract_options> extract_settings(const std::string& default_currency, int zhao_power,
@@ -81,17 +66,15 @@ int run_extract(const extract_options_cli& options, std::istream& in, std::ostre
     // Text, a web page or a PDF, by its content.
     const auto doc = read_document(*bytes);
     if (!doc) {
-        const bool lines = identify_document(*bytes) != document_format::pdf;
-        const auto [line, column] = lines ? line_column(*bytes, doc.error().offset) : std::pair<std::size_t, std::size_t>{1, 1};
-        print_diagnostics(err, {diagnostic{name, line, column, severity::error, doc.error().message, doc.error().code, {}}});
+        print_diagnostics(err, {document_diagnostic(*bytes, name, doc.error().offset, doc.error().message, doc.error().code)});
         return exit_bad_input;
     }
     const auto settings = extract_settings(options.default_currency, options.zhao_power, options.date, err);
     if (!settings) return exit_bad_input;
     const auto found = extract_document(*doc, *settings);
     if (!found) {  // the text was checked when it was read
-        const auto [line, column] = line_column(doc->text, found.error().offset);
-        print_diagnostics(err, {diagnostic{name, line, column, severity::error, found.error().message(), "bad-utf8", {}}});
+        print_diagnostics(err, {document_diagnostic(*bytes, name, source_offset(*doc, found.error().offset),
+                                                     found.error().message(), "bad-utf8")});
         return exit_bad_input;
     }
     if (!options.draft.empty()) {

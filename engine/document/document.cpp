@@ -28,6 +28,19 @@ std::expected<document, document_error> read_document(std::string_view bytes) {
     return out;
 }
 
+diagnostic document_diagnostic(std::string_view bytes, std::string_view file, std::size_t offset,
+                               std::string message, std::string code) {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    if (identify_document(bytes) != document_format::pdf) {
+        const std::string_view before = bytes.substr(0, std::min(offset, bytes.size()));
+        const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+        line += static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+        column = column_of(bytes.substr(line_start), offset - line_start);
+    }
+    return diagnostic{std::string(file), line, column, severity::error, std::move(message), std::move(code), {}};
+}
+
 std::size_t source_offset(const document& d, std::size_t text_offset) noexcept {
     if (d.format != document_format::html || d.anchors.empty()) return text_offset;
     auto it = std::upper_bound(d.anchors.begin(), d.anchors.end(), text_offset,

@@ -65,7 +65,8 @@ std::string join_wrapped_lines(std::string_view page) {
         while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
         if (!out.empty() && out.back() != '\n') {
             const std::string_view before = last_char(out, out.size());
-            const bool wide = cjk(out.substr(out.rfind('\n') == std::string::npos ? 0 : out.rfind('\n'))) ||
+            const std::size_t last_break = out.rfind('\n');
+            const bool wide = cjk(std::string_view(out).substr(last_break == std::string::npos ? 0 : last_break)) ||
                               (!line.empty() && static_cast<unsigned char>(line.front()) >= 0x80U);
             if (line.empty() || ends_sentence(before)) {
                 out += '\n';

@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <crossfoot/diagnostic.hpp>
 #include <crossfoot/extract.hpp>
 #include <crossfoot/parse_error.hpp>
 
@@ -60,6 +61,11 @@ struct document_error {
 /// Invalid UTF-8 (in text or HTML), an empty file, a PDF poppler cannot open, a locked PDF and
 /// a PDF without a text layer (a scan) are errors.
 [[nodiscard]] std::expected<document, document_error> read_document(std::string_view bytes);
+
+/// A diagnostic for `file` at the source byte `offset`: its line and column for text and HTML,
+/// 1:1 for a PDF (whose bytes have no lines).
+[[nodiscard]] diagnostic document_diagnostic(std::string_view bytes, std::string_view file, std::size_t offset,
+                                             std::string message, std::string code);
 
 /// The source byte that the visible text's byte `text_offset` came from: itself for text and
 /// PDF (whose bytes are not the text), the HTML source's byte for a web page.
