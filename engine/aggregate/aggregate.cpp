@@ -423,7 +423,7 @@ std::expected<void, diagnostic> aggregate_file(const std::string& path, std::str
                                                const progress_sink& progress,
                                                std::size_t window_bytes) {
     const auto cannot_open = [&] {
-        return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading", path), "no-file"));
+        return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading: {}", path, why_not_readable(path)), "no-file"));
     };
     // What the path is, before opening it: a pipe is opened once only, by the stream that
     // reads it (opening a pipe waits for a writer, which may have come and gone).

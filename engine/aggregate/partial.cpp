@@ -10,6 +10,10 @@
 
 #include <algorithm>
 #include <ostream>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace crossfoot {
 
@@ -98,10 +102,19 @@ std::string to_json(const partial_aggregate& p) {
 
 namespace {
 
+// The longest decimal a partial may hold. Totals of amounts of up to 1,000 digits, converted
+// at rates of up to 1,000, stay far below it; a longer one is refused rather than read in
+// time that grows with the square of its length.
+constexpr std::size_t max_decimal_chars = 10000;
+
 decimal read_decimal(const json& j, std::string_view what) {
     if (!j.is_string())
         throw std::invalid_argument(fmt::format("{} must be a decimal string", what));
-    auto d = decimal::parse(j.get<std::string>());
+    const auto& text = j.get_ref<const std::string&>();
+    if (text.size() > max_decimal_chars)
+        throw std::invalid_argument(fmt::format("{} must be a decimal of at most {} characters, found {}",
+                                                what, max_decimal_chars, text.size()));
+    auto d = decimal::parse(text);
     if (!d) throw std::invalid_argument(fmt::format("{}: {}", what, d.error().message()));
     return *d;
 }
@@ -187,11 +200,37 @@ partial_aggregate read_partial(const json& doc) {
 
 }  // namespace
 
+namespace {
+
+// JSON that names a key twice in one object: the reader would keep one of the two silently.
+json parse_without_duplicate_keys(std::string_view text) {
+    std::vector<std::set<std::string>> open_objects;
+    const json::parser_callback_t refuse_duplicates = [&](int, json::parse_event_t event, json& parsed) {
+        if (event == json::parse_event_t::object_start) open_objects.emplace_back();
+        if (event == json::parse_event_t::object_end) open_objects.pop_back();
+        if (event == json::parse_event_t::key && !open_objects.back().insert(parsed.get<std::string>()).second)
+            throw std::invalid_argument(fmt::format("the key {} appears twice in one object", parsed.dump()));
+        return true;
+    };
+    return json::parse(text, refuse_duplicates);
+}
+
+// json's messages begin with their own code, "[json.exception.parse_error.101] ": left out.
+std::string without_json_code(std::string message) {
+    if (message.starts_with("[json.exception.")) {
+        const std::size_t end = message.find("] ");
+        if (end != std::string::npos) message.erase(0, end + 2);
+    }
+    return message;
+}
+
+}  // namespace
+
 std::expected<partial_aggregate, std::string> partial_from_json(std::string_view text) {
     try {
-        return read_partial(json::parse(text));
+        return read_partial(parse_without_duplicate_keys(text));
     } catch (const std::exception& e) {  // json's parse, type and key errors, and ours
-        return std::unexpected(std::string(e.what()));
+        return std::unexpected(without_json_code(e.what()));
     }
 }
 

@@ -6,6 +6,7 @@
 #include "tables.hpp"
 #include "values.hpp"
 #include "core/csv.hpp"
+#include "core/utf8.hpp"
 #include "row_scan.hpp"
 
 #include <fmt/format.h>
@@ -136,7 +137,7 @@ public:
             ++line_;
             if (r.end == r.start[0]) return true;  // an empty line
             ++rows_read_;
-            if (fast && r.count == columns_.width && fast_row(r)) return true;
+            if (fast && r.count == columns_.width && static_cast<std::size_t>(r.end - r.start[0]) <= options_.max_record_bytes && fast_row(r)) return true;
             return row(r.text(), line_, true) || keep_going_;
         });
         if (end == scan::scan_end::quote) return std::nullopt;
@@ -283,6 +284,22 @@ private:
         return false;
     }
 
+    // A row whose key holds bytes that are not UTF-8, refused at the first of them.
+    bool reject_key(std::string_view line, std::size_t number) {
+        const auto& f = splitter_.fields();
+        for (const std::size_t c : columns_.group) {
+            if (const auto bad = utf8::first_invalid(f[c])) {
+                const std::size_t start = splitter_.offset(c);  // a quoted field's quote
+                const std::size_t content = start + (start < line.size() && line[start] == '"' ? 1 : 0);
+                return reject(line, number, content + *bad,
+                              fmt::format("expected UTF-8 text in a group column, found byte 0x{:02X}",
+                                          static_cast<unsigned char>(f[c][*bad])),
+                              "bad-utf8");
+            }
+        }
+        return reject(line, number, 0, "expected UTF-8 text in the group columns", "bad-utf8");
+    }
+
     // The group's key as one string: the field itself for one column; otherwise each field
     // preceded by its length, so that no two different keys can read the same.
     template <class Field>
@@ -327,7 +344,9 @@ private:
         std::size_t currency = 0;
         while (currency < currencies_.size() && currencies_[currency].code != code) ++currency;
         if (currency == currencies_.size()) return cell_index::absent;
-        const std::uint32_t made = cell_for(group_of([&](std::size_t i) { return r.field(i); }), currency);
+        const std::size_t group = group_of([&](std::size_t i) { return r.field(i); });
+        if (group == absent) return cell_index::absent;
+        const std::uint32_t made = cell_for(group, currency);
         if (short_key) cells_by_key_.insert(word, tag, made);
         return made;
     }
@@ -343,11 +362,16 @@ private:
         return cells[currency] - 1;
     }
 
-    // The number of the row's group, made on first use.
+    // The number of the row's group, made on first use; absent when a field of a key not met
+    // before is not UTF-8 (it would be a group name no report could print): the row is
+    // refused instead, by the decimal path, which says where.
     template <class Field>
     std::size_t group_of(const Field& field) {
         const std::string_view key = key_of(field);
         if (const std::size_t found = index_.find(key); found != group_index::absent_group) return found;
+        for (const std::size_t c : columns_.group) {
+            if (utf8::first_invalid(field(c))) return absent;
+        }
         running_group g;
         for (const std::size_t c : columns_.group) g.key.emplace_back(field(c));
         index_.insert(key, groups_.size());
@@ -412,6 +436,11 @@ private:
     // Any row: split, checked field by field, added up in decimals; false (with the reason
     // recorded) for a bad one.
     bool row(std::string_view line, std::size_t number, bool unquoted) {
+        if (line.size() > options_.max_record_bytes)
+            return reject(line, number, options_.max_record_bytes,
+                          fmt::format("expected a record of at most {} bytes (--max-record-bytes), found {}",
+                                      options_.max_record_bytes, line.size()),
+                          "record-too-long");
         std::size_t bad_quote = 0;
         if (unquoted) {
             splitter_.split_unquoted(line);
@@ -444,6 +473,7 @@ private:
             if (!converted) return false;
         }
         const std::size_t group = group_of([&](std::size_t i) { return f[i]; });  // a good row only
+        if (group == absent) return reject_key(line, number);
         cell& t = cells_[cell_for(group, *currency)];
         t.total.add(*value);
         ++t.rows;

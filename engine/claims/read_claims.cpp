@@ -111,7 +111,7 @@ std::expected<claims, std::vector<diagnostic>> read_claims_file(const std::strin
     std::ifstream file(path, std::ios::binary);
     if (!file) {
         return std::unexpected(std::vector<diagnostic>{
-            {path, 0, 0, severity::error, "cannot open the file for reading", "no-file", {}}});
+            {path, 0, 0, severity::error, "cannot open the file for reading: " + why_not_readable(path), "no-file", {}}});
     }
     const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
     return read_claims(text, path);

@@ -113,7 +113,7 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
     for (const std::string& path : cli.files) {
         // Checked without opening: a named pipe is opened once, by the library, to read it.
         if (path != "-" && ::access(path.c_str(), R_OK) != 0)
-            return fail(err, fmt::format("cannot open '{}' for reading", path), "no-file"),
+            return fail(err, fmt::format("cannot open '{}' for reading: {}", path, why_not_readable(path)), "no-file"),
                    exit_bad_input;
         const std::string name = path == "-" ? "<stdin>" : path;
         const progress_sink progress = [&](std::uint64_t bytes) {

@@ -45,12 +45,12 @@ bool is_claims_file(const std::string& path, const check_options& options) {
 
 // A document's claims, drafted from its words; the draft written to --draft.
 std::optional<claims> document_claims_of(const std::string& path, const check_options& options, std::ostream& err) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        print_diagnostics(err, {diagnostic{path, 1, 1, severity::error, "cannot open the file for reading", "no-file", {}}});
+    const auto read = read_document_file(path, options.max_document_bytes);
+    if (!read) {
+        print_diagnostics(err, {diagnostic{path, 1, 1, severity::error, read.error().message, read.error().code, {}}});
         return std::nullopt;
     }
-    const std::string bytes(std::istreambuf_iterator<char>(in), {});
+    const std::string& bytes = *read;
     const auto settings = extract_settings(options.default_currency, 12, options.date, err);
     if (!settings) return std::nullopt;
     auto drafted = claims_from_document(bytes, path, *settings);

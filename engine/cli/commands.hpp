@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <crossfoot/document.hpp>
 #include <crossfoot/extract.hpp>
 #include <crossfoot/rates.hpp>
 
@@ -84,6 +85,7 @@ struct check_options {
     std::string confine;                 // claims files may name files only inside this folder
     std::string default_currency;        // for documents: bare amounts, $ and ¥
     std::string date;                    // for documents: YYYY[-MM[-DD]]
+    std::size_t max_document_bytes = default_max_document_bytes;
 };
 
 /// The library's extract options from the command line's; nothing (and a message) when a code
@@ -102,6 +104,7 @@ struct extract_options_cli {
     int zhao_power = 12;
     std::string date;                  // the document's date: YYYY[-MM[-DD]]; empty: none
     std::string draft;                 // write a drafted claims file here; empty: none
+    std::size_t max_document_bytes = default_max_document_bytes;
 };
 
 /// `crossfoot extract`: 0 read, 2 bad input (a missing, empty or non-UTF-8 file).

@@ -18,19 +18,17 @@ namespace {
 
 constexpr int exit_bad_input = 2;
 
-std::optional<std::string> read_all(const std::string& file, std::istream& in, std::ostream& err) {
-    if (file == "-") return std::string(std::istreambuf_iterator<char>(in), {});
-    std::error_code error;
-    if (std::filesystem::is_directory(file, error)) {
-        print_diagnostics(err, {diagnostic{file, 1, 1, severity::error, "'" + file + "' is a directory, not a file", "no-file", {}}});
+// The document's bytes, at most --max-document-bytes; nothing (and its diagnostic) when it
+// cannot be read.
+std::optional<std::string> read_all(const std::string& file, std::size_t max_bytes, std::istream& in,
+                                    std::ostream& err) {
+    auto bytes = file == "-" ? read_document_stream(in, max_bytes) : read_document_file(file, max_bytes);
+    if (!bytes) {
+        const std::string name = file == "-" ? "<stdin>" : file;
+        print_diagnostics(err, {diagnostic{name, 1, 1, severity::error, bytes.error().message, bytes.error().code, {}}});
         return std::nullopt;
     }
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream) {
-        print_diagnostics(err, {diagnostic{file, 1, 1, severity::error, "cannot open the file for reading", "no-file", {}}});
-        return std::nullopt;
-    }
-    return std::string(std::istreambuf_iterator<char>(stream), {});
+    return std::move(*bytes);
 }
 
 }  // namespace
@@ -60,7 +58,7 @@ std::optional<extract_options> extract_settings(const std::string& default_curre
 
 int run_extract(const extract_options_cli& options, std::istream& in, std::ostream& out,
                 std::ostream& err) {
-    const auto bytes = read_all(options.file, in, err);
+    const auto bytes = read_all(options.file, options.max_document_bytes, in, err);
     if (!bytes) return exit_bad_input;
     const std::string name = options.file == "-" ? "<stdin>" : options.file;
     // Text, a web page or a PDF, by its content.

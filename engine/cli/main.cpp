@@ -92,6 +92,9 @@ void add_check(CLI::App& app, crossfoot::cli::check_options& options) {
     check->add_option("-c,--default-currency", options.default_currency,
                       "Documents: ISO code for bare amounts with a scale and for $ and ¥");
     check->add_option("--date", options.date, "Documents: the document's date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    check->add_option("--max-document-bytes", options.max_document_bytes,
+                      "Documents: the largest read, in bytes; a longer one is an error")
+        ->capture_default_str();
     check->add_option("--format", options.format, "Output format")
         ->check(CLI::IsMember({"text", "json"}));
     check->add_option("--color", options.color, "Colour the verdicts")
@@ -131,6 +134,9 @@ void add_extract(CLI::App& app, crossfoot::cli::extract_options_cli& o) {
                         "out their year or month");
     command->add_option("--zhao-power", o.zhao_power, "兆 before a currency: 12 or 6")
         ->check(CLI::IsMember({6, 12}))
+        ->capture_default_str();
+    command->add_option("--max-document-bytes", o.max_document_bytes,
+                        "The largest document read, in bytes; a longer one is an error")
         ->capture_default_str();
 }
 

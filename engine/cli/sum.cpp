@@ -21,7 +21,8 @@ bool read_file(const std::string& path, std::istream& stdin_stream,
     }
     std::ifstream file(path);
     if (!file) {
-        err << "crossfoot: error: cannot open '" << path << "' for reading [no-file]\n";
+        err << "crossfoot: error: cannot open '" << path << "' for reading: " << why_not_readable(path)
+            << " [no-file]\n";
         return false;
     }
     sum_lines(file, path, options, report);

@@ -114,7 +114,9 @@ std::string format(const diagnostic& d) {
     if (d.source_line.empty()) return out;
     // As GCC does: the line number right-aligned in at least five columns.
     const std::size_t width = std::max<std::size_t>(5, std::to_string(d.line).size());
-    const shown_line shown = around_caret(d.source_line, d.column);
+    // A record whose quoted field holds a line break is shown to its first line end.
+    const std::string_view first_line = std::string_view(d.source_line).substr(0, d.source_line.find_first_of("\r\n"));
+    const shown_line shown = around_caret(first_line, d.column);
     out += fmt::format("{:>{}} | {}\n", d.line, width, shown.text);
     out += fmt::format("{:>{}} | {}^\n", "", width, caret_padding(shown.text, shown.caret_column));
     return out;

@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/document.hpp>
 
-#include "extract/utf8.hpp"
+#include "core/utf8.hpp"
 #include "readers.hpp"
 
 #include <fmt/format.h>

@@ -4,7 +4,7 @@
 #include "readers.hpp"
 
 #include "core/text_reader.hpp"
-#include "extract/utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <gumbo.h>
 

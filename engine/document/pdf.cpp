@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "readers.hpp"
 
-#include "extract/utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <poppler-document.h>
 #include <poppler-global.h>

@@ -6,9 +6,9 @@
 #include "core/numerals.hpp"
 #include "core/text.hpp"
 #include "core/text_reader.hpp"
+#include "core/utf8.hpp"
 #include "dates.hpp"
 #include "non_figures.hpp"
-#include "utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -303,6 +303,19 @@ std::optional<found> figure_at(std::string_view text, std::size_t pos, std::size
     return std::nullopt;
 }
 
+// The end of a run of more digits (with separators) than a number may have, starting at
+// `pos`; `pos` itself when there is none. Such a run is no figure, and reading it again from
+// each of its digits would take time that grows with its square.
+std::size_t end_of_long_number(std::string_view text, std::size_t pos) {
+    std::size_t end = pos;
+    std::size_t digits = 0;
+    while (end < text.size() && (is_digit(text[end]) || text[end] == ',' || text[end] == '.')) {
+        if (is_digit(text[end])) ++digits;
+        ++end;
+    }
+    return digits > numerals::max_digits ? end : pos;
+}
+
 // A bare figure: no unit, no scale, no percentage.
 bool bare(const written_figure& f) {
     return f.kind == figure_kind::amount && f.value.unit().is_count() && f.unit_text.empty() &&
@@ -503,6 +516,12 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
         const std::size_t floor = out.mentions.empty() ? 0 : out.mentions.back().at.byte_end;
         auto f = figure_at(text, pos, floor, parse_options);
         if (!f) {
+            if (const std::size_t end = end_of_long_number(text, pos); end != pos) {
+                out.skipped.push_back({span_of(chars, pos, end), std::string(text.substr(pos, end - pos)),
+                                       fmt::format("a number of more than {} digits", numerals::max_digits)});
+                pos = end;
+                continue;
+            }
             pos += text::utf8_length(text[pos]);
             continue;
         }

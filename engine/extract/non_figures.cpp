@@ -5,7 +5,7 @@
 #include <crossfoot/currency.hpp>
 
 #include "core/text_reader.hpp"
-#include "utf8.hpp"
+#include "core/utf8.hpp"
 
 #include <array>
 

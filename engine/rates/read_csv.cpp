@@ -228,7 +228,7 @@ std::expected<std::vector<rate_quote>, std::vector<diagnostic>> read_rates_file(
     std::ifstream file(path, std::ios::binary);
     if (!file) {
         return std::unexpected(std::vector<diagnostic>{
-            {path, 0, 0, severity::error, "cannot open the file for reading", "no-file", {}}});
+            {path, 0, 0, severity::error, "cannot open the file for reading: " + why_not_readable(path), "no-file", {}}});
     }
     if (!path.ends_with(".toml")) return read_rates_csv(file, path);
     const std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};

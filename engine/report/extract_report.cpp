@@ -41,6 +41,15 @@ std::string notes_of(const mention& m) {
     return fmt::format("{}", fmt::join(notes, "; "));
 }
 
+// A text as a table cell: one longer than 60 bytes (a thousand-digit number passed over) is
+// cut to its first 48 and "..."; the JSON report has it whole.
+std::string cell(std::string_view text) {
+    if (text.size() <= 60) return std::string(text);
+    std::size_t cut = 48;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) --cut;
+    return std::string(text.substr(0, cut)) + "...";
+}
+
 // The first column: a PDF's page, else the byte of the file (of the HTML source for a web page).
 std::string_view place_heading(const extraction& e) { return e.format == "pdf" ? "page" : "byte"; }
 
@@ -57,7 +66,7 @@ std::string format_extraction_text(const extraction& e, bool explain) {
     for (const mention& m : e.mentions) {
         const bool is_date = m.kind == mention_kind::date_text;
         out += fmt::format("{:>7}  {:<8} {:<32} {:<24} {:<8} {:<9} {:<7} {}\n", place_of(e, m.at),
-                           to_string(m.kind), m.text, value_of(m), is_date ? "-" : unit_of(m.figure),
+                           to_string(m.kind), cell(m.text), value_of(m), is_date ? "-" : unit_of(m.figure),
                            is_date ? "" : std::string(to_string(m.figure.qualifier)), precision_of(m),
                            is_date ? "" : notes_of(m));
     }
@@ -66,7 +75,7 @@ std::string format_extraction_text(const extraction& e, bool explain) {
                        e.skipped.size() == 1 ? "" : "s", explain || e.skipped.empty() ? "" : " (--explain lists them)");
     if (explain) {
         for (const skipped_number& s : e.skipped)
-            out += fmt::format("{:>7}  {:<32} {}\n", place_of(e, s.at), s.text, s.reason);
+            out += fmt::format("{:>7}  {:<32} {}\n", place_of(e, s.at), cell(s.text), s.reason);
     }
     return out;
 }

@@ -40,4 +40,10 @@ struct diagnostic {
 
 std::ostream& operator<<(std::ostream& os, const diagnostic& d);  // format(d)
 
+/// Why the file at `path` cannot be opened for reading, asked after an open failed, in words
+/// that follow "cannot open ...: ": "no such file or directory", "too many levels of
+/// symbolic links", "not a directory" (a path through a file), "permission denied", "a
+/// directory, not a file".
+[[nodiscard]] std::string why_not_readable(const std::string& path);
+
 }  // namespace crossfoot

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <expected>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,8 +47,22 @@ struct document {
 struct document_error {
     std::size_t offset = 0;
     std::string message;
-    std::string code;  // "bad-utf8", "empty-file", "bad-pdf", "no-text-layer", "locked-pdf"
+    std::string code;  // "bad-utf8", "empty-file", "bad-pdf", "no-text-layer", "locked-pdf",
+                       // "no-file", "too-large"
 };
+
+/// The most bytes a document may have, 128 MiB by default: reading one takes memory of a few
+/// times its size, and up to 25 times for `extract --format json` (docs/reliability.md);
+/// the longest real reports are a few MiB of text, and most PDF reports well under 128 MiB.
+inline constexpr std::size_t default_max_document_bytes = std::size_t{128} << 20;
+
+/// The bytes of the file at `path`, or of `input` (a pipe, standard input), read whole up to
+/// `max_bytes`: a longer one is an error at that byte (`too-large`), read no further; a file
+/// that cannot be opened (`no-file`) says why (why_not_readable).
+[[nodiscard]] std::expected<std::string, document_error> read_document_file(
+    const std::string& path, std::size_t max_bytes = default_max_document_bytes);
+[[nodiscard]] std::expected<std::string, document_error> read_document_stream(
+    std::istream& input, std::size_t max_bytes = default_max_document_bytes);
 
 /// Reads a document of any format into its visible text:
 /// - text: as it is (it must be UTF-8);

@@ -841,6 +841,46 @@ BOOST_AUTO_TEST_CASE(a_column_named_twice_is_refused) {
 
 // A NUL byte stops the run at its place (it would hide inside a group's name); a file whose
 // lines end with a lone CR reads as one header line, and is refused as such.
+// A group name that is not UTF-8 could be printed by no report (JSON above all): the row is
+// refused at the byte, on the integer path, the decimal path and any threads, every time the
+// key comes again; bytes that are not UTF-8 in a column the run does not read are left alone.
+BOOST_AUTO_TEST_CASE(a_group_key_that_is_not_utf8_is_refused_at_its_byte) {
+    aggregate_options options;
+    options.group_by = {"region"};
+    const std::string text = "region,note,currency,amount\nN,caf\xE9,CNY,5\nS\xFF,x,CNY,1\nS\xFF,x,CNY,2\n";
+    for (const unsigned threads : {1U, 2U}) {
+        const outcome stopped = by_csv(text, options, nullptr, false, threads);
+        BOOST_TEST_REQUIRE(stopped.error.has_value());
+        BOOST_TEST(brief(*stopped.error) ==
+                   "ledger.csv:3:2: expected UTF-8 text in a group column, found byte 0xFF [bad-utf8]");
+        const outcome passed = by_csv(text, options, nullptr, true, threads);
+        BOOST_TEST_REQUIRE(!passed.error.has_value());
+        BOOST_TEST(passed.rejects.size() == 2U);
+        BOOST_TEST(passed.result.rows_read == 3U);
+        BOOST_TEST(passed.result.groups.size() == 1U);
+    }
+    const outcome quoted = by_csv("region,currency,amount\n\"S\xFF\",CNY,1\n", options, nullptr, false);
+    BOOST_TEST_REQUIRE(quoted.error.has_value());
+    BOOST_TEST(quoted.error->code == "bad-utf8");
+    BOOST_TEST(quoted.error->column == 3U);
+}
+
+// --max-record-bytes holds for every record, whether it fits the block being read or not.
+BOOST_AUTO_TEST_CASE(a_record_over_the_limit_is_refused_wherever_it_stands) {
+    aggregate_options options;
+    options.group_by = {"region"};
+    options.max_record_bytes = 20;
+    const std::string text = "region,currency,amount\nN,CNY,5\nS,CNY,1.000000000000000\n";
+    for (const outcome& o : {by_csv(text, options, nullptr, false), by_stream(text, options, nullptr, false, 4096)}) {
+        BOOST_TEST_REQUIRE(o.error.has_value());
+        BOOST_TEST(brief(*o.error) ==
+                   "ledger.csv:3:21: expected a record of at most 20 bytes (--max-record-bytes), found 23 [record-too-long]");
+    }
+    const outcome passed = by_csv(text, options, nullptr, true);
+    BOOST_TEST(passed.rejects.size() == 1U);
+    BOOST_TEST(passed.result.rows_accepted() == 1U);
+}
+
 BOOST_AUTO_TEST_CASE(nul_bytes_and_lone_carriage_returns_are_refused_at_their_place) {
     aggregate_options options;
     options.group_by = {"region"};

@@ -385,7 +385,10 @@ struct bad_partial_case {
 };
 
 const bad_partial_case bad_partials[] = {
-    {"not JSON", "{\n \"format\"", "{{\n \"format\"", "parse error"},
+    {"not JSON", "{\n \"format\"", "{{\n \"format\"",
+     "parse error at line 1, column 2: syntax error while parsing object key - unexpected '{'; expected string literal"},
+    {"a key twice", "\"version\": 1,", "\"version\": 1, \"version\": 1,",
+     "the key \"version\" appears twice in one object"},
     {"another format", "\"crossfoot-partial\"", "\"crossfoot-totals\"",
      "not a crossfoot partial aggregate"},
     {"a later version", "\"version\": 1", "\"version\": 2", "format version 2 is not 1"},
@@ -1146,11 +1149,7 @@ BOOST_AUTO_TEST_CASE(accepts_the_reference_partial) {
 BOOST_DATA_TEST_CASE(refuses_a_malformed_partial_with_the_reason, bdata::make(bad_partials), c) {
     const auto p = crossfoot::partial_from_json(replaced(good_partial, c.from, c.to));
     BOOST_TEST_REQUIRE(!p.has_value());
-    if (p.error().starts_with("[json.exception")) {
-        BOOST_TEST(p.error().find(c.message) != std::string::npos, p.error());
-    } else {
-        BOOST_TEST(p.error() == c.message);
-    }
+    BOOST_TEST(p.error() == c.message);
 }
 
 BOOST_AUTO_TEST_CASE(refuses_to_merge_partials_made_differently_and_changes_nothing) {

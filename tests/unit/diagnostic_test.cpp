@@ -7,7 +7,11 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
 #include <cstddef>
+#include <filesystem>
+#include <fstream>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -205,6 +209,54 @@ BOOST_AUTO_TEST_CASE(streams_as_formatted) {
     std::ostringstream os;
     os << d;
     BOOST_TEST(os.str() == crossfoot::format(d));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// ---- why a file cannot be opened --------------------------------------------------------
+
+BOOST_AUTO_TEST_SUITE(why_not_readable)
+
+struct scratch_dir {
+    std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                 ("crossfoot-unreadable-" + std::to_string(::getpid()));
+    scratch_dir() { std::filesystem::create_directories(path); }
+    scratch_dir(const scratch_dir&) = delete;
+    scratch_dir& operator=(const scratch_dir&) = delete;
+    ~scratch_dir() {
+        std::error_code ignored;
+        std::filesystem::permissions(path / "secret.csv", std::filesystem::perms::owner_all, ignored);
+        std::filesystem::remove_all(path, ignored);
+    }
+    [[nodiscard]] std::string at(const std::string& name) const { return (path / name).string(); }
+};
+
+// These fail for every user, root too.
+BOOST_AUTO_TEST_CASE(says_why_for_root_too) {
+    const scratch_dir dir;
+    std::ofstream(dir.at("ledger.csv")) << "region,currency,amount\n";
+    std::filesystem::create_symlink("missing.csv", dir.path / "dangling.csv");
+    std::filesystem::create_symlink("b.csv", dir.path / "a.csv");
+    std::filesystem::create_symlink("a.csv", dir.path / "b.csv");
+    BOOST_TEST(crossfoot::why_not_readable(dir.at("absent.csv")) == "no such file or directory");
+    BOOST_TEST(crossfoot::why_not_readable(dir.at("dangling.csv")) == "no such file or directory");
+    BOOST_TEST(crossfoot::why_not_readable(dir.at("a.csv")) == "too many levels of symbolic links");
+    BOOST_TEST(crossfoot::why_not_readable(dir.at("ledger.csv/2024.csv")) == "not a directory");
+    BOOST_TEST(crossfoot::why_not_readable(dir.path.string()) == "a directory, not a file");
+}
+
+// A file without read permission stops every user but root, who may read anything.
+BOOST_AUTO_TEST_CASE(says_permission_denied_unless_root) {
+    const scratch_dir dir;
+    std::ofstream(dir.at("secret.csv")) << "region,currency,amount\n";
+    std::filesystem::permissions(dir.path / "secret.csv", std::filesystem::perms::none);
+    if (::geteuid() == 0) {
+        BOOST_TEST_MESSAGE("running as root, who may read a file without permissions: "
+                           "the permission case is checked by other users only");
+        BOOST_TEST(crossfoot::why_not_readable(dir.at("secret.csv")) == "the system refused it");
+        return;
+    }
+    BOOST_TEST(crossfoot::why_not_readable(dir.at("secret.csv")) == "permission denied");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

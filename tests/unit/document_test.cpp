@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string>
 
 using crossfoot::document_format;
@@ -268,6 +269,37 @@ BOOST_AUTO_TEST_CASE(empty_and_invalid_input_is_refused_at_its_place) {
     BOOST_TEST(bad.error().code == "bad-utf8");
     BOOST_TEST(bad.error().offset == 18U);
     BOOST_TEST(bad.error().message == "expected UTF-8 text, found byte 0xFF at byte 18");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(document_files)
+
+BOOST_AUTO_TEST_CASE(reads_a_stream_up_to_the_limit_and_no_further) {
+    std::istringstream exact(std::string(100, 'x'));
+    const auto read = crossfoot::read_document_stream(exact, 100);
+    BOOST_TEST_REQUIRE(read.has_value());
+    BOOST_TEST(read->size() == 100U);
+    std::istringstream longer(std::string(200000, 'x'));
+    const auto refused = crossfoot::read_document_stream(longer, 100000);
+    BOOST_TEST_REQUIRE(!refused.has_value());
+    BOOST_TEST(refused.error().code == "too-large");
+    BOOST_TEST(refused.error().offset == 100000U);
+    BOOST_TEST(refused.error().message ==
+               "expected a document of at most 100000 bytes (--max-document-bytes), found more");
+    // Read no further than a block past the limit: the rest of the stream is left.
+    BOOST_TEST(longer.tellg() <= std::streampos(100000 + 65536));
+}
+
+BOOST_AUTO_TEST_CASE(says_why_a_file_cannot_be_read) {
+    const auto missing = crossfoot::read_document_file("/nonexistent/crossfoot/document.txt");
+    BOOST_TEST_REQUIRE(!missing.has_value());
+    BOOST_TEST(missing.error().code == "no-file");
+    BOOST_TEST(missing.error().message == "cannot open the file for reading: no such file or directory");
+    const std::string folder = std::filesystem::temp_directory_path().string();
+    const auto directory = crossfoot::read_document_file(folder);
+    BOOST_TEST_REQUIRE(!directory.has_value());
+    BOOST_TEST(directory.error().message == "'" + folder + "' is a directory, not a file");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

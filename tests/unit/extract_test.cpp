@@ -269,6 +269,26 @@ BOOST_AUTO_TEST_CASE(a_line_of_100_mb_is_read_in_one_pass) {
     BOOST_TEST(e->mentions.size() == text.size() / sentence.size() * 3U);
 }
 
+// A number longer than any figure is passed over with its reason, in one step: read again
+// from each of its digits, a million of them took time that grows with the square.
+BOOST_AUTO_TEST_CASE(a_number_of_a_million_digits_is_passed_over_and_said) {
+    const std::string digits(1000000, '7');
+    const std::string text = "A number: " + digits + " yuan, and 5 million yuan.";
+    const auto e = extract(text);
+    BOOST_TEST_REQUIRE(e.has_value());
+    BOOST_TEST_REQUIRE(e->skipped.size() == 1U);
+    BOOST_TEST(e->skipped[0].text == digits);
+    BOOST_TEST(e->skipped[0].reason == "a number of more than 1000 digits");
+    BOOST_TEST(e->skipped[0].at.byte_begin == 10U);
+    BOOST_TEST_REQUIRE(e->mentions.size() == 1U);
+    BOOST_TEST(e->mentions[0].text == "5 million yuan");
+    // A thousand digits is still a number.
+    const auto thousand = extract("A number: " + std::string(1000, '7') + " yuan.");
+    BOOST_TEST_REQUIRE(thousand.has_value());
+    BOOST_TEST(thousand->skipped.empty());
+    BOOST_TEST(thousand->mentions.size() == 1U);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(extract_dates)

@@ -376,7 +376,7 @@ BOOST_AUTO_TEST_CASE(read_rates_file_reports_a_missing_file_as_no_file) {
     const diagnostic& d = result.error()[0];
     BOOST_TEST(d.file == path);
     BOOST_TEST(d.code == "no-file");
-    BOOST_TEST(d.message == "cannot open the file for reading");
+    BOOST_TEST(d.message == "cannot open the file for reading: no such file or directory");
     BOOST_TEST((d.severity == crossfoot::severity::error));
     BOOST_TEST(d.line == 0U);
     BOOST_TEST(d.column == 0U);

@@ -1,4 +1,4 @@
-// engine/extract/utf8.hpp: checking UTF-8 and counting code points (private to the library).
+// engine/core/utf8.hpp: checking UTF-8 and counting code points (private to the library).
 // SPDX-License-Identifier: MIT
 #pragma once
 

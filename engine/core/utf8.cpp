@@ -1,4 +1,4 @@
-// engine/extract/utf8.cpp: UTF-8 validation and code point offsets.
+// engine/core/utf8.cpp: UTF-8 validation and code point offsets.
 // SPDX-License-Identifier: MIT
 #include "utf8.hpp"
 
