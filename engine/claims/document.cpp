@@ -10,8 +10,8 @@ namespace crossfoot::claims_reader {
 
 namespace {
 
-constexpr std::array<std::string_view, 6> document_keys = {"title", "date",   "currency",
-                                                           "source", "url", "zhao_power"};
+constexpr std::array<std::string_view, 7> document_keys = {"title", "date", "currency", "source",
+                                                           "url",   "text", "zhao_power"};
 
 // A day (a TOML date or "2024-09-27"), a month ("2023-07"), a quarter ("2023-Q2") or a year
 // ("2023", or the integer 2023). Without a date, checks that need a rate are unverifiable.
@@ -83,6 +83,8 @@ void read_document(const context& ctx, const toml::table& root, claims& out) {
     out.document.title = string_field(ctx, *document, "title").value_or("");
     out.document.source = string_field(ctx, *document, "source").value_or("");
     out.document.url = string_field(ctx, *document, "url").value_or("");
+    out.document.text = string_field(ctx, *document, "text").value_or("");
+    if (const toml::node* text = document->get("text")) out.document.text_line = text->source().begin.line;
     read_date(ctx, *document, out);
     read_currency(ctx, *document, out);
     read_zhao(ctx, *document, out);

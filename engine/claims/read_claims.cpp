@@ -132,21 +132,28 @@ bool inside(const std::filesystem::path& root, const std::filesystem::path& file
 
 }  // namespace
 
+std::expected<std::string, diagnostic> path_named_by(const claims& c, std::string_view file, std::size_t line) {
+    const std::filesystem::path path = std::filesystem::path(c.file).parent_path() / file;
+    if (!c.confined_to.empty() && !inside(c.confined_to, path)) {
+        return std::unexpected(diagnostic{c.file, std::max<std::size_t>(line, 1), 1, severity::error,
+                                          fmt::format("refused '{}': it lies outside '{}', the folder the claims are "
+                                                      "confined to",
+                                                      file, c.confined_to),
+                                          "outside-confinement", {}});
+    }
+    return path.string();
+}
+
 std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& c) {
     rate_table table = c.builtin_rates ? builtin_rate_table() : rate_table();
     std::vector<diagnostic> errors;
-    const std::filesystem::path folder = std::filesystem::path(c.file).parent_path();
     for (const std::string& file : c.rate_files) {
-        const std::filesystem::path path = folder / file;
-        if (!c.confined_to.empty() && !inside(c.confined_to, path)) {
-            errors.push_back(diagnostic{c.file, std::max<std::size_t>(c.rate_files_line, 1), 1, severity::error,
-                                        fmt::format("refused '{}': it lies outside '{}', the folder the claims are "
-                                                    "confined to",
-                                                    file, c.confined_to),
-                                        "outside-confinement", {}});
+        const auto path = path_named_by(c, file, c.rate_files_line);
+        if (!path) {
+            errors.push_back(path.error());
             continue;
         }
-        add_quotes(table, read_rates_file(path.string()), errors);
+        add_quotes(table, read_rates_file(*path), errors);
     }
     for (const std::string& file : c.caller_rate_files) add_quotes(table, read_rates_file(file), errors);
     add_quotes(table, c.quotes, errors);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <ostream>
 
 namespace crossfoot::cli {
@@ -43,8 +44,10 @@ bool is_claims_file(const std::string& path, const check_options& options) {
     return options.claims || path.ends_with(".toml") || path.ends_with(".TOML");
 }
 
-// A document's claims, drafted from its words; the draft written to --draft.
-std::optional<claims> document_claims_of(const std::string& path, const check_options& options, std::ostream& err) {
+// A document's claims, drafted from its words, with the document's visible text; the draft
+// written to --draft.
+std::optional<document_claims> document_claims_of(const std::string& path, const check_options& options,
+                                                  std::ostream& err) {
     const auto read = read_document_file(path, options.max_document_bytes);
     if (!read) {
         print_diagnostics(err, {diagnostic{path, 1, 1, severity::error, read.error().message, read.error().code, {}}});
@@ -66,36 +69,53 @@ std::optional<claims> document_claims_of(const std::string& path, const check_op
             return std::nullopt;
         }
     }
-    return std::move(drafted->claims);
+    return std::move(*drafted);
 }
 
-// Checks one file; returns its exit status.
-int check_file(const std::string& path, const check_options& options, bool color,
-               std::ostream& out, std::ostream& err) {
-    std::optional<claims> claims;
+// One file checked: its claims (on the heap, since the report points into them), the report,
+// and the document's text when the web page shows it.
+struct checked_file {
+    std::unique_ptr<claims> claims_read;
+    check_report report;
+    std::string text;
+};
+
+// Checks one file; nothing (its diagnostics written) when it cannot be read.
+std::optional<checked_file> check_file(const std::string& path, const check_options& options, std::ostream& err) {
+    checked_file out;
     if (is_claims_file(path, options)) {
         auto read = read_claims_file(path);
         if (!read) {
             print_diagnostics(err, read.error());
-            return exit_bad_input;
+            return std::nullopt;
         }
-        claims = std::move(*read);
+        out.claims_read = std::make_unique<claims>(std::move(*read));
     } else {
-        claims = document_claims_of(path, options, err);
-        if (!claims) return exit_bad_input;
+        auto drafted = document_claims_of(path, options, err);
+        if (!drafted) return std::nullopt;
+        out.claims_read = std::make_unique<claims>(std::move(drafted->claims));
+        out.text = std::move(drafted->text);
     }
+    claims& c = *out.claims_read;
     const auto settings = settings_of(options, err);
-    if (!settings) return exit_bad_input;
-    apply_rate_settings(*claims, *settings);
-    claims->confined_to = options.confine;
-    const auto rates = rate_table_for(*claims);
+    if (!settings) return std::nullopt;
+    apply_rate_settings(c, *settings);
+    c.confined_to = options.confine;
+    const auto rates = rate_table_for(c);
     if (!rates) {
         print_diagnostics(err, rates.error());
-        return exit_bad_input;
+        return std::nullopt;
     }
-    const check_report report = run_checks(*claims, *rates);
-    out << (options.format == "json" ? format_check_json(report) : format_check_text(report, color));
-    return report.any_inconsistent() ? exit_inconsistent : 0;
+    if (options.format == "html" && out.text.empty()) {
+        auto text = claims_document_text(c, options.max_document_bytes);
+        if (!text) {
+            print_diagnostics(err, {text.error()});
+            return std::nullopt;
+        }
+        out.text = std::move(*text);
+    }
+    out.report = run_checks(c, *rates);
+    return out;
 }
 
 }  // namespace
@@ -103,9 +123,25 @@ int check_file(const std::string& path, const check_options& options, bool color
 int run_check(const check_options& options, std::ostream& out, std::ostream& err) {
     const bool color = options.color == "always" || (options.color == "auto" && options.terminal);
     int status = 0;
+    std::vector<checked_file> checked;  // for the web page: every file's report on one page
     for (std::size_t i = 0; i < options.files.size(); ++i) {
+        auto file = check_file(options.files[i], options, err);
+        if (!file) {
+            status = exit_bad_input;
+            continue;
+        }
+        if (file->report.any_inconsistent()) status = std::max(status, exit_inconsistent);
+        if (options.format == "html") {
+            checked.push_back(std::move(*file));
+            continue;
+        }
         if (i > 0 && options.format == "text") out << '\n';
-        status = std::max(status, check_file(options.files[i], options, color, out, err));
+        out << (options.format == "json" ? format_check_json(file->report) : format_check_text(file->report, color));
+    }
+    if (options.format == "html" && !checked.empty()) {
+        std::vector<checked_document> pages;
+        for (const checked_file& f : checked) pages.push_back({&f.report, f.text});
+        out << format_check_html(pages);
     }
     return status;
 }

@@ -96,7 +96,7 @@ void add_check(CLI::App& app, crossfoot::cli::check_options& options) {
                       "Documents: the largest read, in bytes; a longer one is an error")
         ->capture_default_str();
     check->add_option("--format", options.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}));
+        ->check(CLI::IsMember({"text", "json", "html"}));
     check->add_option("--color", options.color, "Colour the verdicts")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -39,6 +40,21 @@ std::expected<std::string, document_error> read_document_file(const std::string&
     if (!file)
         return std::unexpected(document_error{0, "cannot open the file for reading: " + why_not_readable(path), "no-file"});
     return read_document_stream(file, max_bytes);
+}
+
+std::expected<std::string, diagnostic> claims_document_text(const claims& c, std::size_t max_bytes) {
+    if (c.document.text.empty()) return std::string();
+    const auto path = path_named_by(c, c.document.text, c.document.text_line);
+    if (!path) return std::unexpected(path.error());
+    const auto fail = [&](const std::string& message, const std::string& code) {
+        return std::unexpected(diagnostic{c.file, std::max<std::size_t>(c.document.text_line, 1), 1, severity::error,
+                                          fmt::format("[document] text '{}': {}", c.document.text, message), code, {}});
+    };
+    const auto bytes = read_document_file(*path, max_bytes);
+    if (!bytes) return fail(bytes.error().message, bytes.error().code);
+    auto doc = read_document(*bytes);
+    if (!doc) return fail(doc.error().message, doc.error().code);
+    return std::move(doc->text);
 }
 
 }  // namespace crossfoot

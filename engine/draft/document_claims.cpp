@@ -19,6 +19,7 @@ std::expected<document_claims, std::vector<diagnostic>> claims_from_document(std
     // The draft points into out.found's mentions: moving `out` moves the vector's storage, so
     // the pointers stay good.
     document_claims out;
+    out.text = doc->text;
     out.found = std::move(*found);
     out.drafted = draft_claims(*doc, out.found, options);
     out.toml = format_draft_toml(out.drafted, name);

@@ -5,6 +5,7 @@
 #include <crossfoot/sum.hpp>
 
 #include "check/rate_history.hpp"
+#include "check_text.hpp"
 #include "quote_place.hpp"
 
 #include <fmt/format.h>
@@ -243,6 +244,10 @@ std::string totals_line(const check_report& report) {
 }
 
 }  // namespace
+
+std::string check_detail_text(const check_result& r, const claims& c) { return detail_block(r, c, false); }
+
+std::string check_totals_text(const check_report& report) { return totals_line(report); }
 
 std::string format_check_text(const check_report& report, bool color) {
     std::string out = header(report);

@@ -31,6 +31,10 @@ struct document_info {
     std::string source;
     std::string url;                   // where the document was published
     std::int32_t zhao_power = 12;      // 兆 is 10^12 (money), or 10^6 (the SI prefix)
+    /// The document itself (text, HTML or PDF), relative to the claims file, for the web page
+    /// report's view of it; confined like rate files.
+    std::string text;
+    std::size_t text_line = 0;         // where [document] names it
 };
 
 /// A figure as the document states it.
@@ -140,6 +144,12 @@ private:
 /// false), then the claims' rate files (relative to the claims file's folder), then its inline
 /// quotes.
 [[nodiscard]] std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& c);
+
+/// The path of a file that a claims file names on line `line`: relative to the claims file's
+/// folder, and refused (`outside-confinement`, without opening it) when the claims are
+/// confined to a folder it lies outside of once `..` and symbolic links are resolved.
+[[nodiscard]] std::expected<std::string, diagnostic> path_named_by(const claims& c, std::string_view file,
+                                                                   std::size_t line);
 
 /// Rate settings a caller puts over a claims file's own (the CLI's --rates, --policy, ...).
 struct rate_settings {
@@ -258,5 +268,20 @@ struct check_report {
 [[nodiscard]] std::string format_check_text(const check_report& report, bool color = false);
 /// The same as JSON, schema in docs/claims-format.md ("crossfoot-check/1").
 [[nodiscard]] std::string format_check_json(const check_report& report);
+
+/// A report for the web page, with the visible text of the document it checks when that is
+/// known (a document checked directly, or a claims file's `[document] text`).
+struct checked_document {
+    const check_report* report = nullptr;
+    std::string text;
+};
+
+/// The reports as one self-contained web page (docs/report-html.md): no script, no request
+/// for anything outside it, readable on a phone and in print. The count of each verdict, a
+/// row per check with its verdict as a word and a colour, then each check drawn as SVG in its
+/// unit with the exact arithmetic beside it, and the document's text with every figure marked
+/// by the worst verdict of the checks it takes part in. Everything taken from input is
+/// escaped.
+[[nodiscard]] std::string format_check_html(const std::vector<checked_document>& documents);
 
 }  // namespace crossfoot

@@ -4,6 +4,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <crossfoot/check.hpp>
 #include <crossfoot/diagnostic.hpp>
 #include <crossfoot/extract.hpp>
 #include <crossfoot/parse_error.hpp>
@@ -63,6 +64,12 @@ inline constexpr std::size_t default_max_document_bytes = std::size_t{128} << 20
     const std::string& path, std::size_t max_bytes = default_max_document_bytes);
 [[nodiscard]] std::expected<std::string, document_error> read_document_stream(
     std::istream& input, std::size_t max_bytes = default_max_document_bytes);
+
+/// The visible text of the document a claims file names in `[document] text` (any format,
+/// read as read_document does, at most `max_bytes`), found through path_named_by; empty when
+/// it names none. An error is a diagnostic at the claims file's line.
+[[nodiscard]] std::expected<std::string, diagnostic> claims_document_text(
+    const claims& c, std::size_t max_bytes = default_max_document_bytes);
 
 /// Reads a document of any format into its visible text:
 /// - text: as it is (it must be UTF-8);

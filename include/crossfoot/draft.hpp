@@ -56,6 +56,7 @@ struct draft {
 /// A document turned into claims in one step: the draft, as TOML, and the claims read from
 /// it (each check carrying the words that proposed it).
 struct document_claims {
+    std::string text;  // the document's visible text
     draft drafted;
     extraction found;
     std::string toml;

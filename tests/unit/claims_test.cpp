@@ -426,7 +426,7 @@ author = "someone"
 )",
      3, 1, "unknown-key",
      "unknown key 'author' in [document]; expected title, date, currency, source, url, "
-     "zhao_power"},
+     "text, zhao_power"},
     {"an unknown key in a figure", R"([document]
 date = 2024-09-27
 currency = "CNY"

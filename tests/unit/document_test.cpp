@@ -1,6 +1,7 @@
 // tests/unit/document_test.cpp: documents as they come — text, web pages and PDFs — read into
 // their visible text, and every figure found there traced back to the source's bytes or page.
 // SPDX-License-Identifier: MIT
+#include <crossfoot/check.hpp>
 #include <crossfoot/document.hpp>
 
 #include "../document/pdf_maker.hpp"
@@ -300,6 +301,39 @@ BOOST_AUTO_TEST_CASE(says_why_a_file_cannot_be_read) {
     const auto directory = crossfoot::read_document_file(folder);
     BOOST_TEST_REQUIRE(!directory.has_value());
     BOOST_TEST(directory.error().message == "'" + folder + "' is a directory, not a file");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(claims_document_text)
+
+// The document a claims file names is read as a document (a web page to its visible text),
+// relative to the claims file, and refused outside the folder the claims are confined to.
+BOOST_AUTO_TEST_CASE(reads_the_named_document_and_keeps_to_the_confinement) {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "crossfoot-document-text";
+    std::filesystem::create_directories(dir / "claims");
+    std::ofstream(dir / "claims" / "release.html") << "<html><body><p>Funds of 2 billion yuan.</p></body></html>";
+    std::ofstream(dir / "secret.txt") << "not for strangers";
+    const auto claims_naming = [&](const std::string& file) {
+        auto c = crossfoot::read_claims("[document]\ntitle = \"T\"\ntext = \"" + file + "\"\n",
+                                        (dir / "claims" / "claims.toml").string());
+        BOOST_TEST_REQUIRE(c.has_value());
+        c->confined_to = (dir / "claims").string();
+        return std::move(*c);
+    };
+    const auto text = crossfoot::claims_document_text(claims_naming("release.html"));
+    BOOST_TEST_REQUIRE(text.has_value());
+    BOOST_TEST(*text == "Funds of 2 billion yuan.");
+    const auto outside = crossfoot::claims_document_text(claims_naming("../secret.txt"));
+    BOOST_TEST_REQUIRE(!outside.has_value());
+    BOOST_TEST(outside.error().code == "outside-confinement");
+    BOOST_TEST(outside.error().line == 3U);
+    const auto missing = crossfoot::claims_document_text(claims_naming("absent.txt"));
+    BOOST_TEST_REQUIRE(!missing.has_value());
+    BOOST_TEST(missing.error().code == "no-file");
+    BOOST_TEST(missing.error().message ==
+               "[document] text 'absent.txt': cannot open the file for reading: no such file or directory");
+    std::filesystem::remove_all(dir);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
