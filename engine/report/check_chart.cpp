@@ -278,12 +278,53 @@ std::string conversion_chart(const check_result& r) {
         p.rows.push_back({part.stated_rate != nullptr ? "stated" : "reference",
                           {point(*r.reference_rate, "value total", what + r.reference_rate->to_string() + per)}});
     }
+    // The reference rate's own range (a window's quotes, a quote with a range), turned to the
+    // market's quotation when the conversion runs the other way.
+    if (part.rate && part.rate->low && part.rate->high) {
+        decimal low = *part.rate->low;
+        decimal high = *part.rate->high;
+        if (base != part.source->value.unit() && low.sign() > 0) {
+            const decimal one(1);
+            const decimal inverted_low = divide_to_digits(one, high, 12, rounding::floor).value();
+            high = divide_to_digits(one, low, 12, rounding::ceiling).value();
+            low = inverted_low;
+        }
+        p.rows.push_back({"reference range",
+                          {band(interval::closed(low, high), "band total",
+                                fmt::format("the reference rates range from {} to {}{}", low.to_string(),
+                                            high.to_string(), per))}});
+    }
     if (r.nearby_low && r.nearby_high)
         p.rows.push_back({"nearby rates",
                           {band(interval::closed(*r.nearby_low, *r.nearby_high), "band total",
                                 fmt::format("nearby reference rates with the tolerance: {} to {}{}",
                                             r.nearby_low->to_string(), r.nearby_high->to_string(), per))}});
     return draw_panel(p, false);
+}
+
+// The interval a computed share or change can take, from the intervals of the figures it is
+// computed from (the parts' sum and the total): a share is part / total × 100; a change is
+// (later / earlier − 1) × 100, or later − earlier in points between two percentages. Nothing
+// when an interval has no end or a divisor could be zero or negative. Six significant
+// digits, rounded outwards.
+std::optional<interval> computed_range(const check_result& r, bool share) {
+    const interval& total = r.total->range;
+    const interval& parts = *r.parts_range;
+    if (!total.low || !total.high || !parts.low || !parts.high) return std::nullopt;
+    const bool points = r.stated != nullptr && r.stated->value.unit().is_points();
+    if (!share && points) return interval::closed(*total.low - *parts.high, *total.high - *parts.low);
+    const decimal hundred(100);
+    const auto quotient = [](const decimal& a, const decimal& b, rounding mode) {
+        return divide_to_digits(a, b, 6, mode).value();
+    };
+    if (share) {
+        if (total.low->sign() <= 0 || parts.low->sign() < 0) return std::nullopt;
+        return interval::closed(quotient(*parts.low * hundred, *total.high, rounding::floor),
+                                quotient(*parts.high * hundred, *total.low, rounding::ceiling));
+    }
+    if (parts.low->sign() <= 0 || total.low->sign() < 0) return std::nullopt;
+    return interval::closed(quotient((*total.low - *parts.high) * hundred, *parts.high, rounding::floor),
+                            quotient((*total.high - *parts.low) * hundred, *parts.low, rounding::ceiling));
 }
 
 std::string percentage_chart(const check_result& r) {
@@ -303,7 +344,13 @@ std::string percentage_chart(const check_result& r) {
     } else if (r.spec->percent) {
         p.rows.push_back({"stated", {point(*r.spec->percent, "value total", "stated " + r.spec->percent->to_string() + "%")}});
     }
-    p.rows.push_back({"computed", {point(computed, "value parts", "computed " + computed.to_string() + suffix)}});
+    row computed_row("computed", {});
+    if (const auto range = computed_range(r, share)) {
+        computed_row.marks.push_back(band(*range, "band parts",
+                                          "the figures' intervals allow " + range->to_string() + suffix));
+    }
+    computed_row.marks.push_back(point(computed, "value parts", "computed " + computed.to_string() + suffix));
+    p.rows.push_back(std::move(computed_row));
     return draw_panel(p, false);
 }
 

@@ -8,7 +8,7 @@ crossfoot="$1"; source="$2"; work="$3"
 puppeteer=puppeteer-core@25.16.0  # pinned
 chromium="$(command -v chromium || command -v chromium-browser || true)"
 if [ -z "$chromium" ] || ! command -v node > /dev/null || ! command -v npm > /dev/null; then
-  echo "SKIPPED: Chromium, node or npm is absent (Debian: chromium nodejs npm fonts-noto-cjk)"
+  echo "SKIPPED: Chromium, node or npm is absent (Debian: chromium fonts-noto-cjk; Node.js with npm)"
   exit 77
 fi
 mkdir -p "$work"
