@@ -12,6 +12,7 @@
 #include <array>
 #include <map>
 #include <unordered_set>
+#include <utility>
 #include <span>
 
 namespace crossfoot {
@@ -41,7 +42,33 @@ struct sentence {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// A sentence ends at a line's end, at 。！？, and at . ! ? before white space.
+// Whether the line break at `at` only wraps a sentence, as plain text wrapped at 72 or 80
+// columns does ("a fund of 2 billion yuan and a⏎venture fund of 1.68 billion yuan, amounting
+// to ..."): the line ends without a stop, colon or semicolon, and the next one goes on in
+// lower case, or with a figure after a word or a comma. Table rows (cells separated by tabs)
+// and lines that start anew stay apart.
+bool wraps_a_sentence(std::string_view text, std::size_t at) {
+    std::size_t last = at;
+    while (last > 0 && (text[last - 1] == ' ' || text[last - 1] == '\r')) --last;
+    if (last == 0) return false;
+    const std::size_t line_start = text.rfind('\n', last - 1) == std::string_view::npos ? 0 : text.rfind('\n', last - 1) + 1;
+    if (text.substr(line_start, last - line_start).find('\t') != std::string_view::npos) return false;
+    const char end = text[last - 1];
+    if (end == '.' || end == '!' || end == '?' || end == ':' || end == ';' || static_cast<unsigned char>(end) >= 0x80)
+        return false;
+    std::size_t next = at + 1;
+    while (next < text.size() && text[next] == ' ') ++next;
+    if (next >= text.size()) return false;
+    const bool lower_case = text[next] >= 'a' && text[next] <= 'z';
+    // A figure wrapped onto the next line after a word or a comma: "and a⏎1.68 billion yuan".
+    const bool figure_goes_on = text[next] >= '0' && text[next] <= '9' && ((end >= 'a' && end <= 'z') || end == ',');
+    if (!lower_case && !figure_goes_on) return false;
+    const std::size_t next_end = std::min(text.find('\n', next), text.size());
+    return text.substr(next, next_end - next).find('\t') == std::string_view::npos;
+}
+
+// A sentence ends at a line's end (unless the line only wraps it), at 。！？, and at . ! ?
+// before white space.
 std::vector<sentence> sentences_of(std::string_view text) {
     std::vector<sentence> out;
     std::size_t begin = 0;
@@ -51,6 +78,7 @@ std::vector<sentence> sentences_of(std::string_view text) {
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        if (c == '\n' && wraps_a_sentence(text, i)) continue;
         if (c == '\n' || c == '\f') {
             close(i + 1);
         } else if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || is_space(text[i + 1]))) {
@@ -72,18 +100,27 @@ std::vector<sentence> sentences_of(std::string_view text) {
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Where `word` stands in text[begin, end), ASCII letters in any case and English words whole.
-std::vector<std::size_t> find_word(std::string_view text, std::size_t begin, std::size_t end, std::string_view word) {
-    std::vector<std::size_t> out;
+// Where `word` stands in text[begin, end), as [at, end) pairs: ASCII letters in any case,
+// English words whole, and a space in the word matching any run of white space in the text
+// ("amounting⏎to" in wrapped text).
+std::vector<std::pair<std::size_t, std::size_t>> find_word(std::string_view text, std::size_t begin, std::size_t end,
+                                                           std::string_view word) {
+    std::vector<std::pair<std::size_t, std::size_t>> out;
     const bool latin = is_letter(word.front());
     for (std::size_t i = begin; i + word.size() <= end; ++i) {
+        std::size_t t = i;
         bool same = true;
-        for (std::size_t k = 0; k < word.size() && same; ++k) same = lower(text[i + k]) == word[k];
+        for (std::size_t k = 0; k < word.size() && same; ++k) {
+            if (word[k] == ' ' && t < end && is_space(text[t])) {
+                while (t < end && is_space(text[t])) ++t;
+                continue;
+            }
+            same = t < end && lower(text[t]) == word[k];
+            ++t;
+        }
         if (!same) continue;
-        if (latin && ((i > 0 && is_letter(text[i - 1])) ||
-                      (i + word.size() < text.size() && is_letter(text[i + word.size()]))))
-            continue;
-        out.push_back(i);
+        if (latin && ((i > 0 && is_letter(text[i - 1])) || (t < text.size() && is_letter(text[t])))) continue;
+        out.emplace_back(i, t);
     }
     return out;
 }
@@ -104,10 +141,13 @@ struct keyword {
 std::vector<keyword> keywords_in(std::string_view text, const sentence& s, std::span<const std::string_view> words) {
     std::vector<keyword> out;
     for (const std::string_view w : words) {
-        for (const std::size_t at : find_word(text, s.begin, s.end, w)) {
+        for (const auto& [at, end] : find_word(text, s.begin, s.end, w)) {
             // "このうち" and "うち" are one word: keep the longer.
             const bool inside = std::any_of(out.begin(), out.end(), [&](const keyword& k) { return at >= k.at && at < k.end; });
-            if (!inside) out.push_back({at, at + w.size(), text.substr(at, w.size())});
+            // The words as written, unless a line break ran through them.
+            const std::string_view written = text.substr(at, end - at);
+            const bool one_line = written.size() == w.size() && written.find_first_of("\n\r\t\f") == std::string_view::npos;
+            if (!inside) out.push_back({at, end, one_line ? written : w});
         }
     }
     std::sort(out.begin(), out.end(), [](const keyword& a, const keyword& b) { return a.at < b.at; });
@@ -444,16 +484,33 @@ std::string drafter::refusal(const drafted_figure& f) const {
     return parsed ? std::string() : parsed.error().message();
 }
 
+// A text's title: its first line, when that stands alone as a headline; the first sentence
+// when the first line only wraps it, cut at a word before 120 bytes.
+std::string title_of_text(std::string_view text) {
+    const std::size_t line_end = std::min(text.find('\n'), text.size());
+    if (line_end == text.size() || !wraps_a_sentence(text, line_end)) return std::string(text::trim(text.substr(0, line_end)));
+    const std::vector<sentence> all = sentences_of(text.substr(0, std::min<std::size_t>(text.size(), 4096)));
+    std::string title;
+    for (const char c : text.substr(all.front().begin, all.front().end - all.front().begin)) {
+        title += (c == '\n' || c == '\r') ? ' ' : c;
+    }
+    title = std::string(text::trim(title));
+    if (title.size() > 120) {
+        std::size_t cut = title.rfind(' ', 119);
+        if (cut == std::string::npos || cut == 0) cut = 119;
+        while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0U) == 0x80U) --cut;
+        title = title.substr(0, cut) + "…";
+    }
+    return title;
+}
+
 }  // namespace
 
 draft draft_claims(const document& d, const extraction& found, const extract_options& options) {
     draft out;
     out.currency = options.default_currency;
     out.title = d.title;
-    if (out.title.empty()) {
-        const std::string_view first = text::trim(std::string_view(d.text).substr(0, d.text.find('\n')));
-        out.title = std::string(first);
-    }
+    if (out.title.empty()) out.title = title_of_text(d.text);
     // The document's date: the caller's, else its first full date, else its first month or
     // quarter, else its first year ("Fund launch, 2024 ... On September 26, 2024" is dated
     // 2024-09-26).

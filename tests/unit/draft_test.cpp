@@ -85,6 +85,17 @@ const proposal_case proposal_cases[] = {
     // Japanese.
     {"マスコミ四媒体広告費は2兆8596億円。このうちテレビメディア広告費は1兆9657億円。",
      {"includes 2兆8596億円 <- 1兆9657億円; [このうち]"}},
+    // Plain text wrapped at a fixed width: a line break inside a sentence does not end it;
+    // one after a stop, a heading or a table row does.
+    {"The city signed a 2 billion yuan fund and a\n1.68 billion yuan fund, amounting\nto a total of "
+     "3.68 billion yuan.",
+     {"sum 3.68 billion yuan <- 2 billion yuan; 1.68 billion yuan; [amounting to]"}},
+    {"The city signed a science fund of 2 billion yuan and a\nventure fund of 1.68 billion yuan, amounting\nto a "
+     "total of 3.68 billion yuan.",
+     {"sum 3.68 billion yuan <- 2 billion yuan; 1.68 billion yuan; [amounting to]"}},
+    {"Funds signed\n2 billion yuan and 1.68 billion yuan, amounting to a total of 3.68 billion yuan.",
+     {"sum 3.68 billion yuan <- 2 billion yuan; 1.68 billion yuan; [amounting to]"}},
+    {"Fund A\t2 billion yuan\nfund B\t1.68 billion yuan\namounting to 3.68 billion yuan", {}},
     // Nothing is proposed where the words state no relation.
     {"Major projects, including the ArcelorMittal project and the 3 billion yuan Li Auto base, are being "
      "launched, with Changzhou attracting a total of 10.59 billion yuan since 2020.",
