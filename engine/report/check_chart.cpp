@@ -3,6 +3,7 @@
 // rounded: each element's <title> states its exact value.
 // SPDX-License-Identifier: MIT
 #include "check_chart.hpp"
+#include "check_text.hpp"
 
 #include "check/rate_history.hpp"
 
@@ -29,12 +30,7 @@ constexpr int top = 6;
 
 std::string grouped(const decimal& d) { return group_thousands(d.to_string()); }
 
-std::string unit_suffix(unit u) {
-    if (u.is_count()) return "";
-    if (u.is_percent()) return "%";
-    if (u.is_points()) return " points";
-    return " " + std::string(u.code());
-}
+std::string unit_suffix(unit u) { return check_unit_label(u); }
 
 // What a row draws: a segment (a part of the waterfall), a band (an interval; an end left
 // out runs to the edge) or a point (a stated or computed value).

@@ -247,7 +247,7 @@ std::string totals_line(const check_report& report) {
 
 std::string check_detail_text(const check_result& r, const claims& c) { return detail_block(r, c, false); }
 
-std::string check_totals_text(const check_report& report) { return totals_line(report); }
+std::string check_unit_label(unit u) { return unit_label(u); }
 
 std::string format_check_text(const check_report& report, bool color) {
     std::string out = header(report);

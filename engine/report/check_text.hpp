@@ -13,7 +13,8 @@ namespace crossfoot {
 /// intervals, rates with their provenance, the sum, the difference, explanations, the verdict.
 [[nodiscard]] std::string check_detail_text(const check_result& r, const claims& c);
 
-/// "4 checks: 2 consistent, ... 1 unverifiable".
-[[nodiscard]] std::string check_totals_text(const check_report& report);
+/// What follows a value of unit `u` in the reports: " CNY" after money, nothing after a count,
+/// "%" and " points" after percentages.
+[[nodiscard]] std::string check_unit_label(unit u);
 
 }  // namespace crossfoot
