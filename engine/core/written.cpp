@@ -325,7 +325,7 @@ std::expected<resolved_unit, parse_error> figure_parser::unit_of(const end_readi
     if (options_.running_text && !e.prefix && !e.suffix) return running_text_unit(e, in_.error("a unit"));
     auto u = amount_reader::settle_unit(in_, e.prefix, e.suffix, {options_.default_currency});
     if (!u && options_.running_text) return running_text_unit(e, u.error());
-    if (u || !rate_side) return u;
+    if (u || !rate_side || (!e.suffix && !e.prefix)) return u;
     // In a rate, "the dollar" is the US dollar unless the document's currency is a dollar.
     const unit_text& written = e.suffix ? *e.suffix : *e.prefix;
     const auto candidates = currency_candidates(written.text);

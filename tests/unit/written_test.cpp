@@ -214,3 +214,12 @@ BOOST_DATA_TEST_CASE(reports_where_a_figure_goes_wrong, bdata::make(bad_figures)
 BOOST_AUTO_TEST_SUITE_END()
 
 }  // namespace
+
+// Found by fuzz_claims: a stated rate whose first end names no unit, with no default
+// currency ("4兑换2 projects"), read the unit of an end that had none (an empty optional) under
+// a sanitizer it was a read of a dead stack frame. It is now the error it should be.
+BOOST_AUTO_TEST_CASE(a_rate_whose_first_end_names_no_unit_is_an_error_not_a_wild_read) {
+    const auto f = crossfoot::parse_figure("4兑换2 projects", {});
+    BOOST_TEST_REQUIRE(!f.has_value());
+    BOOST_TEST(f.error().expected.find("currency") != std::string::npos);
+}
