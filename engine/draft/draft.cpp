@@ -51,7 +51,7 @@ bool wraps_a_sentence(std::string_view text, std::size_t at) {
     std::size_t last = at;
     while (last > 0 && (text[last - 1] == ' ' || text[last - 1] == '\r')) --last;
     if (last == 0) return false;
-    const std::size_t line_start = text.rfind('\n', last - 1) == std::string_view::npos ? 0 : text.rfind('\n', last - 1) + 1;
+    const std::size_t line_start = text.rfind('\n', last - 1) + 1;  // npos + 1 is 0
     if (text.substr(line_start, last - line_start).find('\t') != std::string_view::npos) return false;
     const char end = text[last - 1];
     if (end == '.' || end == '!' || end == '?' || end == ':' || end == ';' || static_cast<unsigned char>(end) >= 0x80)

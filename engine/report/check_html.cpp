@@ -122,16 +122,21 @@ std::string verdict_badge(verdict v) {
 std::string check_anchor(std::size_t doc, std::size_t check) { return fmt::format("d{}-c{}", doc, check + 1); }
 std::string figure_anchor(std::size_t doc, std::size_t fig) { return fmt::format("d{}-f{}", doc, fig + 1); }
 
-// The checks each figure takes part in, by figure id: as total, part, stated share or change,
-// or stated rate.
+// The figures a check takes part in: its total, its parts, the stated share or change, the
+// stated rate.
+std::vector<std::string_view> figure_ids(const check_spec& s) {
+    std::vector<std::string_view> ids = {s.total};
+    for (const part_ref& p : s.parts) ids.push_back(p.id);
+    for (const std::string_view extra : {std::string_view(s.share), std::string_view(s.by), std::string_view(s.rate)})
+        if (!extra.empty()) ids.push_back(extra);
+    return ids;
+}
+
+// The checks each figure takes part in, by figure id.
 std::map<std::string, std::vector<std::size_t>, std::less<>> checks_by_figure(const check_report& report) {
     std::map<std::string, std::vector<std::size_t>, std::less<>> out;
     for (std::size_t i = 0; i < report.results.size(); ++i) {
-        const check_spec& s = *report.results[i].spec;
-        std::vector<std::string_view> ids = {s.total, s.share, s.by, s.rate};
-        for (const part_ref& p : s.parts) ids.push_back(p.id);
-        for (const std::string_view id : ids) {
-            if (id.empty()) continue;
+        for (const std::string_view id : figure_ids(*report.results[i].spec)) {
             std::vector<std::size_t>& list = out[std::string(id)];
             if (list.empty() || list.back() != i) list.push_back(i);
         }
@@ -192,12 +197,7 @@ std::string check_section(const check_result& r, const claims& c, std::size_t do
                            escape(r.spec->proposed_by));
     out += charts::check_chart(r);
     std::vector<std::string> links;
-    std::vector<std::string_view> ids = {r.spec->total};
-    for (const part_ref& p : r.spec->parts) ids.push_back(p.id);
-    for (const std::string_view extra : {std::string_view(r.spec->share), std::string_view(r.spec->by),
-                                         std::string_view(r.spec->rate)})
-        if (!extra.empty()) ids.push_back(extra);
-    for (const std::string_view id : ids) {
+    for (const std::string_view id : figure_ids(*r.spec)) {
         const auto at = marked.find(id);
         if (at != marked.end())
             links.push_back(fmt::format("<a href=\"#{}\">{}</a>", figure_anchor(doc, at->second), escape(id)));
@@ -262,10 +262,11 @@ std::string document_section(const check_report& report, std::string_view text, 
         pos = p.end;
     }
     out += escape(text.substr(pos)) + "</div>\n";
+    std::vector<bool> found(c.figures.size());
+    for (const placed_figure& p : placed) found[p.figure] = true;
     std::vector<std::string> missing;
     for (std::size_t f = 0; f < c.figures.size(); ++f) {
-        const bool found = std::any_of(placed.begin(), placed.end(), [&](const placed_figure& p) { return p.figure == f; });
-        if (!found && !c.figures[f].text.empty())
+        if (!found[f] && !c.figures[f].text.empty())
             missing.push_back(fmt::format("<li>{} “{}”</li>", escape(c.figures[f].id), escape(c.figures[f].text)));
     }
     if (!missing.empty())
