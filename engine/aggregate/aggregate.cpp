@@ -1,7 +1,9 @@
 // engine/aggregate/aggregate.cpp: streaming exact aggregation of CSV ledgers, on one or more threads.
 // SPDX-License-Identifier: MIT
 #include <crossfoot/aggregate.hpp>
+#include <crossfoot/csv_ranges.hpp>
 
+#include "csv_scan.hpp"
 #include "worker.hpp"
 #include "core/csv.hpp"
 
@@ -325,6 +327,9 @@ public:
         return end;
     }
 
+    // Goes on at another record of the file, which starts on `line`.
+    void continue_at_line(std::size_t line) { next_line_ = line; }
+
     // A header or record that runs on past the limit: the error at the line it starts on.
     [[nodiscard]] diagnostic too_long() const {
         const std::size_t line = header_ ? next_line_ : 1;
@@ -416,6 +421,73 @@ struct descriptor {
 
 }  // namespace
 
+namespace {
+
+// Maps [from, to) of `fd` a window at a time; a window that holds no whole header or record
+// grows. The header is read at the first window unless it was read before.
+class mapped_reader {
+public:
+    mapped_reader(int fd, std::string_view path, std::string_view file_name, const aggregate_options& options,
+                  window_reader& reader, std::size_t window_bytes)
+        : fd_(fd), path_(path), file_name_(file_name), options_(options), reader_(reader),
+          page_(static_cast<std::size_t>(::sysconf(_SC_PAGESIZE))), window_(std::max(window_bytes, page_)) {}
+
+    // Reads [pos, stop): the header if it is not read yet, then records. Nothing when the
+    // first window cannot be mapped at byte 0 (the caller reads the file as a stream).
+    std::expected<bool, diagnostic> read(std::size_t pos, std::size_t stop, bool header_only,
+                                         const progress_sink& progress) {
+        while (pos < stop) {
+            const std::size_t from = pos / page_ * page_;
+            const std::size_t to = std::min(stop, pos + window_);
+            const mapping map(fd_, from, to - from);
+            if (map.data() == nullptr) {
+                if (pos == 0) return false;
+                return std::unexpected(whole_file_error(file_name_, fmt::format("cannot map '{}' into memory", path_), "no-file"));
+            }
+            std::string_view text(map.data() + (pos - from), to - pos);
+            const bool last = to == stop;
+            // A window without the whole header, or without a whole record, is made larger.
+            const auto header = reader_.header(text, last);
+            if (!header) return std::unexpected(header.error());
+            if (!*header) {
+                if (text.size() > options_.max_record_bytes) return std::unexpected(reader_.too_long());
+                window_ *= 2;
+                continue;
+            }
+            text.remove_prefix(**header);
+            pos += **header;
+            header_end_ = std::max(header_end_, pos);
+            if (header_only) return true;
+            const auto end = reader_.records(text, last);
+            if (!end) return std::unexpected(end.error());
+            if (*end == 0 && !last) {
+                if (text.size() > options_.max_record_bytes) return std::unexpected(reader_.too_long());
+                window_ *= 2;
+                continue;
+            }
+            pos += *end;
+            if (progress) progress(pos);
+            if (last) break;
+        }
+        return true;
+    }
+
+    // Where the header ends in the file, once read here.
+    [[nodiscard]] std::size_t header_end() const { return header_end_; }
+
+private:
+    int fd_;
+    std::string_view path_;
+    std::string_view file_name_;
+    const aggregate_options& options_;
+    window_reader& reader_;
+    std::size_t page_;
+    std::size_t window_;
+    std::size_t header_end_ = 0;
+};
+
+}  // namespace
+
 std::expected<void, diagnostic> aggregate_file(const std::string& path, std::string_view file_name,
                                                const aggregate_options& options,
                                                const rate_table* rates, partial_aggregate& into,
@@ -441,42 +513,51 @@ std::expected<void, diagnostic> aggregate_file(const std::string& path, std::str
     if (file.fd < 0) return cannot_open();
     if (::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
         return by_stream();  // changed since: read it as it is now
-    const auto size = static_cast<std::size_t>(status.st_size);
-    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    std::size_t window = std::max(window_bytes, page);
     window_reader reader(file_name, options, rates, into, rejects, threads);
-    std::size_t pos = 0;  // where the next record starts in the file
-    while (pos < size) {
-        const std::size_t from = pos / page * page;
-        const std::size_t to = std::min(size, pos + window);
-        const mapping map(file.fd, from, to - from);
-        if (map.data() == nullptr) {
-            if (pos == 0) return by_stream();
-            return std::unexpected(whole_file_error(file_name, fmt::format("cannot map '{}' into memory", path), "no-file"));
-        }
-        std::string_view text(map.data() + (pos - from), to - pos);
-        const bool last = to == size;
-        // A window without the whole header, or without a whole record, is made larger.
-        const auto header = reader.header(text, last);
-        if (!header) return std::unexpected(header.error());
-        if (!*header) {
-            if (text.size() > options.max_record_bytes) return std::unexpected(reader.too_long());
-            window *= 2;
-            continue;
-        }
-        text.remove_prefix(**header);
-        pos += **header;
-        const auto end = reader.records(text, last);
-        if (!end) return std::unexpected(end.error());
-        if (*end == 0 && !last) {
-            if (text.size() > options.max_record_bytes) return std::unexpected(reader.too_long());
-            window *= 2;
-            continue;
-        }
-        pos += *end;
-        if (progress) progress(pos);
-        if (last) break;
+    mapped_reader mapped(file.fd, path, file_name, options, reader, window_bytes);
+    const auto read = mapped.read(0, static_cast<std::size_t>(status.st_size), false, progress);
+    if (!read) return std::unexpected(read.error());
+    if (!*read) return by_stream();
+    return {};
+}
+
+std::expected<void, diagnostic> aggregate_csv_range(const std::string& path, std::string_view file_name,
+                                                    const csv_range& range, const aggregate_options& options,
+                                                    const rate_table* rates, partial_aggregate& into,
+                                                    const reject_sink& rejects, unsigned threads) {
+    const descriptor file(path.c_str());
+    struct stat status {};
+    if (file.fd < 0)
+        return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading: {}", path, why_not_readable(path)), "no-file"));
+    if (::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
+        return std::unexpected(whole_file_error(file_name, fmt::format("'{}' is not a regular file with a header: a range of it cannot be read", path), "no-file"));
+    const auto size = static_cast<std::uint64_t>(status.st_size);
+    window_reader reader(file_name, options, rates, into, rejects, threads);
+    mapped_reader mapped(file.fd, path, file_name, options, reader, std::size_t{1} << 20);
+    const auto header = mapped.read(0, size, true, {});
+    if (!header) return std::unexpected(header.error());
+    if (!*header) return std::unexpected(whole_file_error(file_name, fmt::format("cannot map '{}' into memory", path), "no-file"));
+    // The records that start in the range: from the first record start at or after its
+    // beginning (never inside the header) to the first at or after its end.
+    const auto cannot_read = [&](const std::string& why) {
+        return std::unexpected(whole_file_error(file_name, fmt::format("cannot read '{}': {}", path, why), "no-file"));
+    };
+    aggregation::record_start first{mapped.header_end(), 0};
+    if (range.begin > mapped.header_end()) {
+        auto found = aggregation::next_record_start(file.fd, range.begin, range.at_begin, size);
+        if (!found) return cannot_read(found.error());
+        first = *found;
     }
+    std::uint64_t stop = size;
+    if (range.end < size) {
+        auto found = aggregation::next_record_start(file.fd, range.end, range.at_end, size);
+        if (!found) return cannot_read(found.error());
+        stop = found->offset;
+    }
+    if (first.offset >= stop) return {};
+    if (first.line != 0) reader.continue_at_line(first.line);
+    const auto read = mapped.read(first.offset, stop, false, {});
+    if (!read) return std::unexpected(read.error());
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include <crossfoot/aggregate.hpp>
 #include <crossfoot/amount.hpp>
 #include <crossfoot/check.hpp>
+#include <crossfoot/csv_ranges.hpp>
 #include <crossfoot/currency.hpp>
 #include <crossfoot/decimal.hpp>
 #include <crossfoot/diagnostic.hpp>

@@ -1,0 +1,149 @@
+// engine/aggregate/csv_ranges.cpp: scanning byte ranges of a CSV file apart and chaining the
+// scans into exact cut points.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/csv_ranges.hpp>
+
+#include "csv_scan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace crossfoot {
+
+namespace aggregation {
+
+namespace {
+
+constexpr std::size_t read_block = std::size_t{1} << 20;
+
+// Reads up to `length` bytes at `offset`; fewer only at the end of the file.
+std::expected<std::size_t, std::string> read_at(int fd, char* into, std::size_t length, std::uint64_t offset) {
+    std::size_t got = 0;
+    while (got < length) {
+        const ssize_t n = ::pread(fd, into + got, length - got, static_cast<off_t>(offset + got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return std::unexpected(std::string(std::strerror(errno)));
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    return got;
+}
+
+}  // namespace
+
+std::expected<record_start, std::string> next_record_start(int fd, std::uint64_t from, csv_position at,
+                                                           std::uint64_t size) {
+    record_start found{from, at.line};
+    csv_state state = at.state;
+    const auto buffer = std::make_unique_for_overwrite<char[]>(read_block);
+    while (state != csv_state::line_start && found.offset < size) {
+        const auto got = read_at(fd, buffer.get(), std::min<std::uint64_t>(read_block, size - found.offset),
+                                 found.offset);
+        if (!got) return std::unexpected(got.error());
+        if (*got == 0) break;  // the file is shorter than it was
+        std::size_t i = 0;
+        for (; i < *got && state != csv_state::line_start; ++i) {
+            state = step(state, buffer[i]);
+            if (buffer[i] == '\n') ++found.line;
+        }
+        found.offset += i;
+    }
+    if (state != csv_state::line_start) found.offset = size;
+    return found;
+}
+
+}  // namespace aggregation
+
+namespace {
+
+diagnostic file_error(std::string_view file_name, std::string message) {
+    return {std::string(file_name), 1, 1, severity::error, std::move(message), "no-file", {}};
+}
+
+// What one block does to each of the four states, and its line feeds: with no quote in it,
+// an unquoted state ends where the block's last byte puts it, and a quoted one stays quoted.
+void scan_block(std::string_view block, std::array<csv_state, 4>& states, std::uint64_t& line_feeds) {
+    if (block.empty()) return;
+    line_feeds += static_cast<std::uint64_t>(std::count(block.begin(), block.end(), '\n'));
+    if (std::memchr(block.data(), '"', block.size()) == nullptr) {
+        const csv_state last = aggregation::step(csv_state::in_field, block.back());
+        for (csv_state& s : states)
+            if (s != csv_state::quoted) s = last;
+        return;
+    }
+    for (const char c : block)
+        for (csv_state& s : states) s = aggregation::step(s, c);
+}
+
+}  // namespace
+
+std::expected<csv_range_scan, diagnostic> scan_csv_range(const std::string& path, std::string_view file_name,
+                                                         std::uint64_t begin, std::uint64_t end) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::unexpected(file_error(file_name, fmt::format("cannot open '{}' for reading: {}", path,
+                                                                 why_not_readable(path))));
+    const std::unique_ptr<int, void (*)(int*)> closer(new int(fd), [](int* f) {
+        ::close(*f);
+        delete f;
+    });
+    struct stat status {};
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode))
+        return std::unexpected(file_error(file_name, fmt::format("'{}' is not a regular file: a range of it cannot be read", path)));
+    const auto size = static_cast<std::uint64_t>(status.st_size);
+    csv_range_scan scan{.begin = begin,
+                        .end = std::min(std::max(begin, end), size),
+                        .after = {csv_state::line_start, csv_state::field_start, csv_state::in_field, csv_state::quoted},
+                        .line_feeds = 0};
+    const auto buffer = std::make_unique_for_overwrite<char[]>(aggregation::read_block);
+    for (std::uint64_t at = begin; at < scan.end;) {
+        const auto got = aggregation::read_at(fd, buffer.get(),
+                                              std::min<std::uint64_t>(aggregation::read_block, scan.end - at), at);
+        if (!got) return std::unexpected(file_error(file_name, fmt::format("cannot read '{}': {}", path, got.error())));
+        if (*got == 0)
+            return std::unexpected(file_error(file_name, fmt::format("'{}' became shorter while it was read", path)));
+        scan_block({buffer.get(), *got}, scan.after, scan.line_feeds);
+        at += *got;
+    }
+    return scan;
+}
+
+std::expected<std::vector<csv_position>, std::string> chain_csv_scans(std::span<const csv_range_scan> scans) {
+    std::vector<csv_position> out{csv_position{}};
+    out.reserve(scans.size() + 1);
+    std::uint64_t expected_begin = 0;
+    for (const csv_range_scan& s : scans) {
+        if (s.begin != expected_begin)
+            return std::unexpected(fmt::format("expected a range that begins at byte {}, found one that begins at {}",
+                                               expected_begin, s.begin));
+        const csv_position& before = out.back();
+        out.push_back({s.after[static_cast<std::size_t>(before.state)], before.line + s.line_feeds});
+        expected_begin = s.end;
+    }
+    return out;
+}
+
+std::vector<std::pair<std::uint64_t, std::uint64_t>> nominal_ranges(std::uint64_t size, std::uint64_t range_bytes) {
+    const std::uint64_t n = std::max<std::uint64_t>(1, (size + std::max<std::uint64_t>(range_bytes, 1) - 1) /
+                                                           std::max<std::uint64_t>(range_bytes, 1));
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
+    out.reserve(n);
+    std::uint64_t begin = 0;
+    for (std::uint64_t i = 1; i <= n; ++i) {
+        // i * size / n, without overflow for any file size and range count below 2^32.
+        const std::uint64_t end = size / n * i + size % n * i / n;
+        out.emplace_back(begin, end);
+        begin = end;
+    }
+    return out;
+}
+
+}  // namespace crossfoot
