@@ -133,7 +133,9 @@ bool inside(const std::filesystem::path& root, const std::filesystem::path& file
 }  // namespace
 
 std::expected<std::string, diagnostic> path_named_by(const claims& c, std::string_view file, std::size_t line) {
-    const std::filesystem::path path = std::filesystem::path(c.file).parent_path() / file;
+    const std::filesystem::path folder =
+        c.folder.empty() ? std::filesystem::path(c.file).parent_path() : std::filesystem::path(c.folder);
+    const std::filesystem::path path = folder / file;
     if (!c.confined_to.empty() && !inside(c.confined_to, path)) {
         return std::unexpected(diagnostic{c.file, std::max<std::size_t>(line, 1), 1, severity::error,
                                           fmt::format("refused '{}': it lies outside '{}', the folder the claims are "

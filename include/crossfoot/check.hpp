@@ -105,6 +105,9 @@ struct nearby_rates {
 /// Everything a claims file says.
 struct claims {
     std::string file;
+    /// The folder that the files it names are relative to; empty: the claims file's own. Set
+    /// it for claims read from text that has no file (read_claims of a string).
+    std::string folder;
     document_info document;
     lookup_policy policy;
     std::vector<std::string> rate_files;  // relative to the claims file (or absolute)
@@ -146,7 +149,7 @@ private:
 [[nodiscard]] std::expected<rate_table, std::vector<diagnostic>> rate_table_for(const claims& c);
 
 /// The path of a file that a claims file names on line `line`: relative to the claims file's
-/// folder, and refused (`outside-confinement`, without opening it) when the claims are
+/// folder (or `c.folder`), and refused (`outside-confinement`, without opening it) when the claims are
 /// confined to a folder it lies outside of once `..` and symbolic links are resolved.
 [[nodiscard]] std::expected<std::string, diagnostic> path_named_by(const claims& c, std::string_view file,
                                                                    std::size_t line);

@@ -1,0 +1,284 @@
+// python/module/aggregates.cpp: ledgers aggregated into exact partials, which merge, travel as
+// JSON and pickle; and the steps that cut one file into ranges for many workers.
+// SPDX-License-Identifier: MIT
+#include "bindings.hpp"
+#include "errors.hpp"
+#include "values.hpp"
+
+#include <crossfoot/aggregate.hpp>
+#include <crossfoot/csv_ranges.hpp>
+
+#include <pybind11/functional.h>
+#include <pybind11/stl.h>
+
+#include <exception>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace crossfoot::python {
+
+namespace {
+
+// The keyword arguments every aggregation takes, read into the library's options.
+struct aggregation_settings {
+    aggregate_options options;
+    std::shared_ptr<const rate_table> rates;
+    unsigned threads = 1;
+    py::object rejects;  // a callable, or None
+};
+
+aggregation_settings settings_from(const py::kwargs& kw) {
+    static const std::vector<std::string> known{"by",          "amount",       "currency",      "date",
+                                                "default_currency", "to",      "at",            "rounding",
+                                                "policy",      "max_age_days", "window_days",   "digits",
+                                                "rates",       "threads",      "rejects",       "max_record_bytes"};
+    for (const auto& [key, value] : kw) {
+        const auto name = py::str(key).cast<std::string>();
+        if (std::ranges::find(known, name) == known.end())
+            throw py::type_error("aggregate: unexpected keyword argument '" + name + "'");
+    }
+    const auto get = [&](const char* name) -> py::object {
+        return kw.contains(name) ? py::reinterpret_borrow<py::object>(kw[name]) : py::none();
+    };
+    aggregation_settings s;
+    aggregate_options& o = s.options;
+    if (const py::object by = get("by"); !by.is_none()) {
+        if (py::isinstance<py::str>(by)) o.group_by.push_back(by.cast<std::string>());
+        else o.group_by = by.cast<std::vector<std::string>>();
+    }
+    if (const py::object v = get("amount"); !v.is_none()) o.amount_column = v.cast<std::string>();
+    if (const py::object v = get("currency"); !v.is_none()) o.currency_column = v.cast<std::string>();
+    if (const py::object v = get("date"); !v.is_none()) o.date_column = v.cast<std::string>();
+    if (const py::object v = get("default_currency"); !v.is_none())
+        o.default_currency = currency_from_python(v.cast<std::string>(), "default_currency");
+    if (const py::object v = get("to"); !v.is_none()) o.target = currency_from_python(v.cast<std::string>(), "to");
+    if (const py::object v = get("at"); !v.is_none()) o.fixed_date = date_from_python(v, "at");
+    if (const py::object v = get("rounding"); !v.is_none()) {
+        const auto r = v.cast<std::string>();
+        if (r != "row" && r != "total") throw py::value_error("rounding: expected 'row' or 'total', found '" + r + "'");
+        o.rounding = r == "total" ? convert_rounding::total : convert_rounding::row;
+    }
+    const auto integer = [&](const char* name, std::int32_t fallback) {
+        const py::object v = get(name);
+        return v.is_none() ? fallback : v.cast<std::int32_t>();
+    };
+    const py::object policy = get("policy");
+    o.policy = policy_from_python(policy.is_none() ? "on-or-before" : policy.cast<std::string>(),
+                                  integer("max_age_days", 7), integer("window_days", 7), integer("digits", 12));
+    if (const py::object v = get("max_record_bytes"); !v.is_none()) {
+        const auto bytes = v.cast<std::size_t>();
+        if (bytes == 0) throw py::value_error("max_record_bytes must be at least 1");
+        o.max_record_bytes = bytes;
+    }
+    if (const py::object v = get("threads"); !v.is_none()) {
+        const auto t = v.cast<long long>();
+        if (t < 1) throw py::value_error("threads must be at least 1");
+        s.threads = static_cast<unsigned>(t);
+    }
+    if (o.target) s.rates = rates_from_python(get("rates"));
+    s.rejects = get("rejects");
+    if (!s.rejects.is_none() && !PyCallable_Check(s.rejects.ptr()))
+        throw py::type_error("rejects: expected a callable that takes a crossfoot.Diagnostic, or None");
+    return s;
+}
+
+// Runs `aggregate` without the GIL, handing bad rows to the Python callable with it held. An
+// exception that the callable raises is raised once the run ends.
+template <typename Run>
+partial_aggregate run_without_gil(const aggregation_settings& s, Run aggregate) {
+    partial_aggregate out;
+    out.group_by = s.options.group_by;
+    out.target = s.options.target;
+    out.rounding = s.options.rounding;
+    std::exception_ptr raised;
+    reject_sink sink;
+    if (!s.rejects.is_none()) {
+        sink = [&](const diagnostic& d) {
+            const py::gil_scoped_acquire locked;
+            if (raised) return;
+            try {
+                s.rejects(to_python(d));
+            } catch (...) {
+                raised = std::current_exception();
+            }
+        };
+    }
+    std::expected<void, diagnostic> done;
+    {
+        const py::gil_scoped_release unlocked;
+        done = aggregate(out, sink);
+    }
+    if (raised) std::rethrow_exception(raised);
+    if (!done) throw diagnostics_error({done.error()});
+    return out;
+}
+
+std::vector<std::string> paths_of(py::handle value) {
+    const py::object fspath = py::module_::import("os").attr("fspath");
+    std::vector<std::string> out;
+    if (py::isinstance<py::str>(value) || py::hasattr(value, "__fspath__")) {
+        out.push_back(fspath(value).cast<std::string>());
+    } else {
+        for (const py::handle item : value) out.push_back(fspath(item).cast<std::string>());
+    }
+    return out;
+}
+
+// The rows of the CLI's CSV: the group's columns, currency, total, rows, kind.
+py::list rows_of(const partial_aggregate& input) {
+    const partial_aggregate p = input.finished();
+    py::list out;
+    const auto row = [&](const std::vector<std::string>& key, std::string_view currency, const decimal& total,
+                         std::uint64_t rows, const char* kind) {
+        py::list cells;
+        for (const std::string& k : key) cells.append(k);
+        cells.append(std::string(currency));
+        cells.append(to_python(total));
+        cells.append(rows);
+        cells.append(kind);
+        out.append(py::tuple(cells));
+    };
+    for (const auto& [key, g] : p.groups) {
+        std::uint64_t all = 0;
+        for (const auto& [u, total] : g.totals) {
+            row(key, u.code(), total, g.rows.at(u), "exact");
+            all += g.rows.at(u);
+        }
+        if (g.converted) row(key, p.target->code(), *g.converted, all, "converted");
+    }
+    return out;
+}
+
+partial_aggregate partial_from(const std::string& text) {
+    auto p = partial_from_json(text);
+    if (!p) fail("<partial>", p.error(), "bad-partial");
+    return std::move(*p);
+}
+
+csv_state state_from(int value) {
+    if (value < 0 || value > 3) throw py::value_error("a CSV state is 0 to 3");
+    return static_cast<csv_state>(value);
+}
+
+}  // namespace
+
+void bind_aggregates(py::module_& m) {
+    py::class_<partial_aggregate>(m, "Partial",
+                                  "An exact partial aggregate: merges with others in any order, travels as JSON "
+                                  "and pickles.")
+        .def(py::init<>())
+        .def_readonly("group_by", &partial_aggregate::group_by)
+        .def_property_readonly("target",
+                               [](const partial_aggregate& p) -> py::object {
+                                   if (!p.target) return py::none();
+                                   return py::str(std::string(p.target->code()));
+                               })
+        .def_property_readonly("rounding",
+                               [](const partial_aggregate& p) {
+                                   return p.rounding == convert_rounding::total ? "total" : "row";
+                               })
+        .def_readonly("rows_read", &partial_aggregate::rows_read)
+        .def_readonly("rows_rejected", &partial_aggregate::rows_rejected)
+        .def_property_readonly("rows_accepted", &partial_aggregate::rows_accepted)
+        .def("__len__", [](const partial_aggregate& p) { return p.groups.size(); })
+        .def(
+            "merge",
+            [](const partial_aggregate& a, const partial_aggregate& b) {
+                partial_aggregate out = a;
+                if (auto merged = out.merge(b); !merged) throw py::value_error(merged.error());
+                return out;
+            },
+            py::arg("other"), "A new partial holding both; the two must be grouped, converted and rounded alike.")
+        .def("to_json", [](const partial_aggregate& p) { return to_json(p); })
+        .def_static("from_json", &partial_from, py::arg("text"))
+        .def("rows", &rows_of, "The rows of `crossfoot aggregate --format csv`, totals as decimal.Decimal.")
+        .def("columns",
+             [](const partial_aggregate& p) {
+                 std::vector<std::string> h = p.group_by;
+                 h.insert(h.end(), {"currency", "total", "rows", "kind"});
+                 return h;
+             })
+        .def(
+            "format",
+            [](const partial_aggregate& p, const std::string& kind) {
+                if (kind == "text") return format_aggregate_text(p);
+                if (kind == "csv") return format_aggregate_csv(p);
+                if (kind == "json") return format_aggregate_json(p);
+                throw py::value_error("format: expected 'text', 'csv' or 'json', found '" + kind + "'");
+            },
+            py::arg("kind") = "text", "The report `crossfoot aggregate --format KIND` prints.")
+        .def("__eq__", [](const partial_aggregate& a, const partial_aggregate& b) { return a == b; })
+        .def("__repr__",
+             [](const partial_aggregate& p) {
+                 return "<crossfoot.Partial: " + std::to_string(p.groups.size()) + " groups, " +
+                        std::to_string(p.rows_read) + " rows read>";
+             })
+        .def(py::pickle([](const partial_aggregate& p) { return to_json(p); },
+                        [](const std::string& text) { return partial_from(text); }));
+
+    m.def(
+        "aggregate_partial",
+        [](py::handle paths, const py::kwargs& kw) {
+            const auto files = paths_of(paths);
+            const aggregation_settings s = settings_from(kw);
+            return run_without_gil(s, [&](partial_aggregate& into, const reject_sink& sink) -> std::expected<void, diagnostic> {
+                for (const std::string& path : files) {
+                    auto done = aggregate_file(path, path, s.options, s.rates.get(), into, sink, s.threads);
+                    if (!done) return done;
+                }
+                return {};
+            });
+        },
+        py::arg("paths"),
+        "Aggregates CSV ledgers into a Partial: by=[columns], to='EUR' with rates=..., threads=N, "
+        "rejects=callable; the other keywords are those of `crossfoot aggregate`.");
+
+    m.def("_nominal_ranges", &nominal_ranges, py::arg("size"), py::arg("range_bytes"));
+    m.def(
+        "_scan_csv_range",
+        [](const std::string& path, std::uint64_t begin, std::uint64_t end) {
+            std::expected<csv_range_scan, diagnostic> scan;
+            {
+                const py::gil_scoped_release unlocked;
+                scan = scan_csv_range(path, path, begin, end);
+            }
+            if (!scan) throw diagnostics_error({scan.error()});
+            const auto& a = scan->after;
+            return std::make_tuple(scan->begin, scan->end,
+                                   std::make_tuple(static_cast<int>(a[0]), static_cast<int>(a[1]),
+                                                   static_cast<int>(a[2]), static_cast<int>(a[3])),
+                                   scan->line_feeds);
+        },
+        py::arg("path"), py::arg("begin"), py::arg("end"));
+    m.def(
+        "_chain_csv_scans",
+        [](const std::vector<std::tuple<std::uint64_t, std::uint64_t, std::tuple<int, int, int, int>, std::uint64_t>>&
+               scans) {
+            std::vector<csv_range_scan> in;
+            for (const auto& [begin, end, after, feeds] : scans) {
+                const auto& [a, b, c, d] = after;
+                in.push_back({begin, end, {state_from(a), state_from(b), state_from(c), state_from(d)}, feeds});
+            }
+            auto chained = chain_csv_scans(in);
+            if (!chained) throw py::value_error(chained.error());
+            std::vector<std::tuple<int, std::uint64_t>> out;
+            for (const csv_position& p : *chained) out.emplace_back(static_cast<int>(p.state), p.line);
+            return out;
+        },
+        py::arg("scans"));
+    m.def(
+        "_aggregate_csv_range",
+        [](const std::string& path, std::uint64_t begin, std::uint64_t end, std::tuple<int, std::uint64_t> at_begin,
+           std::tuple<int, std::uint64_t> at_end, const py::kwargs& kw) {
+            const aggregation_settings s = settings_from(kw);
+            const csv_range range{begin, end, {state_from(std::get<0>(at_begin)), std::get<1>(at_begin)},
+                                  {state_from(std::get<0>(at_end)), std::get<1>(at_end)}};
+            return run_without_gil(s, [&](partial_aggregate& into, const reject_sink& sink) {
+                return aggregate_csv_range(path, path, range, s.options, s.rates.get(), into, sink, s.threads);
+            });
+        },
+        py::arg("path"), py::arg("begin"), py::arg("end"), py::arg("at_begin"), py::arg("at_end"));
+}
+
+}  // namespace crossfoot::python

@@ -1,0 +1,36 @@
+// python/module/values.hpp: crossfoot's values as Python's own and back, exactly: decimal as
+// decimal.Decimal, units as ISO codes, dates as datetime.date.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <crossfoot/decimal.hpp>
+#include <crossfoot/rates.hpp>
+
+#include <pybind11/pybind11.h>
+
+#include <optional>
+#include <string>
+
+namespace crossfoot::python {
+
+namespace py = pybind11;
+
+/// decimal.Decimal with every digit and the exponent: 6.305 stays Decimal('6.305').
+[[nodiscard]] py::object to_python(const decimal& d);
+
+/// A Decimal or an int, exactly. A float is a TypeError (it has no exact decimal value);
+/// NaN, infinities and exponents beyond crossfoot's 32-bit range are a ValueError;
+/// Decimal('-0') is 0.
+[[nodiscard]] decimal decimal_from_python(py::handle value, const char* what);
+
+/// A datetime.date or "YYYY-MM-DD".
+[[nodiscard]] date date_from_python(py::handle value, const char* what);
+
+/// An ISO 4217 code ("USD"), any case; anything else is a ValueError naming `what`.
+[[nodiscard]] unit currency_from_python(const std::string& code, const char* what);
+
+/// A lookup policy from its name ("on-or-before") and the keyword settings.
+[[nodiscard]] lookup_policy policy_from_python(const std::string& how, std::int32_t max_age_days,
+                                               std::int32_t window_days, std::int32_t digits);
+
+}  // namespace crossfoot::python

@@ -1,0 +1,109 @@
+"""Ledgers aggregated into DataFrames and Partials, against the command line."""
+
+import io
+import pickle
+from decimal import Decimal
+
+import pandas
+import pytest
+
+import crossfoot
+from conftest import write_ledger
+
+
+def cli_frame(cli, *args):
+    status, out, err = cli("aggregate", "--format", "csv", *args)
+    assert status == 0, err
+    return pandas.read_csv(io.StringIO(out), dtype=str, keep_default_na=False)
+
+
+def same_as_cli(frame, expected):
+    assert list(frame.columns) == list(expected.columns)
+    assert len(frame) == len(expected)
+    for column in frame.columns:
+        got = [str(v) for v in frame[column]]
+        assert got == list(expected[column]), column
+    assert all(isinstance(v, Decimal) for v in frame["total"])
+    assert frame["total"].dtype == object
+
+
+def test_the_dataframe_is_the_cli_csv(cli, tmp_path):
+    ledger = write_ledger(tmp_path / "ledger.csv", 5000, quoted_every=9)
+    for by in (["region"], ["date", "region"], []):
+        frame = crossfoot.aggregate(ledger, by=by, threads=2)
+        same_as_cli(frame, cli_frame(cli, ledger, "--by", ",".join(by), "--threads", "1"))
+
+
+def test_converted_totals_are_the_cli_csv(cli, source_dir):
+    case = source_dir / "tests" / "golden" / "aggregate" / "convert_round_total" / "ledger.csv"
+    frame = crossfoot.aggregate(case, by="region", to="CNY", rounding="total")
+    same_as_cli(frame, cli_frame(cli, case, "--by", "region", "--to", "CNY", "--round", "total"))
+    assert set(frame["kind"]) == {"exact", "converted"}
+
+
+def test_partials_merge_travel_and_pickle(tmp_path):
+    a = write_ledger(tmp_path / "a.csv", 2000, seed=1)
+    b = write_ledger(tmp_path / "b.csv", 3000, seed=2)
+    both = crossfoot.aggregate_partial([a, b], by=["region"])
+    merged = crossfoot.aggregate_partial(b, by=["region"]).merge(crossfoot.aggregate_partial(a, by=["region"]))
+    assert merged == both and merged.rows_read == 5000 and len(merged) == 12
+    assert crossfoot.Partial.from_json(both.to_json()) == both
+    assert pickle.loads(pickle.dumps(both)) == both
+    assert both.to_dataframe().equals(crossfoot.aggregate([a, b], by="region"))
+    assert both.format("csv").splitlines()[0] == "region,currency,total,rows,kind"
+    with pytest.raises(ValueError, match="cannot merge partials grouped by"):
+        both.merge(crossfoot.aggregate_partial(a, by=["currency"]))
+
+
+def test_a_bad_partial_is_an_error():
+    with pytest.raises(crossfoot.Error) as caught:
+        crossfoot.Partial.from_json('{"format": "crossfoot-partial", "version": 2}')
+    assert caught.value.code == "bad-partial"
+    assert "version" in caught.value.message
+
+
+def test_a_bad_row_stops_the_run_with_its_place(tmp_path):
+    ledger = tmp_path / "bad.csv"
+    ledger.write_text('region,currency,amount\nnorth,CNY,1\nsouth,CNY,"two\nlines"\nnorth,USD,x\n')
+    with pytest.raises(crossfoot.Error) as caught:
+        crossfoot.aggregate(ledger, by="region")
+    e = caught.value
+    assert (e.file, e.line, e.code) == (str(ledger), 3, "bad-amount")
+    assert e.column == 11  # the quoted field's opening quote
+
+
+def test_bad_rows_go_to_a_callable_and_are_counted(tmp_path):
+    ledger = tmp_path / "bad.csv"
+    ledger.write_text("region,currency,amount\nnorth,CNY,1\nnorth,ZZZ,2\nsouth,CNY,x\nsouth,CNY,3\n")
+    seen = []
+    partial = crossfoot.aggregate_partial(ledger, by="region", rejects=seen.append)
+    assert [(d.line, d.code) for d in seen] == [(3, "unknown-currency"), (4, "bad-amount")]
+    assert seen[0].source_line == "north,ZZZ,2"
+    assert (partial.rows_read, partial.rows_accepted, partial.rows_rejected) == (4, 2, 2)
+
+    def refuse(diagnostic):
+        raise RuntimeError(f"refused line {diagnostic.line}")
+
+    with pytest.raises(RuntimeError, match="refused line 3"):
+        crossfoot.aggregate_partial(ledger, by="region", rejects=refuse)
+
+
+def test_errors_for_files_and_arguments(tmp_path):
+    with pytest.raises(crossfoot.Error) as caught:
+        crossfoot.aggregate(tmp_path / "missing.csv")
+    assert caught.value.code == "no-file"
+    ledger = write_ledger(tmp_path / "l.csv", 10)
+    with pytest.raises(crossfoot.Error) as missing:
+        crossfoot.aggregate(ledger, by="county")
+    assert missing.value.code == "bad-header"
+    with pytest.raises(TypeError, match="unexpected keyword"):
+        crossfoot.aggregate(ledger, group="region")
+    with pytest.raises(ValueError, match="threads"):
+        crossfoot.aggregate(ledger, threads=0)
+    with pytest.raises(ValueError, match="ISO 4217"):
+        crossfoot.aggregate(ledger, to="EURO")
+    with pytest.raises(ValueError, match="rounding"):
+        crossfoot.aggregate(ledger, to="EUR", rounding="bank")
+    with pytest.raises(crossfoot.Error) as no_rate:
+        crossfoot.aggregate(ledger, to="EUR", at="1999-01-04")
+    assert no_rate.value.code == "no-rate"
