@@ -533,7 +533,7 @@ std::expected<void, diagnostic> aggregate_csv_range(const std::string& path, std
         return std::unexpected(whole_file_error(file_name, fmt::format("'{}' is not a regular file with a header: a range of it cannot be read", path), "no-file"));
     const auto size = static_cast<std::uint64_t>(status.st_size);
     window_reader reader(file_name, options, rates, into, rejects, threads);
-    mapped_reader mapped(file.fd, path, file_name, options, reader, std::size_t{1} << 20);
+    mapped_reader mapped(file.fd, path, file_name, options, reader, std::size_t{32} << 20);
     const auto header = mapped.read(0, size, true, {});
     if (!header) return std::unexpected(header.error());
     if (!*header) return std::unexpected(whole_file_error(file_name, fmt::format("cannot map '{}' into memory", path), "no-file"));

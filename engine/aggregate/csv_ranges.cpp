@@ -8,11 +8,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cerrno>
 #include <cstring>
 #include <memory>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -68,12 +70,51 @@ diagnostic file_error(std::string_view file_name, std::string message) {
     return {std::string(file_name), 1, 1, severity::error, std::move(message), "no-file", {}};
 }
 
+// How many bytes of `block` are line feeds, and whether one is a quote, sixteen bytes at a
+// time in one pass: GCC 12 vectorises no loop at -O2, and a byte loop (or a pass for each)
+// would make the scan the slowest step of a distributed run.
+struct block_bytes {
+    std::uint64_t line_feeds = 0;
+    bool quote = false;
+};
+
+block_bytes count_bytes(std::string_view block) {
+    using bytes16 = unsigned char __attribute__((vector_size(16)));
+    bytes16 feed;
+    bytes16 quote;
+    for (int k = 0; k < 16; ++k) {
+        feed[k] = '\n';
+        quote[k] = '"';
+    }
+    block_bytes out;
+    bytes16 quotes{};
+    std::size_t i = 0;
+    while (block.size() - i >= 16) {
+        bytes16 counts{};  // per lane, at most 255 before it is added up
+        const std::size_t rounds = std::min<std::size_t>((block.size() - i) / 16, 255);
+        for (std::size_t r = 0; r < rounds; ++r, i += 16) {
+            bytes16 chunk;
+            std::memcpy(&chunk, block.data() + i, sizeof chunk);
+            counts -= std::bit_cast<bytes16>(chunk == feed);  // a match is all ones: -(-1) = +1
+            quotes |= std::bit_cast<bytes16>(chunk == quote);
+        }
+        for (int k = 0; k < 16; ++k) out.line_feeds += counts[k];
+    }
+    for (int k = 0; k < 16; ++k) out.quote = out.quote || quotes[k] != 0;
+    for (; i < block.size(); ++i) {
+        out.line_feeds += block[i] == '\n' ? 1U : 0U;
+        out.quote = out.quote || block[i] == '"';
+    }
+    return out;
+}
+
 // What one block does to each of the four states, and its line feeds: with no quote in it,
 // an unquoted state ends where the block's last byte puts it, and a quoted one stays quoted.
 void scan_block(std::string_view block, std::array<csv_state, 4>& states, std::uint64_t& line_feeds) {
     if (block.empty()) return;
-    line_feeds += static_cast<std::uint64_t>(std::count(block.begin(), block.end(), '\n'));
-    if (std::memchr(block.data(), '"', block.size()) == nullptr) {
+    const block_bytes counted = count_bytes(block);
+    line_feeds += counted.line_feeds;
+    if (!counted.quote) {
         const csv_state last = aggregation::step(csv_state::in_field, block.back());
         for (csv_state& s : states)
             if (s != csv_state::quoted) s = last;
@@ -103,15 +144,19 @@ std::expected<csv_range_scan, diagnostic> scan_csv_range(const std::string& path
                         .end = std::min(std::max(begin, end), size),
                         .after = {csv_state::line_start, csv_state::field_start, csv_state::in_field, csv_state::quoted},
                         .line_feeds = 0};
-    const auto buffer = std::make_unique_for_overwrite<char[]>(aggregation::read_block);
+    // Mapped a window at a time and read in place: a copy would cost more than the scan.
+    const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
+    constexpr std::uint64_t window = std::uint64_t{32} << 20;
     for (std::uint64_t at = begin; at < scan.end;) {
-        const auto got = aggregation::read_at(fd, buffer.get(),
-                                              std::min<std::uint64_t>(aggregation::read_block, scan.end - at), at);
-        if (!got) return std::unexpected(file_error(file_name, fmt::format("cannot read '{}': {}", path, got.error())));
-        if (*got == 0)
-            return std::unexpected(file_error(file_name, fmt::format("'{}' became shorter while it was read", path)));
-        scan_block({buffer.get(), *got}, scan.after, scan.line_feeds);
-        at += *got;
+        const std::uint64_t from = at / page * page;
+        const std::uint64_t to = std::min(scan.end, from + window);
+        void* const mapped = ::mmap(nullptr, to - from, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(from));
+        if (mapped == MAP_FAILED)
+            return std::unexpected(file_error(file_name, fmt::format("cannot map '{}' into memory: {}", path, std::strerror(errno))));
+        ::madvise(mapped, to - from, MADV_SEQUENTIAL);
+        scan_block({static_cast<const char*>(mapped) + (at - from), to - at}, scan.after, scan.line_feeds);
+        ::munmap(mapped, to - from);
+        at = to;
     }
     return scan;
 }
