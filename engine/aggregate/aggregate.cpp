@@ -531,6 +531,13 @@ std::expected<void, diagnostic> aggregate_csv_range(const std::string& path, std
         return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading: {}", path, why_not_readable(path)), "no-file"));
     if (::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
         return std::unexpected(whole_file_error(file_name, fmt::format("'{}' is not a regular file with a header: a range of it cannot be read", path), "no-file"));
+    if (const csv_file_version now = aggregation::version_of(status); now != range.version)
+        return std::unexpected(whole_file_error(
+            file_name,
+            fmt::format("'{}' changed after its ranges were scanned ({} bytes then, {} now): its cut points no "
+                        "longer hold",
+                        path, range.version.size, now.size),
+            "file-changed"));
     const auto size = static_cast<std::uint64_t>(status.st_size);
     window_reader reader(file_name, options, rates, into, rejects, threads);
     mapped_reader mapped(file.fd, path, file_name, options, reader, std::size_t{32} << 20);
@@ -538,25 +545,25 @@ std::expected<void, diagnostic> aggregate_csv_range(const std::string& path, std
     if (!header) return std::unexpected(header.error());
     if (!*header) return std::unexpected(whole_file_error(file_name, fmt::format("cannot map '{}' into memory", path), "no-file"));
     // The records that start in the range: from the first record start at or after its
-    // beginning (never inside the header) to the first at or after its end.
+    // beginning to the first at or after its end, neither inside the header. Both ends are
+    // found the same way, so that neighbouring ranges meet exactly.
     const auto cannot_read = [&](const std::string& why) {
         return std::unexpected(whole_file_error(file_name, fmt::format("cannot read '{}': {}", path, why), "no-file"));
     };
-    aggregation::record_start first{mapped.header_end(), 0};
-    if (range.begin > mapped.header_end()) {
-        auto found = aggregation::next_record_start(file.fd, range.begin, range.at_begin, size);
-        if (!found) return cannot_read(found.error());
-        first = *found;
-    }
-    std::uint64_t stop = size;
-    if (range.end < size) {
-        auto found = aggregation::next_record_start(file.fd, range.end, range.at_end, size);
-        if (!found) return cannot_read(found.error());
-        stop = found->offset;
-    }
-    if (first.offset >= stop) return {};
-    if (first.line != 0) reader.continue_at_line(first.line);
-    const auto read = mapped.read(first.offset, stop, false, {});
+    const std::uint64_t header_end = mapped.header_end();
+    const auto start_at = [&](std::uint64_t offset, const csv_position& at) -> std::expected<aggregation::record_start, std::string> {
+        if (offset <= header_end) return aggregation::record_start{header_end, 0};
+        if (offset >= size) return aggregation::record_start{size, 0};
+        return aggregation::next_record_start(file.fd, offset, at, size);
+    };
+    const auto first = start_at(range.begin, range.at_begin);
+    if (!first) return cannot_read(first.error());
+    const auto last = start_at(range.end, range.at_end);
+    if (!last) return cannot_read(last.error());
+    const std::uint64_t stop = last->offset;
+    if (first->offset >= stop) return {};
+    if (first->line != 0) reader.continue_at_line(first->line);  // 0: the header's own next line
+    const auto read = mapped.read(first->offset, stop, false, {});
     if (!read) return std::unexpected(read.error());
     return {};
 }

@@ -41,6 +41,17 @@ std::expected<std::size_t, std::string> read_at(int fd, char* into, std::size_t 
 
 }  // namespace
 
+csv_file_version version_of(const struct stat& status) {
+    return {static_cast<std::uint64_t>(status.st_size),
+            static_cast<std::int64_t>(status.st_mtim.tv_sec) * 1'000'000'000 + status.st_mtim.tv_nsec};
+}
+
+std::size_t byte_order_mark_end(int fd) {
+    char head[3] = {};
+    const auto got = read_at(fd, head, sizeof head, 0);
+    return got && *got == 3 && std::string_view(head, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
 std::expected<record_start, std::string> next_record_start(int fd, std::uint64_t from, csv_position at,
                                                            std::uint64_t size) {
     record_start found{from, at.line};
@@ -143,11 +154,14 @@ std::expected<csv_range_scan, diagnostic> scan_csv_range(const std::string& path
     csv_range_scan scan{.begin = begin,
                         .end = std::min(std::max(begin, end), size),
                         .after = {csv_state::line_start, csv_state::field_start, csv_state::in_field, csv_state::quoted},
-                        .line_feeds = 0};
+                        .line_feeds = 0,
+                        .version = aggregation::version_of(status)};
+    // The reader skips a byte-order mark before the header: so does the scan.
+    const std::uint64_t first = std::max<std::uint64_t>(begin, aggregation::byte_order_mark_end(fd));
     // Mapped a window at a time and read in place: a copy would cost more than the scan.
     const auto page = static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
     constexpr std::uint64_t window = std::uint64_t{32} << 20;
-    for (std::uint64_t at = begin; at < scan.end;) {
+    for (std::uint64_t at = first; at < scan.end;) {
         const std::uint64_t from = at / page * page;
         const std::uint64_t to = std::min(scan.end, from + window);
         void* const mapped = ::mmap(nullptr, to - from, PROT_READ, MAP_PRIVATE, fd, static_cast<off_t>(from));
@@ -161,18 +175,33 @@ std::expected<csv_range_scan, diagnostic> scan_csv_range(const std::string& path
     return scan;
 }
 
-std::expected<std::vector<csv_position>, std::string> chain_csv_scans(std::span<const csv_range_scan> scans) {
+std::expected<std::vector<csv_position>, diagnostic> chain_csv_scans(std::span<const csv_range_scan> scans,
+                                                                     std::string_view file_name) {
+    const auto refuse = [&](std::string message, std::string code) {
+        return std::unexpected(diagnostic{std::string(file_name), 1, 1, severity::error, std::move(message),
+                                          std::move(code), {}});
+    };
     std::vector<csv_position> out{csv_position{}};
     out.reserve(scans.size() + 1);
     std::uint64_t expected_begin = 0;
     for (const csv_range_scan& s : scans) {
         if (s.begin != expected_begin)
-            return std::unexpected(fmt::format("expected a range that begins at byte {}, found one that begins at {}",
-                                               expected_begin, s.begin));
+            return refuse(fmt::format("expected a range that begins at byte {}, found one that begins at {}",
+                                      expected_begin, s.begin),
+                          "bad-ranges");
+        if (s.version != scans.front().version)
+            return refuse(fmt::format("the file changed while its ranges were scanned ({} bytes, then {})",
+                                      scans.front().version.size, s.version.size),
+                          "file-changed");
         const csv_position& before = out.back();
         out.push_back({s.after[static_cast<std::size_t>(before.state)], before.line + s.line_feeds});
         expected_begin = s.end;
     }
+    if (!scans.empty() && expected_begin != scans.back().version.size)
+        return refuse(fmt::format("expected ranges up to the file's end at byte {}, found them ending at {}: it "
+                                  "changed after it was cut",
+                                  scans.back().version.size, expected_begin),
+                      "file-changed");
     return out;
 }
 

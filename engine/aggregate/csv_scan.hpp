@@ -6,9 +6,12 @@
 
 #include <crossfoot/csv_ranges.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <expected>
 #include <string>
+
+#include <sys/stat.h>
 
 namespace crossfoot::aggregation {
 
@@ -25,6 +28,12 @@ namespace crossfoot::aggregation {
     default: return csv_state::in_field;
     }
 }
+
+/// The version of the file `status` describes.
+[[nodiscard]] csv_file_version version_of(const struct stat& status);
+
+/// Where the file's UTF-8 byte-order mark ends: 3, or 0 without one.
+[[nodiscard]] std::size_t byte_order_mark_end(int fd);
 
 /// A record's first byte in a file, and its line.
 struct record_start {

@@ -22,6 +22,16 @@ namespace crossfoot {
 /// field's start, as the reader has it; elsewhere it is a byte of the field.
 enum class csv_state : std::uint8_t { line_start, field_start, in_field, quoted };
 
+/// Which contents of a file a scan saw: its size and modification time (nanoseconds since
+/// the epoch). Ranges are cut by the scans, so aggregating a file that has changed since
+/// would read records the scans never saw; every step compares the versions and refuses.
+struct csv_file_version {
+    std::uint64_t size = 0;
+    std::int64_t modified_ns = 0;
+
+    friend bool operator==(const csv_file_version&, const csv_file_version&) = default;
+};
+
 /// What bytes [begin, end) of a file do to the reader: the state after them for each state
 /// it may be in before them (indexed by csv_state), and how many line feeds they hold. Any
 /// range can be scanned without knowing what comes before it, so every range of a file can
@@ -31,12 +41,14 @@ struct csv_range_scan {
     std::uint64_t end = 0;
     std::array<csv_state, 4> after{};
     std::uint64_t line_feeds = 0;
+    csv_file_version version;  // the file as the scan found it
 
     friend bool operator==(const csv_range_scan&, const csv_range_scan&) = default;
 };
 
-/// Scans bytes [begin, end) of the file at `path` (end is cut to the file's size). A file
-/// that cannot be read is a diagnostic naming `file_name` (code `no-file`).
+/// Scans bytes [begin, end) of the file at `path` (end is cut to the file's size). A UTF-8
+/// byte-order mark at the file's start moves no state, as the reader skips it. A file that
+/// cannot be read is a diagnostic naming `file_name` (code `no-file`).
 [[nodiscard]] std::expected<csv_range_scan, diagnostic> scan_csv_range(const std::string& path,
                                                                        std::string_view file_name,
                                                                        std::uint64_t begin,
@@ -51,10 +63,12 @@ struct csv_position {
 };
 
 /// The exact position at the start of every range and at the end of the last, from the scans
-/// of ranges that tile a file from byte 0, in order: one more position than scans. Cheap:
-/// a step per range, no byte read. Fails when the ranges do not follow one another.
-[[nodiscard]] std::expected<std::vector<csv_position>, std::string> chain_csv_scans(
-    std::span<const csv_range_scan> scans);
+/// of ranges that tile a file from byte 0 to its end, in order: one more position than scans.
+/// Cheap: a step per range, no byte read. Fails (code `file-changed`, naming `file_name`)
+/// when the scans saw different versions of the file or do not reach its end, and (code
+/// `bad-ranges`) when the ranges do not follow one another.
+[[nodiscard]] std::expected<std::vector<csv_position>, diagnostic> chain_csv_scans(
+    std::span<const csv_range_scan> scans, std::string_view file_name);
 
 /// One range to aggregate: bytes [begin, end) with the positions chain_csv_scans gave for
 /// both ends.
@@ -63,6 +77,7 @@ struct csv_range {
     std::uint64_t end = 0;
     csv_position at_begin;
     csv_position at_end;
+    csv_file_version version;  // the scans' version of the file
 };
 
 /// Aggregates the records of the file at `path` that start in [range.begin, range.end),

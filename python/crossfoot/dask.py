@@ -38,9 +38,9 @@ def _scan(path, begin, end):
     return _crossfoot._scan_csv_range(path, begin, end)
 
 
-def _range(path, begin, end, positions, index, options):
-    return _crossfoot._aggregate_csv_range(path, begin, end, tuple(positions[index]),
-                                           tuple(positions[index + 1]), **options)
+def _range(path, begin, end, positions, version, options):
+    return _crossfoot._aggregate_csv_range(path, begin, end, tuple(positions[0]),
+                                           tuple(positions[1]), tuple(version), **options)
 
 
 def _whole(path, options):
@@ -112,9 +112,11 @@ def _graph(paths, blocksize, split_every, options, client):
             partials.append(delayed(_whole, pure=False)(path, options,
                                                        dask_key_name=f"crossfoot-file-{run}-{f}"))
             continue
-        positions = _crossfoot._chain_csv_scans([next(scanned) for _ in ranges])
+        file_scans = [next(scanned) for _ in ranges]
+        positions = _crossfoot._chain_csv_scans(file_scans, path)  # refuses a file that changed
+        version = file_scans[0][4]
         for i, (b, e) in enumerate(ranges):
-            partials.append(delayed(_range, pure=False)(path, b, e, positions[i:i + 2], 0, options,
+            partials.append(delayed(_range, pure=False)(path, b, e, positions[i:i + 2], version, options,
                                                        dask_key_name=f"crossfoot-range-{run}-{f}-{i}"))
     level = 0
     while len(partials) > 1:

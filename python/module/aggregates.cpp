@@ -235,6 +235,8 @@ void bind_aggregates(py::module_& m) {
         "rejects=callable; the other keywords are those of `crossfoot aggregate`.");
 
     m.def("_nominal_ranges", &nominal_ranges, py::arg("size"), py::arg("range_bytes"));
+    // The range steps of crossfoot.dask. A scan travels as (begin, end, (4 states), line
+    // feeds, (size, modified_ns)); a position as (state, line).
     m.def(
         "_scan_csv_range",
         [](const std::string& path, std::uint64_t begin, std::uint64_t end) {
@@ -248,37 +250,43 @@ void bind_aggregates(py::module_& m) {
             return std::make_tuple(scan->begin, scan->end,
                                    std::make_tuple(static_cast<int>(a[0]), static_cast<int>(a[1]),
                                                    static_cast<int>(a[2]), static_cast<int>(a[3])),
-                                   scan->line_feeds);
+                                   scan->line_feeds, std::make_tuple(scan->version.size, scan->version.modified_ns));
         },
         py::arg("path"), py::arg("begin"), py::arg("end"));
     m.def(
         "_chain_csv_scans",
-        [](const std::vector<std::tuple<std::uint64_t, std::uint64_t, std::tuple<int, int, int, int>, std::uint64_t>>&
-               scans) {
+        [](const std::vector<std::tuple<std::uint64_t, std::uint64_t, std::tuple<int, int, int, int>, std::uint64_t,
+                                        std::tuple<std::uint64_t, std::int64_t>>>& scans,
+           const std::string& file_name) {
             std::vector<csv_range_scan> in;
-            for (const auto& [begin, end, after, feeds] : scans) {
+            for (const auto& [begin, end, after, feeds, version] : scans) {
                 const auto& [a, b, c, d] = after;
-                in.push_back({begin, end, {state_from(a), state_from(b), state_from(c), state_from(d)}, feeds});
+                in.push_back({begin, end, {state_from(a), state_from(b), state_from(c), state_from(d)}, feeds,
+                              {std::get<0>(version), std::get<1>(version)}});
             }
-            auto chained = chain_csv_scans(in);
-            if (!chained) throw py::value_error(chained.error());
+            auto chained = chain_csv_scans(in, file_name);
+            if (!chained) throw diagnostics_error({chained.error()});
             std::vector<std::tuple<int, std::uint64_t>> out;
             for (const csv_position& p : *chained) out.emplace_back(static_cast<int>(p.state), p.line);
             return out;
         },
-        py::arg("scans"));
+        py::arg("scans"), py::arg("file_name"));
     m.def(
         "_aggregate_csv_range",
         [](const std::string& path, std::uint64_t begin, std::uint64_t end, std::tuple<int, std::uint64_t> at_begin,
-           std::tuple<int, std::uint64_t> at_end, const py::kwargs& kw) {
+           std::tuple<int, std::uint64_t> at_end, std::tuple<std::uint64_t, std::int64_t> version,
+           const py::kwargs& kw) {
             const aggregation_settings s = settings_from(kw);
-            const csv_range range{begin, end, {state_from(std::get<0>(at_begin)), std::get<1>(at_begin)},
-                                  {state_from(std::get<0>(at_end)), std::get<1>(at_end)}};
+            const csv_range range{begin,
+                                  end,
+                                  {state_from(std::get<0>(at_begin)), std::get<1>(at_begin)},
+                                  {state_from(std::get<0>(at_end)), std::get<1>(at_end)},
+                                  {std::get<0>(version), std::get<1>(version)}};
             return run_without_gil(s, [&](partial_aggregate& into, const reject_sink& sink) {
                 return aggregate_csv_range(path, path, range, s.options, s.rates.get(), into, sink, s.threads);
             });
         },
-        py::arg("path"), py::arg("begin"), py::arg("end"), py::arg("at_begin"), py::arg("at_end"));
+        py::arg("path"), py::arg("begin"), py::arg("end"), py::arg("at_begin"), py::arg("at_end"), py::arg("version"));
 }
 
 }  // namespace crossfoot::python

@@ -13,9 +13,11 @@ namespace crossfoot::python {
 
 namespace {
 
-py::object decimal_type() {
-    static py::object type = py::module_::import("decimal").attr("Decimal");
-    return type;
+// Kept for the process's life and never released: releasing it at exit would come after the
+// interpreter is gone.
+const py::object& decimal_type() {
+    static const auto* const type = new py::object(py::module_::import("decimal").attr("Decimal"));
+    return *type;
 }
 
 }  // namespace
@@ -29,8 +31,8 @@ decimal decimal_from_python(py::handle value, const char* what) {
     if (py::isinstance<py::bool_>(value))
         throw py::type_error(std::string(what) + ": expected a decimal.Decimal or an int, found a bool");
     if (py::isinstance<py::int_>(value)) {
-        const auto text = py::str(value).cast<std::string>();
-        return decimal::parse(text).value();
+        // Through Decimal's exact tuple, as any Decimal: no int-to-text limit, no __str__ of a subclass.
+        return decimal_from_python(decimal_type()(py::int_(py::reinterpret_borrow<py::object>(value))), what);
     }
     if (py::isinstance<py::float_>(value))
         throw py::type_error(std::string(what) +

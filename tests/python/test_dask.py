@@ -32,7 +32,7 @@ QUOTED_STATE = 3  # the reader's state inside a quoted field, as _chain_csv_scan
 def boundary_states(path, blocksize):
     pieces = crossfoot.dask.plan(path, blocksize)
     scans = [_crossfoot._scan_csv_range(p, b, e) for p, b, e in pieces]
-    return pieces, [state for state, _ in _crossfoot._chain_csv_scans(scans)[1:-1]]
+    return pieces, [state for state, _ in _crossfoot._chain_csv_scans(scans, str(path))[1:-1]]
 
 
 def test_ranges_on_two_workers_equal_one_process(client, tmp_path):
@@ -80,6 +80,23 @@ def test_a_bad_row_on_a_worker_raises_with_its_place(client, tmp_path):
         crossfoot.dask.aggregate_partial(ledger, by="region", client=client, blocksize=30000)
     assert remote.value.diagnostics == local.value.diagnostics
     assert remote.value.code == "bad-amount"
+
+
+def test_a_file_that_changes_after_its_scans_is_refused(tmp_path):
+    ledger = write_ledger(tmp_path / "ledger.csv", 2000, quoted_every=3)
+    pieces = crossfoot.dask.plan(ledger, 10000)
+    scans = [_crossfoot._scan_csv_range(p, b, e) for p, b, e in pieces]
+    positions = _crossfoot._chain_csv_scans(scans, str(ledger))
+    with open(ledger, "a") as f:
+        f.write("2000,2024-09-02,R1,late,CNY,1.00\n")
+    with pytest.raises(crossfoot.Error) as caught:
+        _crossfoot._aggregate_csv_range(str(ledger), pieces[0][1], pieces[0][2], positions[0],
+                                        positions[1], scans[0][4], by=["region"])
+    assert caught.value.code == "file-changed"
+    rescanned = scans[:-1] + [_crossfoot._scan_csv_range(*pieces[-1])]
+    with pytest.raises(crossfoot.Error) as mixed:
+        _crossfoot._chain_csv_scans(rescanned, str(ledger))
+    assert mixed.value.code == "file-changed"
 
 
 def test_without_a_client_dask_runs_it_locally(tmp_path):

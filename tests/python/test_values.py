@@ -64,3 +64,11 @@ def test_a_float_error_says_why():
 def test_ints_of_any_size_are_exact():
     big = 10**80 + 1
     assert crossfoot.sum([big, -1]) == Decimal(10**80)
+
+
+def test_ints_beyond_the_text_limit_and_int_subclasses_are_exact():
+    class Shown(int):
+        def __str__(self):
+            return "not a number"
+
+    assert crossfoot.sum([Shown(5), 10**5000]) == Decimal(10**5000 + 5)
