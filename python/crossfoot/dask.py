@@ -20,6 +20,7 @@ import dask
 from dask import delayed
 
 from . import _crossfoot
+from . import _paths as _crossfoot_paths
 from . import to_dataframe as _to_dataframe
 
 __all__ = ["aggregate", "aggregate_partial", "plan", "DEFAULT_BLOCKSIZE"]
@@ -77,12 +78,6 @@ def plan(paths, blocksize=None):
     return pieces
 
 
-def _crossfoot_paths(paths):
-    if isinstance(paths, (str, os.PathLike)):
-        return [os.fspath(paths)]
-    return [os.fspath(p) for p in paths]
-
-
 def _compute(client, *graphs):
     if client is not None:
         return client.gather(client.compute(list(graphs)))
@@ -102,6 +97,8 @@ def _graph(paths, blocksize, split_every, options, client):
         if not os.path.isfile(path):
             raise FileNotFoundError(f"cannot open '{path}' for reading: not a regular file")
         files.append((path, _crossfoot._nominal_ranges(os.path.getsize(path), size)))
+    if not files:
+        raise ValueError("paths: expected at least one file")
     scans = [delayed(_scan, pure=False)(path, b, e, dask_key_name=f"crossfoot-scan-{run}-{f}-{i}")
              for f, (path, ranges) in enumerate(files) if len(ranges) > 1
              for i, (b, e) in enumerate(ranges)]

@@ -114,17 +114,6 @@ partial_aggregate run_without_gil(const aggregation_settings& s, Run aggregate) 
     return out;
 }
 
-std::vector<std::string> paths_of(py::handle value) {
-    const py::object fspath = py::module_::import("os").attr("fspath");
-    std::vector<std::string> out;
-    if (py::isinstance<py::str>(value) || py::hasattr(value, "__fspath__")) {
-        out.push_back(fspath(value).cast<std::string>());
-    } else {
-        for (const py::handle item : value) out.push_back(fspath(item).cast<std::string>());
-    }
-    return out;
-}
-
 // The rows of the CLI's CSV: the group's columns, currency, total, rows, kind.
 py::list rows_of(const partial_aggregate& input) {
     const partial_aggregate p = input.finished();
@@ -220,7 +209,7 @@ void bind_aggregates(py::module_& m) {
     m.def(
         "aggregate_partial",
         [](py::handle paths, const py::kwargs& kw) {
-            const auto files = paths_of(paths);
+            const auto files = paths_from_python(paths);
             const aggregation_settings s = settings_from(kw);
             return run_without_gil(s, [&](partial_aggregate& into, const reject_sink& sink) -> std::expected<void, diagnostic> {
                 for (const std::string& path : files) {

@@ -26,17 +26,6 @@ std::shared_ptr<const rate_table> load(const std::vector<std::string>& files, bo
     return table;
 }
 
-std::vector<std::string> paths_from_python(py::handle value) {
-    const py::object fspath = py::module_::import("os").attr("fspath");
-    std::vector<std::string> out;
-    if (py::isinstance<py::str>(value) || py::hasattr(value, "__fspath__")) {
-        out.push_back(fspath(value).cast<std::string>());
-        return out;
-    }
-    for (const py::handle item : value) out.push_back(fspath(item).cast<std::string>());
-    return out;
-}
-
 parsed_amount parse(const std::string& text, const std::optional<std::string>& default_currency, int zhao_power) {
     amount_parse_options options;
     if (default_currency) options.default_currency = currency_from_python(*default_currency, "default_currency");
@@ -63,6 +52,17 @@ amount amount_from_python(py::handle value) {
 }
 
 }  // namespace
+
+std::vector<std::string> paths_from_python(py::handle value) {
+    const py::object fspath = py::module_::import("os").attr("fspath");
+    std::vector<std::string> out;
+    if (py::isinstance<py::str>(value) || py::hasattr(value, "__fspath__")) {
+        out.push_back(fspath(value).cast<std::string>());
+        return out;
+    }
+    for (const py::handle item : value) out.push_back(fspath(item).cast<std::string>());
+    return out;
+}
 
 std::shared_ptr<const rate_table> rates_from_python(py::handle value) {
     if (value.is_none()) {

@@ -19,6 +19,9 @@ struct rates {
     bool builtin = true;
 };
 
+/// The paths a `paths=` or `files=` argument names: a str or os.PathLike, or an iterable of them.
+[[nodiscard]] std::vector<std::string> paths_from_python(pybind11::handle value);
+
 /// The table that a `rates=` argument names: a Rates, None (the built-in table), a path, or
 /// a list of paths read after the built-in table.
 [[nodiscard]] std::shared_ptr<const rate_table> rates_from_python(pybind11::handle value);
