@@ -43,6 +43,22 @@ std::uint64_t group_rows(const group_totals& g) {
     return n;
 }
 
+std::vector<aggregate_row> aggregate_rows(const partial_aggregate& input) {
+    const partial_aggregate p = input.finished();
+    std::vector<aggregate_row> out;
+    for (const auto& [key, g] : p.groups) {
+        for (const auto& [u, total] : g.totals) out.push_back({key, u, total, g.rows.at(u), false});
+        if (g.converted) out.push_back({key, *p.target, *g.converted, group_rows(g), true});
+    }
+    return out;
+}
+
+std::vector<std::string> aggregate_columns(const partial_aggregate& p) {
+    std::vector<std::string> h = p.group_by;
+    h.insert(h.end(), {"currency", "total", "rows", "kind"});
+    return h;
+}
+
 std::expected<void, std::string> partial_aggregate::merge(const partial_aggregate& other) {
     if (other.group_by != group_by)
         return std::unexpected(fmt::format("cannot merge partials grouped by ({}) and ({})",

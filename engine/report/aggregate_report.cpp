@@ -26,32 +26,17 @@ struct table_row {
     std::vector<std::string> cells;
 };
 
-std::vector<table_row> rows_of(const partial_aggregate& p, bool grouped_digits) {
-    const auto show = [&](const decimal& d) {
-        return grouped_digits ? group_thousands(d.to_string()) : d.to_string();
-    };
+// The report's rows as text; `input` as given (aggregate_rows rounds what is kept exact).
+std::vector<table_row> rows_of(const partial_aggregate& input, bool grouped_digits) {
     std::vector<table_row> out;
-    for (const auto& [key, g] : p.groups) {
-        for (const auto& [u, total] : g.totals) {
-            table_row r{key};
-            r.cells.insert(r.cells.end(), {std::string(u.code()), show(total),
-                                           std::to_string(g.rows.at(u)), "exact"});
-            out.push_back(std::move(r));
-        }
-        if (g.converted) {
-            table_row r{key};
-            r.cells.insert(r.cells.end(), {std::string(p.target->code()), show(*g.converted),
-                                           std::to_string(group_rows(g)), "converted"});
-            out.push_back(std::move(r));
-        }
+    for (aggregate_row& row : aggregate_rows(input)) {
+        const std::string total = row.total.to_string();
+        table_row r{std::move(row.key)};
+        r.cells.insert(r.cells.end(), {std::string(row.currency.code()), grouped_digits ? group_thousands(total) : total,
+                                       std::to_string(row.rows), row.converted ? "converted" : "exact"});
+        out.push_back(std::move(r));
     }
     return out;
-}
-
-std::vector<std::string> header_of(const partial_aggregate& p) {
-    std::vector<std::string> h = p.group_by;
-    h.insert(h.end(), {"currency", "total", "rows", "kind"});
-    return h;
 }
 
 std::string csv_cell(const std::string& text) {
@@ -65,8 +50,8 @@ std::string csv_cell(const std::string& text) {
 
 std::string format_aggregate_text(const partial_aggregate& input) {
     const partial_aggregate p = input.finished();
-    const auto header = header_of(p);
-    const auto rows = rows_of(p, true);
+    const auto header = aggregate_columns(p);
+    const auto rows = rows_of(input, true);
     std::vector<std::size_t> width(header.size());
     for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
     for (const auto& r : rows)
@@ -97,8 +82,8 @@ std::string format_aggregate_csv(const partial_aggregate& input) {
         for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
         out += "\n";
     };
-    line(header_of(p));
-    for (const auto& r : rows_of(p, false)) line(r.cells);
+    line(aggregate_columns(p));
+    for (const auto& r : rows_of(input, false)) line(r.cells);
     return out;
 }
 

@@ -123,6 +123,23 @@ using progress_sink = std::function<void(std::uint64_t bytes)>;
     unsigned threads = 1, const progress_sink& progress = {},
     std::size_t window_bytes = std::size_t{32} << 20);
 
+/// One row of the report: the group's key, a currency, its total and rows, and whether it is
+/// the group's total converted into the target.
+struct aggregate_row {
+    std::vector<std::string> key;
+    unit currency;
+    decimal total;
+    std::uint64_t rows = 0;
+    bool converted = false;
+};
+
+/// The report's rows in its order: each group's exact totals by currency, then its converted
+/// total; totals kept exact until the end are rounded first (`finished()`).
+[[nodiscard]] std::vector<aggregate_row> aggregate_rows(const partial_aggregate& p);
+
+/// The report's header: the grouping columns, then currency, total, rows and kind.
+[[nodiscard]] std::vector<std::string> aggregate_columns(const partial_aggregate& p);
+
 /// The report: per group, per currency exact totals and row counts, and the converted total.
 [[nodiscard]] std::string format_aggregate_text(const partial_aggregate& p);
 [[nodiscard]] std::string format_aggregate_csv(const partial_aggregate& p);

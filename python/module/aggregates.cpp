@@ -114,27 +114,17 @@ partial_aggregate run_without_gil(const aggregation_settings& s, Run aggregate) 
     return out;
 }
 
-// The rows of the CLI's CSV: the group's columns, currency, total, rows, kind.
-py::list rows_of(const partial_aggregate& input) {
-    const partial_aggregate p = input.finished();
+// The rows of the CLI's CSV, the total as a Decimal.
+py::list rows_of(const partial_aggregate& p) {
     py::list out;
-    const auto row = [&](const std::vector<std::string>& key, std::string_view currency, const decimal& total,
-                         std::uint64_t rows, const char* kind) {
+    for (const aggregate_row& row : aggregate_rows(p)) {
         py::list cells;
-        for (const std::string& k : key) cells.append(k);
-        cells.append(std::string(currency));
-        cells.append(to_python(total));
-        cells.append(rows);
-        cells.append(kind);
+        for (const std::string& k : row.key) cells.append(k);
+        cells.append(std::string(row.currency.code()));
+        cells.append(to_python(row.total));
+        cells.append(row.rows);
+        cells.append(row.converted ? "converted" : "exact");
         out.append(py::tuple(cells));
-    };
-    for (const auto& [key, g] : p.groups) {
-        std::uint64_t all = 0;
-        for (const auto& [u, total] : g.totals) {
-            row(key, u.code(), total, g.rows.at(u), "exact");
-            all += g.rows.at(u);
-        }
-        if (g.converted) row(key, p.target->code(), *g.converted, all, "converted");
     }
     return out;
 }
@@ -182,12 +172,7 @@ void bind_aggregates(py::module_& m) {
         .def("to_json", [](const partial_aggregate& p) { return to_json(p); })
         .def_static("from_json", &partial_from, py::arg("text"))
         .def("rows", &rows_of, "The rows of `crossfoot aggregate --format csv`, totals as decimal.Decimal.")
-        .def("columns",
-             [](const partial_aggregate& p) {
-                 std::vector<std::string> h = p.group_by;
-                 h.insert(h.end(), {"currency", "total", "rows", "kind"});
-                 return h;
-             })
+        .def("columns", &aggregate_columns)
         .def(
             "format",
             [](const partial_aggregate& p, const std::string& kind) {
