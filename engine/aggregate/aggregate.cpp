@@ -4,6 +4,7 @@
 #include <crossfoot/csv_ranges.hpp>
 
 #include "csv_scan.hpp"
+#include "row_scan.hpp"
 #include "worker.hpp"
 #include "core/csv.hpp"
 
@@ -62,19 +63,22 @@ diagnostic whole_file_error(std::string_view file_name, std::string message, std
     return {std::string(file_name), 1, 1, severity::error, std::move(message), std::move(code), {}};
 }
 
-// A fresh partial takes the options' grouping, target and rounding.
-void prepare(partial_aggregate& into, const aggregate_options& options) {
-    if (!into.groups.empty() || into.rows_read != 0) return;
-    into.group_by = options.group_by;
-    into.target = options.target;
-    into.rounding = options.rounding;
+// A fresh partial takes the options' grouping, target and rounding; one that holds rows
+// already must have been made with the same, since what is read is added to it.
+std::expected<void, diagnostic> prepare(partial_aggregate& into, const aggregate_options& options,
+                                        std::string_view file_name) {
+    if (into.groups.empty() && into.rows_read == 0) {
+        into.group_by = options.group_by;
+        into.target = options.target;
+        into.rounding = options.rounding;
+        return {};
+    }
+    const partial_aggregate empty{options.group_by, options.target, options.rounding, {}, 0, 0};
+    partial_aggregate probe{into.group_by, into.target, into.rounding, {}, 0, 0};
+    if (auto merged = probe.merge(empty); !merged)
+        return std::unexpected(whole_file_error(file_name, merged.error(), "bad-merge"));
+    return {};
 }
-
-// What reading a body came to: how many lines it held, or that it holds a quote after all.
-struct body_read {
-    std::size_t lines = 0;
-    bool holds_quote = false;
-};
 
 // One worker per thread, for a whole input.
 std::vector<worker> make_workers(const aggregate_options& options, const columns& cols,
@@ -85,64 +89,96 @@ std::vector<worker> make_workers(const aggregate_options& options, const columns
     return workers;
 }
 
+// At the end of an input: the workers' totals, into the partial.
+void take_totals(std::vector<worker>& workers, partial_aggregate& into) {
+    for (worker& w : workers) w.take(into.groups);
+}
+
 // Pieces of at least this size, and a few per thread: a thread that is done early takes
 // another piece instead of waiting for the slowest at the end of the body.
 constexpr std::size_t smallest_piece = std::size_t{64} << 10;
 constexpr unsigned pieces_per_thread = 8;
 
-// Aggregates whole records of `body`, whose first line is `first_line` of the file; bytes
-// up to `readable` may be read ahead. Text taken to hold no quote is cut into pieces at
-// line starts, which the workers take in turn; when it does hold one (a quote may hide a
-// line break inside a field), nothing is added and the caller reads it again as quoted
-// text, on one thread.
-std::expected<body_read, diagnostic> process_body(std::string_view body, const char* readable,
-                                                  bool quoted, std::size_t first_line,
-                                                  std::string_view file_name,
-                                                  const aggregate_options& options,
-                                                  std::vector<worker>& workers,
-                                                  partial_aggregate& into,
-                                                  const reject_sink& rejects) {
-    // A NUL byte is no part of a text ledger: binary data, or a file in UTF-16. Refused at its
-    // place rather than kept inside a group's name, where it would not show.
-    if (const void* nul = quoted ? nullptr : std::memchr(body.data(), '\0', body.size())) {
-        const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - body.data());
-        const std::string_view before = body.substr(0, at);
-        const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
-        return std::unexpected(diagnostic{
-            std::string(file_name), first_line + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')),
-            column_of(body.substr(line_start), at - line_start), severity::error,
-            "expected text, found a NUL byte (binary data, or text in UTF-16?)", "bad-row", {}});
+// Runs `work(worker)` on every worker, each on a thread of its own but the first.
+template <class Work>
+void on_every_worker(std::vector<worker>& workers, std::size_t wanted, Work&& work) {
+    std::vector<std::jthread> running;
+    for (std::size_t t = 1; t < workers.size() && t < wanted; ++t) running.emplace_back([&, t] { work(workers[t]); });
+    work(workers[0]);
+}  // joined
+
+// Where `body` first holds a NUL byte or a quote (its size when nowhere), looked for on
+// every thread: a NUL is refused, and from a quote on the text is read as quoted CSV.
+std::size_t special_at(std::string_view body, std::vector<worker>& workers) {
+    const auto parts = pieces(body, static_cast<unsigned>(std::min<std::size_t>(
+                                        workers.size() * pieces_per_thread, body.size() / smallest_piece + 1)));
+    std::vector<std::size_t> found(parts.size(), std::string_view::npos);
+    std::atomic<std::size_t> next{0};
+    on_every_worker(workers, parts.size(), [&](worker&) {
+        for (std::size_t i = next.fetch_add(1, std::memory_order_relaxed); i < parts.size();
+             i = next.fetch_add(1, std::memory_order_relaxed))
+            found[i] = scan::find_nul_or_quote(parts[i]);
+    });
+    std::size_t offset = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (found[i] != std::string_view::npos) return offset + found[i];
+        offset += parts[i].size();
     }
-    std::vector<std::size_t> piece_lines;
-    if (quoted) {
-        piece_lines.push_back(workers[0].run_quoted(body));
-    } else {
-        const auto wanted = std::min<std::size_t>(workers.size() * pieces_per_thread,
-                                                  body.size() / smallest_piece + 1);
-        const auto parts = pieces(body, static_cast<unsigned>(workers.size() == 1 ? 1 : wanted));
-        piece_lines.assign(parts.size(), 0);
-        std::atomic<std::size_t> next{0};
-        std::atomic<bool> holds_quote{false};
-        const auto work = [&](worker& w) {
-            while (!holds_quote.load(std::memory_order_relaxed) && !w.stopped()) {
-                const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
-                if (i >= parts.size()) return;
-                const auto lines = w.run_unquoted(parts[i], readable, i);
-                if (!lines) holds_quote = true;
-                else piece_lines[i] = *lines;
-            }
-        };
-        {
-            std::vector<std::jthread> running;
-            for (std::size_t t = 1; t < workers.size() && t < parts.size(); ++t)
-                running.emplace_back([&, t] { work(workers[t]); });
-            work(workers[0]);
-        }  // joined
-        if (holds_quote) {
-            for (worker& w : workers) w.discard();
-            return body_read{0, true};
+    return offset;
+}
+
+// A NUL byte is no part of a text ledger: binary data, or a file in UTF-16. Refused at its
+// place rather than kept inside a group's name, where it would not show.
+diagnostic nul_byte(std::string_view body, std::size_t at, std::size_t first_line, std::string_view file_name) {
+    const std::string_view before = body.substr(0, at);
+    const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+    return diagnostic{std::string(file_name),
+                      first_line + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')),
+                      column_of(body.substr(line_start), at - line_start), severity::error,
+                      "expected text, found a NUL byte (binary data, or text in UTF-16?)", "bad-row", {}};
+}
+
+// Reads the quote-free `text`'s lines, cut into pieces at line starts that the workers take
+// in turn; the lines each piece held go into `piece_lines`.
+void read_unquoted(std::string_view text, const char* readable, std::vector<worker>& workers,
+                   std::vector<std::size_t>& piece_lines) {
+    const auto wanted = std::min<std::size_t>(workers.size() * pieces_per_thread, text.size() / smallest_piece + 1);
+    const auto parts = pieces(text, static_cast<unsigned>(workers.size() == 1 ? 1 : wanted));
+    piece_lines.assign(parts.size(), 0);
+    std::atomic<std::size_t> next{0};
+    on_every_worker(workers, parts.size(), [&](worker& w) {
+        while (!w.stopped()) {
+            const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
+            if (i >= parts.size()) return;
+            const auto lines = w.run_unquoted(parts[i], readable, i);
+            if (!lines) throw std::logic_error("a quote in text that was found to hold none");
+            piece_lines[i] = *lines;
         }
-    }
+    });
+}
+
+// Aggregates whole records of `body`, whose first line is `first_line` of the file; bytes
+// up to `readable` may be read ahead. The text before the line of the first quote is read
+// on every thread, in pieces; from that line on (a quote may hide a line break inside a
+// field) as quoted CSV, on one. The totals stay with the workers; the rows read and
+// rejected go into `into`. Returns how many lines the body held.
+// `special` is where the body first holds a NUL or a quote, as special_at finds it (or
+// anything past that, when it is cut before it).
+std::expected<std::size_t, diagnostic> process_body(std::string_view body, const char* readable, std::size_t special,
+                                                    std::size_t first_line, std::string_view file_name,
+                                                    std::vector<worker>& workers, partial_aggregate& into,
+                                                    const reject_sink& rejects) {
+    special = std::min(special, body.size());
+    const void* nul = special < body.size() && body[special] == '\0'
+                          ? body.data() + special
+                          : (special < body.size() ? std::memchr(body.data() + special, '\0', body.size() - special) : nullptr);
+    if (nul != nullptr)
+        return std::unexpected(nul_byte(body, static_cast<std::size_t>(static_cast<const char*>(nul) - body.data()), first_line, file_name));
+    const std::size_t quoted_from = special == body.size() ? special : body.rfind('\n', special) + 1;  // npos + 1 is 0
+    for (worker& w : workers) w.next_body();
+    std::vector<std::size_t> piece_lines;
+    if (quoted_from > 0) read_unquoted(body.substr(0, quoted_from), readable, workers, piece_lines);
+    if (quoted_from < body.size()) piece_lines.push_back(workers[0].run_quoted(body.substr(quoted_from), piece_lines.size()));
     // Bad rows in the order of the file: by piece, then by line.
     std::vector<const bad_row*> bad;
     for (const worker& w : workers) {
@@ -151,22 +187,15 @@ std::expected<body_read, diagnostic> process_body(std::string_view body, const c
     std::ranges::stable_sort(bad, {}, [](const bad_row* b) { return std::pair(b->piece, b->line); });
     std::vector<std::size_t> piece_first(piece_lines.size() + 1, first_line);
     for (std::size_t i = 0; i < piece_lines.size(); ++i) piece_first[i + 1] = piece_first[i] + piece_lines[i];
-    partial_aggregate result{options.group_by, options.target, options.rounding, {}, 0, 0};
     for (const bad_row* b : bad) {
         diagnostic d{std::string(file_name), piece_first[b->piece] + b->line - 1, b->column,
                      severity::error, b->message, b->code, b->text};
         if (!rejects) return std::unexpected(std::move(d));
         rejects(d);
-        ++result.rows_rejected;
+        ++into.rows_rejected;
     }
-    for (worker& w : workers) {
-        result.rows_read += w.rows_read();
-        w.take(result);
-    }
-    prepare(into, options);
-    if (auto merged = into.merge(result); !merged)
-        return std::unexpected(whole_file_error(file_name, merged.error(), "bad-merge"));
-    return body_read{piece_first.back() - first_line, false};
+    for (const worker& w : workers) into.rows_read += w.rows_read();
+    return piece_first.back() - first_line;
 }
 
 }  // namespace
@@ -210,15 +239,14 @@ std::expected<void, diagnostic> aggregate_csv(std::string_view text, std::string
                                               const reject_sink& rejects, unsigned threads) {
     const auto header = read_header_at(text, file_name, options, rates);
     if (!header) return std::unexpected(header.error());
+    if (auto ready = prepare(into, options, file_name); !ready) return std::unexpected(ready.error());
     const std::string_view body = text.substr(header->body);
     const char* const readable = body.data() + body.size();
     auto workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads);
-    for (const bool quoted : {false, true}) {
-        auto done = process_body(body, readable, quoted, header->first_line, file_name, options,
-                                 workers, into, rejects);
-        if (!done) return std::unexpected(done.error());
-        if (!done->holds_quote) break;
-    }
+    auto done = process_body(body, readable, special_at(body, workers), header->first_line, file_name, workers, into,
+                             rejects);
+    if (!done) return std::unexpected(done.error());
+    take_totals(workers, into);
     return {};
 }
 
@@ -299,7 +327,7 @@ public:
         if (!read) return std::unexpected(read.error());
         header_ = std::move(*read);
         workers_ = make_workers(options_, header_->cols, rates_, static_cast<bool>(rejects_), threads_);
-        prepare(into_, options_);
+        if (auto ready = prepare(into_, options_, file_name_); !ready) return std::unexpected(ready.error());
         next_line_ = header_->first_line;
         return header_->body;
     }
@@ -315,17 +343,19 @@ public:
             const std::size_t line_feed = text.rfind('\n');
             end = line_feed == std::string_view::npos ? 0 : line_feed + 1;
         }
-        auto lines = process_body(text.substr(0, end), readable, false, next_line_, file_name_,
-                                  options_, workers_, into_, rejects_);
-        if (lines && lines->holds_quote) {
-            if (!last) end = last_record_end(text);
-            lines = process_body(text.substr(0, end), readable, true, next_line_, file_name_,
-                                 options_, workers_, into_, rejects_);
-        }
+        // Whole records end after the last line feed outside quotes: if a quote comes before
+        // the last line feed, it may hide that one.
+        const std::size_t special = special_at(text.substr(0, end), workers_);
+        if (!last && special < end && text[special] == '"') end = last_record_end(text);
+        auto lines = process_body(text.substr(0, end), readable, special, next_line_, file_name_, workers_, into_,
+                                  rejects_);
         if (!lines) return std::unexpected(lines.error());
-        next_line_ += lines->lines;
+        next_line_ += *lines;
         return end;
     }
+
+    // At the end of the input: the totals of every window, into the partial.
+    void finish() { take_totals(workers_, into_); }
 
     // Goes on at another record of the file, which starts on `line`.
     void continue_at_line(std::size_t line) { next_line_ = line; }
@@ -379,7 +409,10 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
         if (!end) return std::unexpected(end.error());
         done += *end;
         if (progress) progress(done);
-        if (last) return {};
+        if (last) {
+            reader.finish();
+            return {};
+        }
         if (block.size() - *end > options.max_record_bytes) return std::unexpected(reader.too_long());
         carried.assign(block.substr(*end));
     }
@@ -518,6 +551,7 @@ std::expected<void, diagnostic> aggregate_file(const std::string& path, std::str
     const auto read = mapped.read(0, static_cast<std::size_t>(status.st_size), false, progress);
     if (!read) return std::unexpected(read.error());
     if (!*read) return by_stream();
+    reader.finish();
     return {};
 }
 
@@ -565,6 +599,7 @@ std::expected<void, diagnostic> aggregate_csv_range(const std::string& path, std
     if (first->line != 0) reader.continue_at_line(first->line);  // 0: the header's own next line
     const auto read = mapped.read(first->offset, stop, false, {});
     if (!read) return std::unexpected(read.error());
+    reader.finish();
     return {};
 }
 

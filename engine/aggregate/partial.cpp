@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/aggregate.hpp>
 
+#include "cell_table.hpp"
 #include "partial.hpp"
 
 #include <fmt/format.h>
@@ -25,31 +26,29 @@ std::string_view rounding_name(convert_rounding r) {
     return r == convert_rounding::row ? "row" : "total";
 }
 
-void add_group(group_totals& into, const group_totals& other) {
-    for (const auto& [u, total] : other.totals) into.totals[u] += total;
-    for (const auto& [u, n] : other.rows) into.rows[u] += n;
-    if (other.converted) into.converted = into.converted.value_or(decimal()) + *other.converted;
-}
-
 std::string target_name(const std::optional<unit>& target) {
     return target ? std::string(target->code()) : std::string("nothing");
 }
 
 }  // namespace
 
-std::uint64_t group_rows(const group_totals& g) {
-    std::uint64_t n = 0;
-    for (const auto& [u, rows] : g.rows) n += rows;
-    return n;
+void for_each_finished(const partial_aggregate& p, const std::function<void(const group_view&)>& visit) {
+    const bool round = p.target && p.rounding == convert_rounding::total;
+    const std::int32_t minor = p.target ? p.target->minor_units().value_or(0) : 0;
+    p.groups.for_each([&](const group_view& g) {
+        if (!round || g.converted == nullptr) return visit(g);
+        const decimal rounded = g.converted->quantize(-minor, rounding::half_even);
+        visit(group_view{g.key, g.totals, &rounded});
+    });
 }
 
-std::vector<aggregate_row> aggregate_rows(const partial_aggregate& input) {
-    const partial_aggregate p = input.finished();
+std::vector<aggregate_row> aggregate_rows(const partial_aggregate& p) {
     std::vector<aggregate_row> out;
-    for (const auto& [key, g] : p.groups) {
-        for (const auto& [u, total] : g.totals) out.push_back({key, u, total, g.rows.at(u), false});
-        if (g.converted) out.push_back({key, *p.target, *g.converted, group_rows(g), true});
-    }
+    for_each_finished(p, [&](const group_view& g) {
+        const std::vector<std::string> key(g.key.begin(), g.key.end());
+        for (const currency_total& t : g.totals) out.push_back({key, t.currency, t.total, t.rows, false});
+        if (g.converted != nullptr) out.push_back({key, *p.target, *g.converted, g.rows(), true});
+    });
     return out;
 }
 
@@ -72,7 +71,7 @@ std::expected<void, std::string> partial_aggregate::merge(const partial_aggregat
     if (other.rounding != rounding)
         return std::unexpected(fmt::format("cannot merge partials rounded per {} and per {}",
                                            rounding_name(rounding), rounding_name(other.rounding)));
-    for (const auto& [key, g] : other.groups) add_group(groups[key], g);
+    groups.merge(other.groups);
     rows_read += other.rows_read;
     rows_rejected += other.rows_rejected;
     return {};
@@ -81,30 +80,28 @@ std::expected<void, std::string> partial_aggregate::merge(const partial_aggregat
 partial_aggregate partial_aggregate::finished() const {
     partial_aggregate out = *this;
     if (!target || rounding != convert_rounding::total) return out;
-    const std::int32_t minor = target->minor_units().value_or(0);
-    for (auto& [key, g] : out.groups) {
-        if (g.converted) g.converted = g.converted->quantize(-minor, rounding::half_even);
-    }
+    out.groups.cells().round_converted(-target->minor_units().value_or(0));
     return out;
 }
 
 // ---- JSON -------------------------------------------------------------------------------
 
-nlohmann::ordered_json totals_json(const group_totals& g) {
+nlohmann::ordered_json totals_json(const group_view& g) {
     json totals = json::array();
-    for (const auto& [u, total] : g.totals)
-        totals.push_back({{"currency", u.code()}, {"total", total.to_string()}, {"rows", g.rows.at(u)}});
+    for (const currency_total& t : g.totals)
+        totals.push_back({{"currency", t.currency.code()}, {"total", t.total.to_string()}, {"rows", t.rows}});
     return totals;
 }
 
 std::string to_json(const partial_aggregate& p) {
     json groups = json::array();
-    for (const auto& [key, g] : p.groups) {
-        const json totals = totals_json(g);
-        json entry = {{"key", key}, {"totals", totals}};
-        if (g.converted) entry["converted"] = g.converted->to_string();
-        groups.push_back(entry);
-    }
+    p.groups.for_each([&](const group_view& g) {
+        json key = json::array();
+        for (const std::string_view field : g.key) key.push_back(std::string(field));
+        json entry = {{"key", std::move(key)}, {"totals", totals_json(g)}};
+        if (g.converted != nullptr) entry["converted"] = g.converted->to_string();
+        groups.push_back(std::move(entry));
+    });
     const json doc = {{"format", "crossfoot-partial"},
                       {"version", partial_aggregate::format_version},
                       {"group_by", p.group_by},
@@ -182,7 +179,7 @@ void check_rows(const partial_aggregate& p) {
         throw std::invalid_argument(fmt::format("rows_rejected {} is more than rows_read {}",
                                                 p.rows_rejected, p.rows_read));
     std::uint64_t in_groups = 0;
-    for (const auto& [key, g] : p.groups) in_groups += group_rows(g);
+    p.groups.for_each([&](const group_view& g) { in_groups += g.rows(); });
     if (in_groups != p.rows_accepted())
         throw std::invalid_argument(fmt::format("the groups hold {} rows, not the {} accepted",
                                                 in_groups, p.rows_accepted()));
@@ -208,7 +205,7 @@ partial_aggregate read_partial(const json& doc) {
         if (p.groups.contains(key))
             throw std::invalid_argument(
                 fmt::format("the group {} appears twice", entry.at("key").dump()));
-        p.groups.emplace(std::move(key), read_group(entry, p.target));
+        p.groups.add(key, read_group(entry, p.target));
     }
     check_rows(p);
     return p;

@@ -11,11 +11,12 @@
 
 namespace crossfoot {
 
-/// The rows a group counted, all currencies together.
-[[nodiscard]] std::uint64_t group_rows(const group_totals& g);
+/// Every group of `p` in key order, with converted totals kept exact until the end rounded
+/// (as `finished()` rounds them), without a copy of the partial.
+void for_each_finished(const partial_aggregate& p, const std::function<void(const group_view&)>& visit);
 
 /// [{"currency", "total", "rows"}, ...]: a group's exact totals, in both JSON forms (the
 /// partial and the report).
-[[nodiscard]] nlohmann::ordered_json totals_json(const group_totals& g);
+[[nodiscard]] nlohmann::ordered_json totals_json(const group_view& g);
 
 }  // namespace crossfoot

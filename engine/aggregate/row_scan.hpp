@@ -54,6 +54,28 @@ struct separators {
     return s;
 }
 
+/// Where `text` first holds a NUL byte or a quote, or npos: the two bytes that the row scan
+/// cannot read past, looked for 64 bytes at a time before it starts.
+[[nodiscard]] inline std::size_t find_nul_or_quote(std::string_view text) noexcept {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i zero = _mm_setzero_si128();
+    for (; i + 64 <= text.size(); i += 64) {
+        __m128i any = zero;
+        for (int k = 0; k < 4; ++k) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 16 * k));
+            any = _mm_or_si128(any, _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, zero)));
+        }
+        if (_mm_movemask_epi8(any) != 0) break;  // in these 64 bytes: found below
+    }
+#endif
+    for (; i < text.size(); ++i) {
+        if (text[i] == '"' || text[i] == '\0') return i;
+    }
+    return std::string_view::npos;
+}
+
 /// The fields of one row: field i runs from `start[i]` to just before `start[i + 1]`'s
 /// comma; the last one ends at `end` (a '\r' before the line feed is not part of it).
 /// `count` is how many fields the row has; only the first `max_fields` are located.

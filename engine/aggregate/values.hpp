@@ -128,49 +128,6 @@ inline decimal make_decimal(int128 coefficient, std::int32_t exponent) {
     return decimal(coefficient) * decimal::scaled(1, exponent);
 }
 
-// An exact sum: an int128 of coefficients at one exponent, for the values that share it
-// (in a ledger, every amount of a currency is written with the same number of decimals),
-// and a decimal for the rest. The int128 is moved into the decimal before it could overflow.
-class running_sum {
-public:
-    void add(std::int64_t coefficient, std::int32_t exponent) { add_wide(coefficient, exponent); }
-    void add_wide(int128 coefficient, std::int32_t exponent) {
-        if (exponent != exponent_) {
-            if (terms_ != 0) {
-                rest_ += make_decimal(coefficient, exponent);
-                has_rest_ = true;
-                return;
-            }
-            exponent_ = exponent;
-        }
-        int128 next = 0;
-        if (__builtin_add_overflow(sum_, coefficient, &next)) {
-            rest_ += make_decimal(sum_, exponent_);
-            has_rest_ = true;
-            next = coefficient;
-        }
-        sum_ = next;
-        ++terms_;
-    }
-    void add(const decimal& value) {
-        rest_ += value;
-        has_rest_ = true;
-    }
-    [[nodiscard]] bool empty() const { return terms_ == 0 && !has_rest_; }
-    [[nodiscard]] decimal value() const {
-        if (terms_ == 0) return rest_;
-        const decimal fast = make_decimal(sum_, exponent_);
-        return has_rest_ ? fast + rest_ : fast;
-    }
-
-private:
-    int128 sum_ = 0;
-    std::int32_t exponent_ = 0;
-    std::uint64_t terms_ = 0;
-    decimal rest_;
-    bool has_rest_ = false;
-};
-
 // value × 10^-drop, rounded half-even; drop in [1, 38].
 inline int128 drop_digits_half_even(int128 value, std::int32_t drop) {
     using uint128 = detail::uint128;

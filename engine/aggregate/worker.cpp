@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 #include "worker.hpp"
 
+#include "cell_table.hpp"
 #include "tables.hpp"
 #include "values.hpp"
 #include "core/csv.hpp"
@@ -94,20 +95,6 @@ struct known_currency {
     crossfoot::unit unit;
 };
 
-// One currency's rows within a group.
-struct cell {
-    running_sum total;
-    std::uint64_t rows = 0;  // 0: not a row yet (none is counted until it is good)
-    std::uint32_t group = 0;
-    std::uint32_t currency = 0;  // the worker's number for it
-};
-
-struct running_group {
-    std::vector<std::string> key;
-    std::vector<std::uint32_t> cells;  // by currency number: the cell's number + 1, or 0
-    running_sum converted;
-};
-
 // The most columns a row may have for the fast path; wider ledgers take the general one.
 constexpr std::size_t fast_columns = 64;
 
@@ -146,8 +133,8 @@ public:
 
     // Reads every record of `text` as RFC 4180 with quotes and returns how many lines it
     // held; stops at the first bad one unless keeping going.
-    std::size_t run_quoted(std::string_view text) {
-        piece_ = 0;
+    std::size_t run_quoted(std::string_view text, std::size_t piece) {
+        piece_ = piece;
         std::size_t pos = 0;
         std::size_t line = 0;
         while (pos < text.size()) {
@@ -167,62 +154,57 @@ public:
     [[nodiscard]] std::uint64_t rows_read() const { return rows_read_; }
     [[nodiscard]] const std::vector<bad_row>& bad() const { return bad_; }
 
-    // Adds the totals into `p` and starts afresh, keeping what was looked up.
-    void take(partial_aggregate& p) {
-        into(p);
-        discard();
+    // Adds the totals into `into` and starts afresh, keeping what was looked up.
+    void take(group_table& into) {
+        if (into.empty()) std::swap(into.cells(), table_);
+        else into.cells().merge(table_);
+        table_.clear();
     }
-    // Forgets the totals, the bad rows and the count of rows read.
-    void discard() {
-        groups_.clear();
-        index_ = group_index();
-        cells_.clear();
-        cells_by_key_ = cell_index();
+    // Forgets the bad rows and the count of rows read, for the next body.
+    void next_body() {
         bad_.clear();
         rows_read_ = 0;
     }
 
 private:
-    void into(partial_aggregate& p) const {
-        for (const cell& c : cells_) {
-            if (c.rows == 0) continue;
-            group_totals& t = p.groups[groups_[c.group].key];
-            t.totals[currencies_[c.currency].unit] += c.total.value();
-            t.rows[currencies_[c.currency].unit] += c.rows;
-        }
-        for (const running_group& g : groups_) {
-            if (g.converted.empty()) continue;
-            group_totals& t = p.groups[g.key];
-            t.converted = t.converted.value_or(decimal()) + g.converted.value();
-        }
-    }
-
     // A row whose amount, currency, date and rate are all of the usual kind, added up in
-    // integers; false, having added nothing, for any other row (its cell may have been made:
-    // a cell without rows is not reported).
+    // integers; false, having added nothing, for any other row.
     bool fast_row(const scan::row& r) {
         const auto amount = read_plain_amount(r.field(columns_.amount));
         if (!amount) return false;
-        const std::uint32_t found = cell_of(r);
-        if (found == cell_index::absent) return false;
-        cell& t = cells_[found];
+        std::uint32_t code = currencies_.empty() ? 0 : currencies_[0].code;  // the default currency
+        if (columns_.currency != absent) {
+            const std::string_view text = r.field(columns_.currency);
+            if (text.size() != 3) return false;
+            code = pack_code(text);
+        }
+        std::size_t currency = 0;  // checked against ISO 4217 by the general path, once
+        while (currency < currencies_.size() && currencies_[currency].code != code) ++currency;
+        if (currency == currencies_.size()) return false;
         int128 converted = 0;
         if (options_.target) {
-            const auto c = convert_fast(r, t.currency, *amount);
+            const auto c = convert_fast(r, currency, *amount);
             if (!c) return false;
             converted = *c;
         }
-        t.total.add(amount->coefficient, amount->exponent);
-        ++t.rows;
+        const std::uint32_t found = cell_of(r, code, currencies_[currency].unit);
+        if (found == cell_table::absent) return false;
+        table_.add(found, amount->coefficient, amount->exponent);
+        table_.count(found, 1);
         if (options_.target) {
-            running_group& g = groups_[t.group];
-            if (options_.rounding == convert_rounding::row) {
-                g.converted.add_wide(converted, -target_minor_units_);
-            } else {
-                g.converted.add_wide(converted, amount->exponent + last_rate_exponent_);
-            }
+            const std::int32_t exponent = options_.rounding == convert_rounding::row
+                                              ? -target_minor_units_
+                                              : amount->exponent + last_rate_exponent_;
+            table_.add(converted_of(found), converted, exponent);
         }
         return true;
+    }
+
+    // The group's converted cell of a cell, made on first use.
+    std::uint32_t converted_of(std::uint32_t c) {
+        if (const std::uint32_t found = table_.at(c).converted; found != cell_table::absent) return found;
+        const std::string key(table_.key_of_cell(c));
+        return table_.find_or_make(cell_table::probe_of(key), key, unit::count(), true);
     }
 
     // The row's amount in the target currency as an integer: rounded to the target's minor
@@ -300,83 +282,46 @@ private:
         return reject(line, number, 0, "expected UTF-8 text in the group columns", "bad-utf8");
     }
 
-    // The group's key as one string: the field itself for one column; otherwise each field
-    // preceded by its length, so that no two different keys can read the same.
+    // The group's key as the table keeps it, in key_: each field preceded by its length, so
+    // that no two different keys can read the same.
     template <class Field>
     std::string_view key_of(const Field& field) {
-        if (columns_.group.size() == 1) return field(columns_.group[0]);
         key_.clear();
-        for (const std::size_t c : columns_.group) {
-            const std::string_view f = field(c);
-            const auto n = static_cast<std::uint32_t>(f.size());
-            key_.append(reinterpret_cast<const char*>(&n), sizeof n);
-            key_ += f;
-        }
+        for (const std::size_t c : columns_.group) encode_key_field(key_, field(c));
         return key_;
     }
 
-    // The number of the cell for the row's group and currency, made on first use; absent
-    // for a currency not met before (the general path checks it). A short key of one column
-    // and the code are looked up as integers where they can be.
-    std::uint32_t cell_of(const scan::row& r) {
-        std::uint32_t code = 0;
-        if (columns_.currency != absent) {
-            const std::string_view text = r.field(columns_.currency);
-            if (text.size() != 3) return cell_index::absent;
-            code = pack_code(text);
-        } else {
-            code = currencies_[0].code;  // the default currency
-        }
-        std::uint64_t word = 0;
-        std::uint32_t tag = 0;
-        const bool short_key = columns_.group.size() == 1 && [&] {
+    // The cell for the row's group and currency (its code and unit), made on first use;
+    // absent when the key is new and a field of it is not UTF-8 (the general path refuses
+    // the row and says where). A key of one field of at most 8 bytes is looked up by its
+    // bytes, without building the key.
+    std::uint32_t cell_of(const scan::row& r, std::uint32_t code, unit currency) {
+        if (columns_.group.size() == 1) {
             const std::string_view key = r.field(columns_.group[0]);
-            if (key.size() > 8 || readable_ - key.data() < 8) return false;
-            const std::size_t n = key.size();
-            word = load8(key.data()) & (n == 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1);
-            tag = static_cast<std::uint32_t>(n) | code << 8;
-            return true;
-        }();
-        if (short_key) {
-            if (const std::uint32_t found = cells_by_key_.find(word, tag); found != cell_index::absent)
-                return found;
+            if (key.size() <= 8 && readable_ - key.data() >= 8) {
+                const std::size_t n = key.size();
+                const std::uint64_t word = load8(key.data()) & (n == 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1);
+                const auto probe = cell_table::short_probe(word, static_cast<std::uint32_t>(n));
+                if (const std::uint32_t found = table_.find(probe, {}, code); found != cell_table::absent)
+                    return found;
+            }
         }
-        std::size_t currency = 0;
-        while (currency < currencies_.size() && currencies_[currency].code != code) ++currency;
-        if (currency == currencies_.size()) return cell_index::absent;
-        const std::size_t group = group_of([&](std::size_t i) { return r.field(i); });
-        if (group == absent) return cell_index::absent;
-        const std::uint32_t made = cell_for(group, currency);
-        if (short_key) cells_by_key_.insert(word, tag, made);
-        return made;
+        return cell_for([&](std::size_t i) { return r.field(i); }, code, currency);
     }
 
-    // The number of the cell for a group (by number) and a currency, made on first use.
-    std::uint32_t cell_for(std::size_t group, std::size_t currency) {
-        std::vector<std::uint32_t>& cells = groups_[group].cells;
-        if (currency >= cells.size()) cells.resize(currency + 1, 0);
-        if (cells[currency] == 0) {
-            cells_.push_back({{}, 0, static_cast<std::uint32_t>(group), static_cast<std::uint32_t>(currency)});
-            cells[currency] = static_cast<std::uint32_t>(cells_.size());
-        }
-        return cells[currency] - 1;
-    }
-
-    // The number of the row's group, made on first use; absent when a field of a key not met
-    // before is not UTF-8 (it would be a group name no report could print): the row is
-    // refused instead, by the decimal path, which says where.
+    // The same for a row's fields however they were found: by the key as the table keeps it.
     template <class Field>
-    std::size_t group_of(const Field& field) {
+    std::uint32_t cell_for(const Field& field, std::uint32_t code, unit currency) {
         const std::string_view key = key_of(field);
-        if (const std::size_t found = index_.find(key); found != group_index::absent_group) return found;
-        for (const std::size_t c : columns_.group) {
-            if (utf8::first_invalid(field(c))) return absent;
+        const auto probe = cell_table::probe_of(key);
+        if (const std::uint32_t found = table_.find(probe, key, code); found != cell_table::absent) return found;
+        const std::uint32_t group = table_.find_group(probe, key);
+        if (group == cell_table::absent) {
+            for (const std::size_t c : columns_.group) {
+                if (utf8::first_invalid(field(c))) return cell_table::absent;
+            }
         }
-        running_group g;
-        for (const std::size_t c : columns_.group) g.key.emplace_back(field(c));
-        index_.insert(key, groups_.size());
-        groups_.push_back(std::move(g));
-        return groups_.size() - 1;
+        return table_.make(probe, key, group, currency, false);
     }
 
     // The worker's number for a currency code, checked against ISO 4217 the first time.
@@ -472,12 +417,12 @@ private:
             converted = convert(line, number, f, currencies_[*currency].unit, *value);
             if (!converted) return false;
         }
-        const std::size_t group = group_of([&](std::size_t i) { return f[i]; });  // a good row only
-        if (group == absent) return reject_key(line, number);
-        cell& t = cells_[cell_for(group, *currency)];
-        t.total.add(*value);
-        ++t.rows;
-        if (converted) groups_[group].converted.add(*converted);
+        const known_currency& k = currencies_[*currency];
+        const std::uint32_t c = cell_for([&](std::size_t i) { return f[i]; }, k.code, k.unit);  // a good row only
+        if (c == cell_table::absent) return reject_key(line, number);
+        table_.add(c, *value);
+        table_.count(c, 1);
+        if (converted) table_.add(converted_of(c), *converted);
         return true;
     }
 
@@ -487,10 +432,7 @@ private:
     bool keep_going_;
     field_splitter splitter_;
     std::string key_;
-    group_index index_;
-    std::vector<running_group> groups_;
-    std::vector<cell> cells_;
-    cell_index cells_by_key_;
+    cell_table table_;
     std::vector<known_currency> currencies_;  // numbered as met; the default one first
     std::unordered_map<std::string, decimal, transparent_hash, key_equal> rate_cache_;
     rate_memo rate_memo_;
@@ -514,11 +456,11 @@ std::optional<std::size_t> worker::run_unquoted(std::string_view text, const cha
                                                 std::size_t piece) {
     return state_->run_unquoted(text, readable, piece);
 }
-std::size_t worker::run_quoted(std::string_view text) { return state_->run_quoted(text); }
+std::size_t worker::run_quoted(std::string_view text, std::size_t piece) { return state_->run_quoted(text, piece); }
 bool worker::stopped() const { return state_->stopped(); }
 std::uint64_t worker::rows_read() const { return state_->rows_read(); }
 const std::vector<bad_row>& worker::bad() const { return state_->bad(); }
-void worker::take(partial_aggregate& p) { state_->take(p); }
-void worker::discard() { state_->discard(); }
+void worker::take(group_table& into) { state_->take(into); }
+void worker::next_body() { state_->next_body(); }
 
 }  // namespace crossfoot::aggregation

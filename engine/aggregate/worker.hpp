@@ -61,18 +61,20 @@ public:
     // `readable` (at or after the end of `text`) is how far bytes may be read ahead.
     std::optional<std::size_t> run_unquoted(std::string_view text, const char* readable, std::size_t piece);
     // Reads every record of `text` as RFC 4180 with quotes and returns how many lines it
-    // held; stops at the first bad one unless keeping going.
-    std::size_t run_quoted(std::string_view text);
+    // held; stops at the first bad one unless keeping going. `piece` orders its bad rows
+    // after those of the pieces before it.
+    std::size_t run_quoted(std::string_view text, std::size_t piece);
 
     // True once a bad row has stopped this worker.
     [[nodiscard]] bool stopped() const;
     [[nodiscard]] std::uint64_t rows_read() const;
     [[nodiscard]] const std::vector<bad_row>& bad() const;
 
-    // Adds the totals into `p` and starts afresh, keeping what was looked up.
-    void take(partial_aggregate& p);
-    // Forgets the totals, the bad rows and the count of rows read.
-    void discard();
+    // Adds the totals of every body read so far into `into` and starts afresh, keeping what
+    // was looked up.
+    void take(group_table& into);
+    // Forgets the bad rows and the count of rows read, for the next body; keeps the totals.
+    void next_body();
 
 private:
     class state;

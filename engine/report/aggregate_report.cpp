@@ -22,89 +22,95 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-struct table_row {
-    std::vector<std::string> cells;
-};
-
-// The report's rows as text; `input` as given (aggregate_rows rounds what is kept exact).
-std::vector<table_row> rows_of(const partial_aggregate& input, bool grouped_digits) {
-    std::vector<table_row> out;
-    for (aggregate_row& row : aggregate_rows(input)) {
-        const std::string total = row.total.to_string();
-        table_row r{std::move(row.key)};
-        r.cells.insert(r.cells.end(), {std::string(row.currency.code()), grouped_digits ? group_thousands(total) : total,
-                                       std::to_string(row.rows), row.converted ? "converted" : "exact"});
-        out.push_back(std::move(r));
-    }
-    return out;
-}
-
-std::string csv_cell(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+std::string csv_cell(std::string_view text) {
+    if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
     std::string out = "\"";
     for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
-}  // namespace
-
-std::string format_aggregate_text(const partial_aggregate& input) {
-    const partial_aggregate p = input.finished();
-    const auto header = aggregate_columns(p);
-    const auto rows = rows_of(input, true);
-    std::vector<std::size_t> width(header.size());
-    for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
-    for (const auto& r : rows)
-        for (std::size_t i = 0; i < r.cells.size(); ++i)
-            width[i] = std::max(width[i], r.cells[i].size());
-    const std::size_t numeric_from = p.group_by.size() + 1;  // total and rows align right
-    const auto line = [&](const std::vector<std::string>& cells) {
-        std::string out;
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            const bool right = i >= numeric_from && i < numeric_from + 2;
-            out += right ? fmt::format("{:>{}}", cells[i], width[i])
-                         : fmt::format("{:<{}}", cells[i], width[i]);
-            out += i + 1 < cells.size() ? "  " : "";
-        }
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        return out + "\n";
+// Calls `line` with the cells of every row of the report, in its order: each group's exact
+// totals by currency, then its converted total.
+template <class Line>
+void report_rows(const partial_aggregate& p, bool grouped_digits, Line&& line) {
+    std::vector<std::string> cells;
+    const auto emit = [&](const group_view& g, std::string_view currency, const decimal& total,
+                          std::uint64_t rows, bool converted) {
+        cells.assign(g.key.begin(), g.key.end());
+        const std::string text = total.to_string();
+        cells.emplace_back(currency);
+        cells.push_back(grouped_digits ? group_thousands(text) : text);
+        cells.push_back(std::to_string(rows));
+        cells.emplace_back(converted ? "converted" : "exact");
+        line(cells);
     };
-    std::string out = line(header);
-    for (const auto& r : rows) out += line(r.cells);
-    return out + fmt::format("rows read {} = accepted {} + rejected {}\n", p.rows_read,
-                             p.rows_accepted(), p.rows_rejected);
+    for_each_finished(p, [&](const group_view& g) {
+        for (const currency_total& t : g.totals) emit(g, t.currency.code(), t.total, t.rows, false);
+        if (g.converted != nullptr) emit(g, p.target->code(), *g.converted, g.rows(), true);
+    });
 }
 
-std::string format_aggregate_csv(const partial_aggregate& input) {
-    const partial_aggregate p = input.finished();
+std::string summary(const partial_aggregate& p) {
+    return fmt::format("rows read {} = accepted {} + rejected {}\n", p.rows_read, p.rows_accepted(),
+                       p.rows_rejected);
+}
+
+}  // namespace
+
+std::string format_aggregate_text(const partial_aggregate& p) {
+    const auto header = aggregate_columns(p);
+    // Two passes over the groups: the widths of the columns, then the lines.
+    std::vector<std::size_t> width(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
+    report_rows(p, true, [&](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) width[i] = std::max(width[i], cells[i].size());
+    });
+    const std::size_t numeric_from = p.group_by.size() + 1;  // total and rows align right
     std::string out;
     const auto line = [&](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
-        out += "\n";
+        const std::size_t start = out.size();
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            const bool right = i >= numeric_from && i < numeric_from + 2;
+            if (right) fmt::format_to(std::back_inserter(out), "{:>{}}", cells[i], width[i]);
+            else fmt::format_to(std::back_inserter(out), "{:<{}}", cells[i], width[i]);
+            if (i + 1 < cells.size()) out += "  ";
+        }
+        while (out.size() > start && out.back() == ' ') out.pop_back();
+        out += '\n';
+    };
+    line(header);
+    report_rows(p, true, line);
+    return out + summary(p);
+}
+
+std::string format_aggregate_csv(const partial_aggregate& p) {
+    std::string out;
+    const auto line = [&](const std::vector<std::string>& cells) {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i != 0) out += ',';
+            out += csv_cell(cells[i]);
+        }
+        out += '\n';
     };
     line(aggregate_columns(p));
-    for (const auto& r : rows_of(input, false)) line(r.cells);
+    report_rows(p, false, line);
     return out;
 }
 
-std::string format_aggregate_json(const partial_aggregate& input) {
-    const partial_aggregate p = input.finished();
+std::string format_aggregate_json(const partial_aggregate& p) {
     json groups = json::array();
-    for (const auto& [key, g] : p.groups) {
+    for_each_finished(p, [&](const group_view& g) {
         json k = json::object();
-        for (std::size_t i = 0; i < key.size(); ++i) k[p.group_by[i]] = key[i];
-        const json totals = totals_json(g);
-        json entry = {{"group", k}, {"totals", totals}};
-        if (g.converted)
-            entry["converted"] = {{"currency", p.target->code()},
-                                  {"total", g.converted->to_string()},
-                                  {"rows", group_rows(g)}};
-        groups.push_back(entry);
-    }
+        for (std::size_t i = 0; i < g.key.size(); ++i) k[p.group_by[i]] = std::string(g.key[i]);
+        json entry = {{"group", std::move(k)}, {"totals", totals_json(g)}};
+        if (g.converted != nullptr)
+            entry["converted"] = {{"currency", p.target->code()}, {"total", g.converted->to_string()}, {"rows", g.rows()}};
+        groups.push_back(std::move(entry));
+    });
     const json doc = {{"rows_read", p.rows_read},
                       {"rows_accepted", p.rows_accepted()},
                       {"rows_rejected", p.rows_rejected},
-                      {"groups", groups}};
+                      {"groups", std::move(groups)}};
     return doc.dump(2) + "\n";
 }
 

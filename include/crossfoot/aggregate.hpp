@@ -14,7 +14,9 @@
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +56,72 @@ struct group_totals {
     friend bool operator==(const group_totals&, const group_totals&) = default;
 };
 
+/// One currency's exact total in a group, and the rows it came from.
+struct currency_total {
+    unit currency;
+    decimal total;
+    std::uint64_t rows = 0;
+
+    friend bool operator==(const currency_total&, const currency_total&) = default;
+};
+
+/// One group as a report reads it: its key's fields, its totals by currency (in code order),
+/// and its total converted into the target when there is one. Valid during the visit only.
+struct group_view {
+    std::span<const std::string_view> key;
+    std::span<const currency_total> totals;
+    const decimal* converted = nullptr;
+
+    /// The rows the group counted, all currencies together.
+    [[nodiscard]] std::uint64_t rows() const noexcept;
+};
+
+namespace aggregation {
+class cell_table;
+}
+
+/// The groups of a partial aggregate: group keys to exact figures. Held compactly, so that
+/// millions of groups fit: a key's bytes once, and a few machine words per (group,
+/// currency), with totals kept in 128-bit integers while they fit and as decimals beyond.
+/// Visited in key order (field by field, each compared byte by byte).
+class group_table {
+public:
+    using key_type = std::vector<std::string>;
+
+    group_table();
+    group_table(const group_table& other);
+    group_table(group_table&& other) noexcept;
+    group_table& operator=(const group_table& other);
+    group_table& operator=(group_table&& other) noexcept;
+    ~group_table();
+
+    [[nodiscard]] std::size_t size() const noexcept;  // groups
+    [[nodiscard]] bool empty() const noexcept;
+    [[nodiscard]] bool contains(const key_type& key) const;
+    /// A group's figures, or nothing when there is no such group.
+    [[nodiscard]] std::optional<group_totals> find(const key_type& key) const;
+    /// A group's figures; std::out_of_range when there is no such group.
+    [[nodiscard]] group_totals at(const key_type& key) const;
+    /// Adds `figures` into the group of `key`, made when absent.
+    void add(const key_type& key, const group_totals& figures);
+    /// Adds every group of `other` into this one.
+    void merge(const group_table& other);
+    /// Calls `visit` with every group, in key order.
+    void for_each(const std::function<void(const group_view&)>& visit) const;
+    /// Bytes of memory the table holds.
+    [[nodiscard]] std::size_t memory_bytes() const noexcept;
+
+    /// The table itself, for the library's readers.
+    [[nodiscard]] aggregation::cell_table& cells() noexcept { return *cells_; }
+    [[nodiscard]] const aggregation::cell_table& cells() const noexcept { return *cells_; }
+
+    /// The same groups with the same figures.
+    friend bool operator==(const group_table& a, const group_table& b);
+
+private:
+    std::unique_ptr<aggregation::cell_table> cells_;
+};
+
 /// An exact, serialisable partial aggregate: what one process computed over some rows.
 /// Merging is associative and commutative, so shards can be aggregated anywhere and merged
 /// in any order with the same result as a single run.
@@ -63,7 +131,7 @@ struct partial_aggregate {
     std::vector<std::string> group_by;
     std::optional<unit> target;
     convert_rounding rounding = convert_rounding::row;
-    std::map<std::vector<std::string>, group_totals> groups;  // ordered: output is deterministic
+    group_table groups;  // visited in key order: output is deterministic
     std::uint64_t rows_read = 0;
     std::uint64_t rows_rejected = 0;
 

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <expected>
+#include <optional>
 #include <functional>
 #include <iosfwd>
 #include <span>
@@ -116,6 +117,12 @@ public:
     /// True when the coefficient is held as a native 128-bit integer (for tests and
     /// benchmarks of the two representations; the value does not depend on it).
     [[nodiscard]] bool is_narrow() const noexcept { return coefficient_.is_narrow(); }
+    /// The coefficient as a native 128-bit integer, when it is held as one (for exact sums
+    /// kept in integers, as aggregation keeps them).
+    [[nodiscard]] std::optional<detail::int128> narrow_coefficient() const noexcept {
+        if (!coefficient_.is_narrow()) return std::nullopt;
+        return coefficient_.narrow();
+    }
 
 private:
     decimal(detail::coefficient coefficient, std::int32_t exponent) noexcept

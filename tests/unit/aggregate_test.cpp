@@ -109,22 +109,22 @@ std::expected<void, diagnostic> stream(std::string_view text, const aggregate_op
 // One currency's exact total in one group, as written ("1204.50"), or why there is none.
 std::string total_of(const partial_aggregate& p, const key& k, std::string_view code) {
     const auto g = p.groups.find(k);
-    if (g == p.groups.end()) return "no such group";
-    const auto t = g->second.totals.find(currency(code));
-    return t == g->second.totals.end() ? "no such currency" : t->second.to_string();
+    if (!g) return "no such group";
+    const auto t = g->totals.find(currency(code));
+    return t == g->totals.end() ? "no such currency" : t->second.to_string();
 }
 
 std::uint64_t rows_of(const partial_aggregate& p, const key& k, std::string_view code) {
     const auto g = p.groups.find(k);
-    if (g == p.groups.end()) return 0;
-    const auto n = g->second.rows.find(currency(code));
-    return n == g->second.rows.end() ? 0 : n->second;
+    if (!g) return 0;
+    const auto n = g->rows.find(currency(code));
+    return n == g->rows.end() ? 0 : n->second;
 }
 
 std::string converted_of(const partial_aggregate& p, const key& k) {
     const auto g = p.groups.find(k);
-    if (g == p.groups.end()) return "no such group";
-    return g->second.converted ? g->second.converted->to_string() : "not converted";
+    if (!g) return "no such group";
+    return g->converted ? g->converted->to_string() : "not converted";
 }
 
 diagnostic row_error(std::size_t line, std::size_t column, std::string message, std::string code,

@@ -1,0 +1,286 @@
+// engine/aggregate/cell_table.cpp: making cells, the totals that do not fit a cell's sum,
+// merging tables, and the groups in key order.
+// SPDX-License-Identifier: MIT
+#include "cell_table.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <limits>
+#include <stdexcept>
+
+namespace crossfoot::aggregation {
+
+void encode_key_field(std::string& into, std::string_view field) {
+    const auto n = static_cast<std::uint32_t>(field.size());
+    into.append(reinterpret_cast<const char*>(&n), sizeof n);
+    into += field;
+}
+
+std::vector<std::string_view> decode_key(std::string_view encoded) {
+    std::vector<std::string_view> fields;
+    while (encoded.size() >= sizeof(std::uint32_t)) {
+        std::uint32_t n = 0;
+        std::memcpy(&n, encoded.data(), sizeof n);
+        encoded.remove_prefix(sizeof n);
+        fields.push_back(encoded.substr(0, n));
+        encoded.remove_prefix(std::min<std::size_t>(n, encoded.size()));
+    }
+    return fields;
+}
+
+namespace {
+
+// A 64-bit hash of a longer key, eight bytes at a time.
+std::uint64_t hash_bytes(std::string_view s) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        h = (h ^ load8(s.data() + i)) * 0xFF51AFD7ED558CCDULL;
+        h ^= h >> 32;
+    }
+    std::uint64_t tail = 0;
+    for (std::size_t k = 0; i + k < s.size(); ++k)
+        tail |= std::uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
+    h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
+    return h ^ (h >> 29);
+}
+
+}  // namespace
+
+cell_table::probe cell_table::probe_of(std::string_view encoded) {
+    std::uint32_t first = 0;
+    if (encoded.size() >= sizeof first) std::memcpy(&first, encoded.data(), sizeof first);
+    const bool one_short_field = encoded.size() >= sizeof first && first <= 8 && encoded.size() == sizeof first + first;
+    if (!one_short_field) return {hash_bytes(encoded), long_key};
+    std::uint64_t word = 0;
+    for (std::uint32_t k = 0; k < first; ++k)
+        word |= std::uint64_t{static_cast<unsigned char>(encoded[sizeof first + k])} << (8 * k);
+    return {word, first};
+}
+
+std::uint32_t cell_table::find_group(const probe& p, std::string_view encoded) const {
+    const std::uint32_t tag = tag_of(p.size, 0, kind_group);
+    for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
+        const slot& s = slots_[i];
+        if (s.word == p.word && s.tag == tag && (p.size != long_key || key_at(s.ref) == encoded)) return s.ref;
+    }
+    return absent;
+}
+
+void cell_table::place(const slot& s) {
+    std::size_t i = slot_of(s.word, s.tag);
+    while (slots_[i].ref != absent) i = (i + 1) & mask();
+    slots_[i] = s;
+}
+
+void cell_table::grow() {
+    std::vector<slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, slot{});
+    for (const slot& s : old) {
+        if (s.ref != absent) place(s);
+    }
+}
+
+std::uint32_t cell_table::make_group(const probe& p, std::string_view encoded) {
+    if (groups_.size() >= absent - 1) throw std::length_error("more than 2^32 - 2 groups in one table");
+    const auto size = static_cast<std::uint32_t>(encoded.size());
+    const std::uint64_t at = arena_.size();
+    arena_.append(reinterpret_cast<const char*>(&size), sizeof size);
+    arena_ += encoded;
+    groups_.push_back({at, absent});
+    const auto g = static_cast<std::uint32_t>(groups_.size() - 1);
+    if ((used_ + 1) * 2 > slots_.size()) grow();  // at most half full: a probe is a compare or two
+    place({p.word, tag_of(p.size, 0, kind_group), g});
+    ++used_;
+    return g;
+}
+
+std::uint32_t cell_table::find_or_make(const probe& p, std::string_view encoded, unit currency, bool converted) {
+    const std::uint32_t code = converted ? 0 : code_of(currency);
+    if (const std::uint32_t found = find(p, encoded, code, converted); found != absent) return found;
+    return make(p, encoded, find_group(p, encoded), currency, converted);
+}
+
+std::uint32_t cell_table::make(const probe& p, std::string_view encoded, std::uint32_t group, unit currency,
+                               bool converted) {
+    const std::uint32_t g = group != absent ? group : make_group(p, encoded);
+    if (cells_.size() >= absent - 1) throw std::length_error("more than 2^32 - 2 cells in one table");
+    const auto c = static_cast<std::uint32_t>(cells_.size());
+    cell made;
+    made.key_at = groups_[g].key_at;
+    made.currency = currency;
+    made.flags = converted ? is_converted : 0;
+    // The group's cells form a list from its first; each currency cell knows the converted one.
+    made.next = groups_[g].first_cell;
+    groups_[g].first_cell = c;
+    cells_.push_back(made);
+    if (converted) {
+        for (std::uint32_t k = cells_[c].next; k != absent; k = cells_[k].next) cells_[k].converted = c;
+    } else if (made.next != absent) {
+        cells_[c].converted = (cells_[made.next].flags & is_converted) != 0 ? made.next : cells_[made.next].converted;
+    }
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    place({p.word, tag_of(p.size, converted ? 0 : code_of(currency), converted ? kind_converted : kind_cell), c});
+    ++used_;
+    return c;
+}
+
+void cell_table::add_slow(std::uint32_t c, int128 coefficient, std::int32_t exponent) {
+    cell& x = cells_[c];
+    if ((x.flags & has_sum) == 0) {
+        x.sum = coefficient;
+        x.exponent = exponent;
+        x.flags |= has_sum;
+        return;
+    }
+    // The sum takes the smaller exponent, as a decimal sum does, when the value still fits.
+    int128 sum = x.sum;
+    int128 term = coefficient;
+    const std::int32_t low = std::min(x.exponent, exponent);
+    const auto scale = [](int128& v, std::int32_t by) {
+        return by == 0 || (by <= 38 && !__builtin_mul_overflow(v, power_of_ten(by), &v));
+    };
+    int128 next = 0;
+    if (scale(sum, x.exponent - low) && scale(term, exponent - low) && !__builtin_add_overflow(sum, term, &next)) {
+        x.sum = next;
+        x.exponent = low;
+        return;
+    }
+    add_rest(c, make_decimal(coefficient, exponent));
+}
+
+void cell_table::add(std::uint32_t c, const decimal& value) {
+    if (const auto narrow = value.narrow_coefficient()) {
+        add(c, *narrow, value.exponent());
+        return;
+    }
+    add_rest(c, value);
+}
+
+void cell_table::add_rest(std::uint32_t c, const decimal& value) {
+    cell& x = cells_[c];
+    if ((x.flags & has_rest) == 0) {
+        rest_.insert_or_assign(c, value);
+        x.flags |= has_rest;
+        return;
+    }
+    rest_.at(c) += value;
+}
+
+decimal cell_table::total(std::uint32_t c) const {
+    const cell& x = cells_[c];
+    const bool rest = (x.flags & has_rest) != 0;
+    if ((x.flags & has_sum) == 0) return rest ? rest_.at(c) : decimal();
+    const int128 sum = x.sum;
+    const decimal fast = make_decimal(sum, x.exponent);
+    return rest ? fast + rest_.at(c) : fast;
+}
+
+void cell_table::merge(const cell_table& other) {
+    for (std::uint32_t og = 0; og < other.groups_.size(); ++og) {
+        const std::string_view key = other.key_at(og);
+        const probe p = probe_of(key);
+        const std::uint32_t g = find_group(p, key);
+        for (std::uint32_t c = other.groups_[og].first_cell; c != absent; c = other.cells_[c].next) {
+            const cell& from = other.cells_[c];
+            const bool converted = (from.flags & is_converted) != 0;
+            std::uint32_t into = g == absent ? absent : find(p, key, converted ? 0 : code_of(from.currency), converted);
+            if (into == absent) into = make(p, key, find_group(p, key), from.currency, converted);
+            if ((from.flags & has_sum) != 0) add(into, int128{from.sum}, from.exponent);
+            if ((from.flags & has_rest) != 0) add_rest(into, other.rest_.at(c));
+            count(into, from.rows);
+        }
+    }
+}
+
+namespace {
+
+// Field-by-field order of two encoded keys, as std::vector<std::string> orders their fields.
+bool key_less(std::string_view a, std::string_view b) {
+    while (!a.empty() && !b.empty()) {
+        std::uint32_t na = 0;
+        std::uint32_t nb = 0;
+        std::memcpy(&na, a.data(), sizeof na);
+        std::memcpy(&nb, b.data(), sizeof nb);
+        const std::string_view fa = a.substr(sizeof na, na);
+        const std::string_view fb = b.substr(sizeof nb, nb);
+        if (const int c = fa.compare(fb); c != 0) return c < 0;
+        a.remove_prefix(sizeof na + na);
+        b.remove_prefix(sizeof nb + nb);
+    }
+    return a.empty() && !b.empty();
+}
+
+// The first eight bytes of a key's first field, big-endian and padded with zeros: keys in
+// this order are in key order, and equal prefixes are compared in full.
+std::uint64_t order_prefix(std::string_view encoded) {
+    std::uint32_t n = 0;
+    if (encoded.size() >= sizeof n) std::memcpy(&n, encoded.data(), sizeof n);
+    const std::string_view field = encoded.substr(std::min(encoded.size(), sizeof n), n);
+    std::uint64_t prefix = 0;
+    for (std::size_t k = 0; k < 8; ++k)
+        prefix = prefix << 8 | (k < field.size() ? static_cast<unsigned char>(field[k]) : 0U);
+    return prefix;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> cell_table::ordered_groups() const {
+    struct entry {
+        std::uint64_t prefix;
+        std::uint32_t group;
+    };
+    std::vector<entry> order(groups_.size());
+    for (std::uint32_t g = 0; g < groups_.size(); ++g) order[g] = {order_prefix(key_at(g)), g};
+    std::sort(order.begin(), order.end(), [&](const entry& a, const entry& b) {
+        if (a.prefix != b.prefix) return a.prefix < b.prefix;
+        return key_less(key_at(a.group), key_at(b.group));
+    });
+    std::vector<std::uint32_t> out(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) out[i] = order[i].group;
+    return out;
+}
+
+void cell_table::cells_of(std::uint32_t group, std::vector<std::uint32_t>& out) const {
+    out.clear();
+    for (std::uint32_t c = groups_[group].first_cell; c != absent; c = cells_[c].next) out.push_back(c);
+    const auto before = [&](std::uint32_t a, std::uint32_t b) {
+        const bool ca = (cells_[a].flags & is_converted) != 0;
+        const bool cb = (cells_[b].flags & is_converted) != 0;
+        if (ca != cb) return cb;
+        return cells_[a].currency < cells_[b].currency;
+    };
+    for (std::size_t i = 1; i < out.size(); ++i) {  // a group has a few cells: insertion sort
+        for (std::size_t k = i; k > 0 && before(out[k], out[k - 1]); --k) std::swap(out[k], out[k - 1]);
+    }
+}
+
+void cell_table::set(std::uint32_t c, const decimal& value) {
+    cells_[c].flags &= static_cast<std::uint8_t>(~(has_sum | has_rest));
+    rest_.erase(c);
+    add(c, value);
+}
+
+void cell_table::round_converted(std::int32_t exponent) {
+    for (std::uint32_t c = 0; c < cells_.size(); ++c) {
+        cell& x = cells_[c];
+        if ((x.flags & is_converted) == 0) continue;
+        // The usual total, in the sum alone with more digits than wanted: rounded in integers.
+        if ((x.flags & (has_sum | has_rest)) == has_sum && x.exponent < exponent && exponent - x.exponent <= 38) {
+            const int128 sum = x.sum;
+            x.sum = drop_digits_half_even(sum, exponent - x.exponent);
+            x.exponent = exponent;
+            continue;
+        }
+        set(c, total(c).quantize(exponent, rounding::half_even));
+    }
+}
+
+std::size_t cell_table::bytes() const {
+    return slots_.capacity() * sizeof(slot) + cells_.capacity() * sizeof(cell) +
+           groups_.capacity() * sizeof(group_entry) + arena_.capacity() + rest_.size() * (sizeof(decimal) + 32);
+}
+
+void cell_table::clear() { *this = cell_table(); }
+
+}  // namespace crossfoot::aggregation

@@ -1,0 +1,169 @@
+// engine/aggregate/cell_table.hpp: the exact totals of an aggregation, per (group key,
+// currency), held compactly (private to the library; the public face is group_table).
+//
+// A group's key is stored once, in an arena, as its fields each preceded by their length.
+// Each (group, currency) is a cell of a few machine words: an int128 sum at one exponent and
+// a row count; the rare value that does not fit (an amount of more than 18 digits, a sum past
+// int128, an exponent that cannot be matched) goes to a side table of decimals, so totals are
+// always exact. A group converted into a target has one more cell for that total. One open-
+// addressing index over power-of-two slots finds a cell from (key, currency) in one probe;
+// a key of one field of at most 8 bytes is held in the slot itself, so that the usual short
+// key is found without reading the arena.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <crossfoot/currency.hpp>
+#include <crossfoot/decimal.hpp>
+
+#include "values.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace crossfoot::aggregation {
+
+// A key's fields as the table stores them: each as a 4-byte length, then its bytes.
+void encode_key_field(std::string& into, std::string_view field);
+
+// The fields of an encoded key.
+std::vector<std::string_view> decode_key(std::string_view encoded);
+
+class cell_table {
+public:
+    static constexpr std::uint32_t absent = static_cast<std::uint32_t>(-1);
+
+    // A cell: one currency's exact total and rows in a group, or the group's converted total.
+    struct cell {
+        detail::packed_int128 sum = 0;  // the coefficients added so far, at `exponent`
+        std::uint64_t rows = 0;  // rows added (none for the converted total)
+        std::uint64_t key_at = 0;  // the group's key, in the arena
+        std::int32_t exponent = 0;
+        std::uint32_t next = absent;       // the group's next cell
+        std::uint32_t converted = absent;  // the group's converted cell, once there is one
+        unit currency;                     // the target, for a converted cell
+        std::uint8_t flags = 0;
+    };
+    static constexpr std::uint8_t has_sum = 1;        // sum and exponent hold terms
+    static constexpr std::uint8_t has_rest = 2;       // rest_ holds a decimal for it
+    static constexpr std::uint8_t is_converted = 4;   // the group's total in the target
+
+    // How a key is probed: a single field of at most 8 bytes as its bytes; any other key as
+    // a hash of its encoded form, checked against the arena.
+    struct probe {
+        std::uint64_t word = 0;
+        std::uint32_t size = 0;  // the field's size, or long_key
+    };
+    static constexpr std::uint32_t long_key = 9;
+    [[nodiscard]] static probe probe_of(std::string_view encoded);
+    // A currency's three letters packed as pack_code packs them: what find takes.
+    [[nodiscard]] static std::uint32_t code_of(unit currency) {
+        const std::string_view code = currency.code();
+        return code.size() == 3 ? pack_code(code) : 0;
+    }
+    // The probe of a one-field key of at most 8 bytes, given as its bytes, the first lowest.
+    [[nodiscard]] static probe short_probe(std::uint64_t word, std::uint32_t size) { return {word, size}; }
+
+    // The cell of (key, currency), the currency given as code_of(it), or of the key's
+    // converted total (code 0); absent when not made.
+    [[nodiscard]] std::uint32_t find(const probe& p, std::string_view encoded, std::uint32_t code,
+                                     bool converted = false) const {
+        const std::uint32_t tag = tag_of(p.size, code, converted ? kind_converted : kind_cell);
+        for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
+            const slot& s = slots_[i];
+            if (s.word == p.word && s.tag == tag && (p.size != long_key || stored_key(cells_[s.ref].key_at) == encoded))
+                return s.ref;
+        }
+        return absent;
+    }
+    // The same, made (with nothing in it) when absent; `encoded` is the key, which the
+    // probe was made from.
+    std::uint32_t find_or_make(const probe& p, std::string_view encoded, unit currency, bool converted = false);
+    // A cell not in the table, made in `group` (absent: the key's group is made too).
+    std::uint32_t make(const probe& p, std::string_view encoded, std::uint32_t group, unit currency, bool converted);
+    // The group of a key, or absent.
+    [[nodiscard]] std::uint32_t find_group(const probe& p, std::string_view encoded) const;
+
+    // Adds to a cell: coefficient × 10^exponent, a decimal, rows.
+    void add(std::uint32_t c, int128 coefficient, std::int32_t exponent) {
+        cell& x = cells_[c];
+        int128 sum = x.sum;  // by value: the member is only 8-byte aligned
+        if ((x.flags & has_sum) != 0 && x.exponent == exponent && !__builtin_add_overflow(sum, coefficient, &sum)) {
+            x.sum = sum;
+            return;
+        }
+        add_slow(c, coefficient, exponent);
+    }
+    void add(std::uint32_t c, const decimal& value);
+    void count(std::uint32_t c, std::uint64_t rows) { cells_[c].rows += rows; }
+
+    [[nodiscard]] const cell& at(std::uint32_t c) const { return cells_[c]; }
+    [[nodiscard]] decimal total(std::uint32_t c) const;
+    [[nodiscard]] std::string_view key_at(std::uint32_t group) const { return stored_key(groups_[group].key_at); }
+    [[nodiscard]] std::string_view key_of_cell(std::uint32_t c) const { return stored_key(cells_[c].key_at); }
+    [[nodiscard]] std::uint32_t first_cell(std::uint32_t group) const { return groups_[group].first_cell; }
+    [[nodiscard]] std::size_t group_count() const { return groups_.size(); }
+    [[nodiscard]] std::size_t cell_count() const { return cells_.size(); }
+    // Bytes held, for the memory a table takes.
+    [[nodiscard]] std::size_t bytes() const;
+
+    // Adds every cell of `other` into this one.
+    void merge(const cell_table& other);
+    // The groups in key order: by their fields, each compared byte by byte as unsigned, a
+    // field that is a prefix of another first.
+    [[nodiscard]] std::vector<std::uint32_t> ordered_groups() const;
+    // A group's cells, into `out`: its currencies in code order, then its converted total.
+    void cells_of(std::uint32_t group, std::vector<std::uint32_t>& out) const;
+    // Sets a cell's total to `value`.
+    void set(std::uint32_t c, const decimal& value);
+    // Rounds every converted total half-even to `exponent`.
+    void round_converted(std::int32_t exponent);
+    void clear();
+
+private:
+    static constexpr std::uint32_t kind_cell = 0;
+    static constexpr std::uint32_t kind_converted = 1;
+    static constexpr std::uint32_t kind_group = 2;
+    struct slot {
+        std::uint64_t word = 0;  // a short key's bytes, or a longer key's hash
+        std::uint32_t tag = 0;   // size | kind << 4 | currency code << 8
+        std::uint32_t ref = absent;  // the cell, or the group for kind_group
+    };
+    struct group_entry {
+        std::uint64_t key_at = 0;  // in the arena: a 4-byte size, then the encoded key
+        std::uint32_t first_cell = absent;
+    };
+    static std::uint32_t tag_of(std::uint32_t size, std::uint32_t code, std::uint32_t kind) {
+        return size | kind << 4 | code << 8;
+    }
+    [[nodiscard]] std::size_t mask() const { return slots_.size() - 1; }
+    [[nodiscard]] std::size_t slot_of(std::uint64_t word, std::uint32_t tag) const {
+        std::uint64_t h = (word ^ (std::uint64_t{tag} << 29)) * 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 32;
+        return static_cast<std::size_t>(h) & mask();
+    }
+    [[nodiscard]] std::string_view stored_key(std::uint64_t at) const {
+        std::uint32_t size = 0;
+        std::memcpy(&size, arena_.data() + at, sizeof size);
+        return {arena_.data() + at + sizeof size, size};
+    }
+    void place(const slot& s);
+    void grow();
+    std::uint32_t make_group(const probe& p, std::string_view encoded);
+    void add_slow(std::uint32_t c, int128 coefficient, std::int32_t exponent);
+    void add_rest(std::uint32_t c, const decimal& value);
+
+    std::vector<slot> slots_ = std::vector<slot>(64);
+    std::size_t used_ = 0;
+    std::vector<cell> cells_;
+    std::vector<group_entry> groups_;
+    std::string arena_;
+    std::unordered_map<std::uint32_t, decimal> rest_;  // by cell: what does not fit its sum
+};
+
+}  // namespace crossfoot::aggregation

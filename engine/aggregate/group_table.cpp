@@ -1,0 +1,135 @@
+// engine/aggregate/group_table.cpp: the public face of the cell table: groups by key, their
+// figures as group_totals, and every group in key order.
+// SPDX-License-Identifier: MIT
+#include <crossfoot/aggregate.hpp>
+
+#include "cell_table.hpp"
+
+#include <stdexcept>
+
+namespace crossfoot {
+
+using aggregation::cell_table;
+
+namespace {
+
+std::string encoded(const group_table::key_type& key) {
+    std::string out;
+    for (const std::string& field : key) aggregation::encode_key_field(out, field);
+    return out;
+}
+
+// Calls `visit` with a group's view, its totals in `totals` (reused from group to group).
+template <class Visit>
+void view_group(const cell_table& t, std::uint32_t g, std::vector<currency_total>& totals, Visit&& visit) {
+    thread_local std::vector<std::uint32_t> cells;
+    t.cells_of(g, cells);
+    totals.clear();
+    std::optional<decimal> converted;
+    for (const std::uint32_t c : cells) {
+        const cell_table::cell& x = t.at(c);
+        if ((x.flags & cell_table::is_converted) != 0) converted = t.total(c);
+        else totals.push_back({x.currency, t.total(c), x.rows});
+    }
+    const std::vector<std::string_view> key = aggregation::decode_key(t.key_at(g));
+    visit(group_view{key, totals, converted ? &*converted : nullptr});
+}
+
+group_totals figures_of(const group_view& v) {
+    group_totals g;
+    for (const currency_total& t : v.totals) {
+        g.totals.emplace(t.currency, t.total);
+        g.rows.emplace(t.currency, t.rows);
+    }
+    if (v.converted != nullptr) g.converted = *v.converted;
+    return g;
+}
+
+}  // namespace
+
+std::uint64_t group_view::rows() const noexcept {
+    std::uint64_t n = 0;
+    for (const currency_total& t : totals) n += t.rows;
+    return n;
+}
+
+group_table::group_table() : cells_(std::make_unique<cell_table>()) {}
+group_table::group_table(const group_table& other) : cells_(std::make_unique<cell_table>(*other.cells_)) {}
+group_table::group_table(group_table&& other) noexcept : cells_(std::exchange(other.cells_, std::make_unique<cell_table>())) {}
+group_table& group_table::operator=(const group_table& other) {
+    if (this != &other) *cells_ = *other.cells_;
+    return *this;
+}
+group_table& group_table::operator=(group_table&& other) noexcept {
+    std::swap(cells_, other.cells_);
+    return *this;
+}
+group_table::~group_table() = default;
+
+std::size_t group_table::size() const noexcept { return cells_->group_count(); }
+bool group_table::empty() const noexcept { return size() == 0; }
+std::size_t group_table::memory_bytes() const noexcept { return sizeof(cell_table) + cells_->bytes(); }
+
+bool group_table::contains(const key_type& key) const {
+    const std::string k = encoded(key);
+    return cells_->find_group(cell_table::probe_of(k), k) != cell_table::absent;
+}
+
+std::optional<group_totals> group_table::find(const key_type& key) const {
+    const std::string k = encoded(key);
+    const std::uint32_t g = cells_->find_group(cell_table::probe_of(k), k);
+    if (g == cell_table::absent) return std::nullopt;
+    std::vector<currency_total> totals;
+    std::optional<group_totals> out;
+    view_group(*cells_, g, totals, [&](const group_view& v) { out = figures_of(v); });
+    return out;
+}
+
+group_totals group_table::at(const key_type& key) const {
+    auto found = find(key);
+    if (!found) throw std::out_of_range("group_table::at: no such group");
+    return std::move(*found);
+}
+
+void group_table::add(const key_type& key, const group_totals& figures) {
+    const std::string k = encoded(key);
+    const auto probe = cell_table::probe_of(k);
+    for (const auto& [u, total] : figures.totals) {
+        const std::uint32_t c = cells_->find_or_make(probe, k, u);
+        cells_->add(c, total);
+        const auto rows = figures.rows.find(u);
+        cells_->count(c, rows == figures.rows.end() ? 0 : rows->second);
+    }
+    if (figures.converted) cells_->add(cells_->find_or_make(probe, k, unit::count(), true), *figures.converted);
+}
+
+void group_table::merge(const group_table& other) { cells_->merge(*other.cells_); }
+
+void group_table::for_each(const std::function<void(const group_view&)>& visit) const {
+    std::vector<currency_total> totals;
+    for (const std::uint32_t g : cells_->ordered_groups()) view_group(*cells_, g, totals, visit);
+}
+
+bool operator==(const group_table& a, const group_table& b) {
+    if (a.size() != b.size()) return false;
+    const cell_table& ta = a.cells();
+    const cell_table& tb = b.cells();
+    std::vector<currency_total> mine;
+    std::vector<currency_total> theirs;
+    for (std::uint32_t g = 0; g < ta.group_count(); ++g) {
+        const std::string_view key = ta.key_at(g);
+        const std::uint32_t h = tb.find_group(cell_table::probe_of(key), key);
+        if (h == cell_table::absent) return false;
+        bool same = false;
+        view_group(ta, g, mine, [&](const group_view& x) {
+            view_group(tb, h, theirs, [&](const group_view& y) {
+                same = std::ranges::equal(x.totals, y.totals) && (x.converted == nullptr) == (y.converted == nullptr) &&
+                       (x.converted == nullptr || *x.converted == *y.converted);
+            });
+        });
+        if (!same) return false;
+    }
+    return true;
+}
+
+}  // namespace crossfoot
