@@ -4,6 +4,7 @@
 #include "cell_table.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <limits>
 #include <stdexcept>
@@ -14,18 +15,6 @@ void encode_key_field(std::string& into, std::string_view field) {
     const auto n = static_cast<std::uint32_t>(field.size());
     into.append(reinterpret_cast<const char*>(&n), sizeof n);
     into += field;
-}
-
-std::vector<std::string_view> decode_key(std::string_view encoded) {
-    std::vector<std::string_view> fields;
-    while (encoded.size() >= sizeof(std::uint32_t)) {
-        std::uint32_t n = 0;
-        std::memcpy(&n, encoded.data(), sizeof n);
-        encoded.remove_prefix(sizeof n);
-        fields.push_back(encoded.substr(0, n));
-        encoded.remove_prefix(std::min<std::size_t>(n, encoded.size()));
-    }
-    return fields;
 }
 
 namespace {
@@ -76,6 +65,7 @@ void cell_table::place(const slot& s) {
 void cell_table::grow() {
     std::vector<slot> old = std::move(slots_);
     slots_.assign(old.size() * 2, slot{});
+    --shift_;
     for (const slot& s : old) {
         if (s.ref != absent) place(s);
     }
@@ -211,27 +201,45 @@ bool key_less(std::string_view a, std::string_view b) {
     return a.empty() && !b.empty();
 }
 
-// The first eight bytes of a key's first field, big-endian and padded with zeros: keys in
-// this order are in key order, and equal prefixes are compared in full.
-std::uint64_t order_prefix(std::string_view encoded) {
-    std::uint32_t n = 0;
-    if (encoded.size() >= sizeof n) std::memcpy(&n, encoded.data(), sizeof n);
-    const std::string_view field = encoded.substr(std::min(encoded.size(), sizeof n), n);
-    std::uint64_t prefix = 0;
-    for (std::size_t k = 0; k < 8; ++k)
-        prefix = prefix << 8 | (k < field.size() ? static_cast<unsigned char>(field[k]) : 0U);
-    return prefix;
+// The first sixteen bytes of a key in an encoding whose byte order is the key order: each
+// field's bytes (a NUL as 00 01), then 00 00. Keys in the order of these prefixes are in
+// key order; equal prefixes are compared in full.
+struct order_prefix {
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+    auto operator<=>(const order_prefix&) const = default;
+};
+
+order_prefix prefix_of(std::string_view encoded) {
+    std::array<unsigned char, 16> bytes{};
+    std::size_t n = 0;
+    const auto put = [&](unsigned char b) {
+        if (n < bytes.size()) bytes[n++] = b;
+    };
+    for_each_key_field(encoded, [&](std::string_view field) {
+        for (std::size_t i = 0; i < field.size() && n < bytes.size(); ++i) {
+            const auto b = static_cast<unsigned char>(field[i]);
+            put(b);
+            if (b == 0) put(1);
+        }
+        put(0);
+        put(0);
+    });
+    order_prefix p;
+    for (std::size_t i = 0; i < 8; ++i) p.high = p.high << 8 | bytes[i];
+    for (std::size_t i = 8; i < 16; ++i) p.low = p.low << 8 | bytes[i];
+    return p;
 }
 
 }  // namespace
 
 std::vector<std::uint32_t> cell_table::ordered_groups() const {
     struct entry {
-        std::uint64_t prefix;
+        order_prefix prefix;
         std::uint32_t group;
     };
     std::vector<entry> order(groups_.size());
-    for (std::uint32_t g = 0; g < groups_.size(); ++g) order[g] = {order_prefix(key_at(g)), g};
+    for (std::uint32_t g = 0; g < groups_.size(); ++g) order[g] = {prefix_of(key_at(g)), g};
     std::sort(order.begin(), order.end(), [&](const entry& a, const entry& b) {
         if (a.prefix != b.prefix) return a.prefix < b.prefix;
         return key_less(key_at(a.group), key_at(b.group));

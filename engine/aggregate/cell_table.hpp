@@ -17,6 +17,7 @@
 
 #include "values.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -31,8 +32,17 @@ namespace crossfoot::aggregation {
 // A key's fields as the table stores them: each as a 4-byte length, then its bytes.
 void encode_key_field(std::string& into, std::string_view field);
 
-// The fields of an encoded key.
-std::vector<std::string_view> decode_key(std::string_view encoded);
+// Calls `field` with each field of an encoded key, in order.
+template <class Field>
+void for_each_key_field(std::string_view encoded, Field&& field) {
+    while (encoded.size() >= sizeof(std::uint32_t)) {
+        std::uint32_t n = 0;
+        std::memcpy(&n, encoded.data(), sizeof n);
+        encoded.remove_prefix(sizeof n);
+        field(encoded.substr(0, n));
+        encoded.remove_prefix(std::min<std::size_t>(n, encoded.size()));
+    }
+}
 
 class cell_table {
 public:
@@ -142,10 +152,11 @@ private:
         return size | kind << 4 | code << 8;
     }
     [[nodiscard]] std::size_t mask() const { return slots_.size() - 1; }
+    // Fibonacci hashing: the top bits of the product, which depend on every bit of the key
+    // and the tag (the low bits of a product depend on the low bits of its factors only).
     [[nodiscard]] std::size_t slot_of(std::uint64_t word, std::uint32_t tag) const {
-        std::uint64_t h = (word ^ (std::uint64_t{tag} << 29)) * 0x9E3779B97F4A7C15ULL;
-        h ^= h >> 32;
-        return static_cast<std::size_t>(h) & mask();
+        const std::uint64_t h = (word ^ (std::uint64_t{tag} * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
+        return static_cast<std::size_t>(h >> shift_);
     }
     [[nodiscard]] std::string_view stored_key(std::uint64_t at) const {
         std::uint32_t size = 0;
@@ -159,6 +170,7 @@ private:
     void add_rest(std::uint32_t c, const decimal& value);
 
     std::vector<slot> slots_ = std::vector<slot>(64);
+    unsigned shift_ = 64 - 6;  // 64 - log2 of the slots
     std::size_t used_ = 0;
     std::vector<cell> cells_;
     std::vector<group_entry> groups_;

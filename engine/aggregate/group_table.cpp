@@ -19,20 +19,27 @@ std::string encoded(const group_table::key_type& key) {
     return out;
 }
 
-// Calls `visit` with a group's view, its totals in `totals` (reused from group to group).
+// What viewing a group needs, kept from group to group.
+struct view_scratch {
+    std::vector<std::uint32_t> cells;
+    std::vector<currency_total> totals;
+    std::vector<std::string_view> key;
+};
+
+// Calls `visit` with a group's view.
 template <class Visit>
-void view_group(const cell_table& t, std::uint32_t g, std::vector<currency_total>& totals, Visit&& visit) {
-    thread_local std::vector<std::uint32_t> cells;
-    t.cells_of(g, cells);
-    totals.clear();
+void view_group(const cell_table& t, std::uint32_t g, view_scratch& scratch, Visit&& visit) {
+    t.cells_of(g, scratch.cells);
+    scratch.totals.clear();
     std::optional<decimal> converted;
-    for (const std::uint32_t c : cells) {
+    for (const std::uint32_t c : scratch.cells) {
         const cell_table::cell& x = t.at(c);
         if ((x.flags & cell_table::is_converted) != 0) converted = t.total(c);
-        else totals.push_back({x.currency, t.total(c), x.rows});
+        else scratch.totals.push_back({x.currency, t.total(c), x.rows});
     }
-    const std::vector<std::string_view> key = aggregation::decode_key(t.key_at(g));
-    visit(group_view{key, totals, converted ? &*converted : nullptr});
+    scratch.key.clear();
+    aggregation::for_each_key_field(t.key_at(g), [&](std::string_view field) { scratch.key.push_back(field); });
+    visit(group_view{scratch.key, scratch.totals, converted ? &*converted : nullptr});
 }
 
 group_totals figures_of(const group_view& v) {
@@ -79,9 +86,9 @@ std::optional<group_totals> group_table::find(const key_type& key) const {
     const std::string k = encoded(key);
     const std::uint32_t g = cells_->find_group(cell_table::probe_of(k), k);
     if (g == cell_table::absent) return std::nullopt;
-    std::vector<currency_total> totals;
+    view_scratch scratch;
     std::optional<group_totals> out;
-    view_group(*cells_, g, totals, [&](const group_view& v) { out = figures_of(v); });
+    view_group(*cells_, g, scratch, [&](const group_view& v) { out = figures_of(v); });
     return out;
 }
 
@@ -106,16 +113,16 @@ void group_table::add(const key_type& key, const group_totals& figures) {
 void group_table::merge(const group_table& other) { cells_->merge(*other.cells_); }
 
 void group_table::for_each(const std::function<void(const group_view&)>& visit) const {
-    std::vector<currency_total> totals;
-    for (const std::uint32_t g : cells_->ordered_groups()) view_group(*cells_, g, totals, visit);
+    view_scratch scratch;
+    for (const std::uint32_t g : cells_->ordered_groups()) view_group(*cells_, g, scratch, visit);
 }
 
 bool operator==(const group_table& a, const group_table& b) {
     if (a.size() != b.size()) return false;
     const cell_table& ta = a.cells();
     const cell_table& tb = b.cells();
-    std::vector<currency_total> mine;
-    std::vector<currency_total> theirs;
+    view_scratch mine;
+    view_scratch theirs;
     for (std::uint32_t g = 0; g < ta.group_count(); ++g) {
         const std::string_view key = ta.key_at(g);
         const std::uint32_t h = tb.find_group(cell_table::probe_of(key), key);

@@ -86,31 +86,71 @@ partial_aggregate partial_aggregate::finished() const {
 
 // ---- JSON -------------------------------------------------------------------------------
 
-nlohmann::ordered_json totals_json(const group_view& g) {
-    json totals = json::array();
-    for (const currency_total& t : g.totals)
-        totals.push_back({{"currency", t.currency.code()}, {"total", t.total.to_string()}, {"rows", t.rows}});
-    return totals;
+void write_totals(json_out::writer& w, const group_view& g) {
+    w.begin_array();
+    for (const currency_total& t : g.totals) {
+        w.begin_object();
+        w.key("currency");
+        w.string(t.currency.code());
+        w.key("total");
+        w.string(t.total.to_string());
+        w.key("rows");
+        w.number(t.rows);
+        w.end_object();
+    }
+    w.end_array();
 }
 
+namespace {
+
+void write_group(json_out::writer& w, const group_view& g) {
+    w.begin_object();
+    w.key("key");
+    w.begin_array();
+    for (const std::string_view field : g.key) w.string(field);
+    w.end_array();
+    w.key("totals");
+    write_totals(w, g);
+    if (g.converted != nullptr) {
+        w.key("converted");
+        w.string(g.converted->to_string());
+    }
+    w.end_object();
+}
+
+}  // namespace
+
 std::string to_json(const partial_aggregate& p) {
-    json groups = json::array();
-    p.groups.for_each([&](const group_view& g) {
-        json key = json::array();
-        for (const std::string_view field : g.key) key.push_back(std::string(field));
-        json entry = {{"key", std::move(key)}, {"totals", totals_json(g)}};
-        if (g.converted != nullptr) entry["converted"] = g.converted->to_string();
-        groups.push_back(std::move(entry));
-    });
-    const json doc = {{"format", "crossfoot-partial"},
-                      {"version", partial_aggregate::format_version},
-                      {"group_by", p.group_by},
-                      {"target", p.target ? json(p.target->code()) : json(nullptr)},
-                      {"rounding", rounding_name(p.rounding)},
-                      {"rows_read", p.rows_read},
-                      {"rows_rejected", p.rows_rejected},
-                      {"groups", groups}};
-    return doc.dump(1) + "\n";
+    std::string out;
+    json_out::writer w(out, 1);
+    w.begin_object();
+    w.key("format");
+    w.string("crossfoot-partial");
+    w.key("version");
+    w.number(partial_aggregate::format_version);
+    w.key("group_by");
+    w.begin_array();
+    for (const std::string& column : p.group_by) w.string(column);
+    w.end_array();
+    w.key("target");
+    if (p.target) {
+        w.string(p.target->code());
+    } else {
+        w.null();
+    }
+    w.key("rounding");
+    w.string(rounding_name(p.rounding));
+    w.key("rows_read");
+    w.number(p.rows_read);
+    w.key("rows_rejected");
+    w.number(p.rows_rejected);
+    w.key("groups");
+    w.begin_array();
+    p.groups.for_each([&](const group_view& g) { write_group(w, g); });
+    w.end_array();
+    w.end_object();
+    out += '\n';
+    return out;
 }
 
 namespace {

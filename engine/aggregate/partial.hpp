@@ -5,7 +5,7 @@
 
 #include <crossfoot/aggregate.hpp>
 
-#include <nlohmann/json.hpp>
+#include "core/json_writer.hpp"
 
 #include <cstdint>
 
@@ -15,8 +15,8 @@ namespace crossfoot {
 /// (as `finished()` rounds them), without a copy of the partial.
 void for_each_finished(const partial_aggregate& p, const std::function<void(const group_view&)>& visit);
 
-/// [{"currency", "total", "rows"}, ...]: a group's exact totals, in both JSON forms (the
-/// partial and the report).
-[[nodiscard]] nlohmann::ordered_json totals_json(const group_view& g);
+/// Writes a group's exact totals, [{"currency", "total", "rows"}, ...], in both JSON forms
+/// (the partial and the report).
+void write_totals(json_out::writer& w, const group_view& g);
 
 }  // namespace crossfoot

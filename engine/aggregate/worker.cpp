@@ -178,17 +178,26 @@ private:
             if (text.size() != 3) return false;
             code = pack_code(text);
         }
-        std::size_t currency = 0;  // checked against ISO 4217 by the general path, once
-        while (currency < currencies_.size() && currencies_[currency].code != code) ++currency;
-        if (currency == currencies_.size()) return false;
+        // A cell is made only for a currency the general path checked against ISO 4217, and
+        // only once the row is known to be good.
+        std::uint32_t found = find_cell(r, code);
+        std::size_t currency = absent;
+        if (found == cell_table::absent || options_.target) {
+            currency = currency_number(code);
+            if (currency == absent) return false;
+        }
         int128 converted = 0;
         if (options_.target) {
             const auto c = convert_fast(r, currency, *amount);
             if (!c) return false;
             converted = *c;
         }
-        const std::uint32_t found = cell_of(r, code, currencies_[currency].unit);
-        if (found == cell_table::absent) return false;
+        if (found == cell_table::absent) {
+            const auto field = [&](std::size_t i) { return r.field(i); };
+            found = key_.empty() && !columns_.group.empty() ? cell_for(field, code, currencies_[currency].unit)
+                                                            : make_cell(field, currencies_[currency].unit);
+            if (found == cell_table::absent) return false;
+        }
         table_.add(found, amount->coefficient, amount->exponent);
         table_.count(found, 1);
         if (options_.target) {
@@ -198,6 +207,14 @@ private:
             table_.add(converted_of(found), converted, exponent);
         }
         return true;
+    }
+
+    // The worker's number for a currency met before, by its packed code; absent for another.
+    [[nodiscard]] std::size_t currency_number(std::uint32_t code) const {
+        for (std::size_t i = 0; i < currencies_.size(); ++i) {
+            if (currencies_[i].code == code) return i;
+        }
+        return absent;
     }
 
     // The group's converted cell of a cell, made on first use.
@@ -291,37 +308,44 @@ private:
         return key_;
     }
 
-    // The cell for the row's group and currency (its code and unit), made on first use;
-    // absent when the key is new and a field of it is not UTF-8 (the general path refuses
-    // the row and says where). A key of one field of at most 8 bytes is looked up by its
-    // bytes, without building the key.
-    std::uint32_t cell_of(const scan::row& r, std::uint32_t code, unit currency) {
+    // The cell for the row's group and currency (its packed code), absent when not made yet.
+    // A key of one field of at most 8 bytes is looked up by its bytes, without building it;
+    // any other is built in key_, and its probe kept in probe_, for making the cell next.
+    std::uint32_t find_cell(const scan::row& r, std::uint32_t code) {
         if (columns_.group.size() == 1) {
             const std::string_view key = r.field(columns_.group[0]);
             if (key.size() <= 8 && readable_ - key.data() >= 8) {
                 const std::size_t n = key.size();
                 const std::uint64_t word = load8(key.data()) & (n == 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1);
-                const auto probe = cell_table::short_probe(word, static_cast<std::uint32_t>(n));
-                if (const std::uint32_t found = table_.find(probe, {}, code); found != cell_table::absent)
-                    return found;
+                key_.clear();  // not built
+                return table_.find(cell_table::short_probe(word, static_cast<std::uint32_t>(n)), {}, code);
             }
         }
-        return cell_for([&](std::size_t i) { return r.field(i); }, code, currency);
+        key_of([&](std::size_t i) { return r.field(i); });
+        probe_ = cell_table::probe_of(key_);
+        return table_.find(probe_, key_, code);
     }
 
-    // The same for a row's fields however they were found: by the key as the table keeps it.
+    // The cell for a row's group and currency, made on first use; absent when the key is
+    // new and a field of it is not UTF-8 (the general path refuses the row and says where).
     template <class Field>
     std::uint32_t cell_for(const Field& field, std::uint32_t code, unit currency) {
-        const std::string_view key = key_of(field);
-        const auto probe = cell_table::probe_of(key);
-        if (const std::uint32_t found = table_.find(probe, key, code); found != cell_table::absent) return found;
-        const std::uint32_t group = table_.find_group(probe, key);
+        key_of(field);
+        probe_ = cell_table::probe_of(key_);
+        if (const std::uint32_t found = table_.find(probe_, key_, code); found != cell_table::absent) return found;
+        return make_cell(field, currency);
+    }
+
+    // The cell, not in the table, for the key in key_ (probe_) and a currency.
+    template <class Field>
+    std::uint32_t make_cell(const Field& field, unit currency) {
+        const std::uint32_t group = table_.find_group(probe_, key_);
         if (group == cell_table::absent) {
             for (const std::size_t c : columns_.group) {
                 if (utf8::first_invalid(field(c))) return cell_table::absent;
             }
         }
-        return table_.make(probe, key, group, currency, false);
+        return table_.make(probe_, key_, group, currency, false);
     }
 
     // The worker's number for a currency code, checked against ISO 4217 the first time.
@@ -432,6 +456,7 @@ private:
     bool keep_going_;
     field_splitter splitter_;
     std::string key_;
+    cell_table::probe probe_;  // key_'s
     cell_table table_;
     std::vector<known_currency> currencies_;  // numbered as met; the default one first
     std::unordered_map<std::string, decimal, transparent_hash, key_equal> rate_cache_;

@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -16,14 +15,9 @@ namespace crossfoot {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
-}  // namespace
-
-namespace {
-
 std::string csv_cell(std::string_view text) {
-    if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+    const auto special = [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; };
+    if (std::ranges::none_of(text, special)) return std::string(text);
     std::string out = "\"";
     for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
@@ -98,20 +92,45 @@ std::string format_aggregate_csv(const partial_aggregate& p) {
 }
 
 std::string format_aggregate_json(const partial_aggregate& p) {
-    json groups = json::array();
+    std::string out;
+    json_out::writer w(out, 2);
+    w.begin_object();
+    w.key("rows_read");
+    w.number(p.rows_read);
+    w.key("rows_accepted");
+    w.number(p.rows_accepted());
+    w.key("rows_rejected");
+    w.number(p.rows_rejected);
+    w.key("groups");
+    w.begin_array();
     for_each_finished(p, [&](const group_view& g) {
-        json k = json::object();
-        for (std::size_t i = 0; i < g.key.size(); ++i) k[p.group_by[i]] = std::string(g.key[i]);
-        json entry = {{"group", std::move(k)}, {"totals", totals_json(g)}};
-        if (g.converted != nullptr)
-            entry["converted"] = {{"currency", p.target->code()}, {"total", g.converted->to_string()}, {"rows", g.rows()}};
-        groups.push_back(std::move(entry));
+        w.begin_object();
+        w.key("group");
+        w.begin_object();
+        for (std::size_t i = 0; i < g.key.size(); ++i) {
+            w.key(p.group_by[i]);
+            w.string(g.key[i]);
+        }
+        w.end_object();
+        w.key("totals");
+        write_totals(w, g);
+        if (g.converted != nullptr) {
+            w.key("converted");
+            w.begin_object();
+            w.key("currency");
+            w.string(p.target->code());
+            w.key("total");
+            w.string(g.converted->to_string());
+            w.key("rows");
+            w.number(g.rows());
+            w.end_object();
+        }
+        w.end_object();
     });
-    const json doc = {{"rows_read", p.rows_read},
-                      {"rows_accepted", p.rows_accepted()},
-                      {"rows_rejected", p.rows_rejected},
-                      {"groups", std::move(groups)}};
-    return doc.dump(2) + "\n";
+    w.end_array();
+    w.end_object();
+    out += '\n';
+    return out;
 }
 
 }  // namespace crossfoot
