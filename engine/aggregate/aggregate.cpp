@@ -13,6 +13,10 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstdlib>
+#include <exception>
+#include <new>
+#include <system_error>
 #include <cstring>
 #include <fstream>
 #include <istream>
@@ -63,14 +67,43 @@ diagnostic whole_file_error(std::string_view file_name, std::string message, std
     return {std::string(file_name), 1, 1, severity::error, std::move(message), std::move(code), {}};
 }
 
+// Runs a reader, turning what it throws when the groups cannot be held (a spill file that
+// cannot be written, memory that cannot be had) into the input's error.
+template <class Read>
+std::expected<void, diagnostic> guarded(std::string_view file_name, Read&& read) {
+    try {
+        return read();
+    } catch (const std::system_error& e) {
+        return std::unexpected(whole_file_error(
+            file_name, fmt::format("cannot write groups to disk past the memory limit: {}", e.what()), "spill-failed"));
+    } catch (const std::bad_alloc&) {
+        return std::unexpected(whole_file_error(
+            file_name, "out of memory while holding the groups: set a lower memory limit (--memory-limit)",
+            "out-of-memory"));
+    }
+}
+
+// Where groups go past the memory limit.
+std::string spill_directory(const aggregate_options& options) {
+    if (!options.spill_directory.empty()) return options.spill_directory;
+    const char* const tmp = std::getenv("TMPDIR");
+    return tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
+}
+
+// Each thread's table, and the partial's, holds an equal share of the memory limit.
+std::size_t share_of_limit(const aggregate_options& options, unsigned threads) {
+    return options.memory_limit == 0 ? 0 : std::max<std::size_t>(options.memory_limit / (std::max(1U, threads) + 1), 1);
+}
+
 // A fresh partial takes the options' grouping, target and rounding; one that holds rows
 // already must have been made with the same, since what is read is added to it.
 std::expected<void, diagnostic> prepare(partial_aggregate& into, const aggregate_options& options,
-                                        std::string_view file_name) {
+                                        unsigned threads, std::string_view file_name) {
     if (into.groups.empty() && into.rows_read == 0) {
         into.group_by = options.group_by;
         into.target = options.target;
         into.rounding = options.rounding;
+        into.groups.limit_memory(share_of_limit(options, threads), spill_directory(options));
         return {};
     }
     const partial_aggregate empty{options.group_by, options.target, options.rounding, {}, 0, 0};
@@ -85,7 +118,10 @@ std::vector<worker> make_workers(const aggregate_options& options, const columns
                                  const rate_table* rates, bool keep_going, unsigned threads) {
     std::vector<worker> workers;
     workers.reserve(std::max(1U, threads));
-    for (unsigned i = 0; i < std::max(1U, threads); ++i) workers.emplace_back(options, cols, rates, keep_going);
+    for (unsigned i = 0; i < std::max(1U, threads); ++i) {
+        workers.emplace_back(options, cols, rates, keep_going);
+        workers.back().limit_memory(share_of_limit(options, threads), spill_directory(options));
+    }
     return workers;
 }
 
@@ -99,13 +135,28 @@ void take_totals(std::vector<worker>& workers, partial_aggregate& into) {
 constexpr std::size_t smallest_piece = std::size_t{64} << 10;
 constexpr unsigned pieces_per_thread = 8;
 
-// Runs `work(worker)` on every worker, each on a thread of its own but the first.
+// Runs `work(worker)` on every worker, each on a thread of its own but the first; an
+// exception on any (a spill file that cannot be written, memory that cannot be had) is
+// thrown again here, once all are done.
 template <class Work>
 void on_every_worker(std::vector<worker>& workers, std::size_t wanted, Work&& work) {
-    std::vector<std::jthread> running;
-    for (std::size_t t = 1; t < workers.size() && t < wanted; ++t) running.emplace_back([&, t] { work(workers[t]); });
-    work(workers[0]);
-}  // joined
+    std::vector<std::exception_ptr> failed(workers.size());
+    const auto guarded = [&](std::size_t t) {
+        try {
+            work(workers[t]);
+        } catch (...) {
+            failed[t] = std::current_exception();
+        }
+    };
+    {
+        std::vector<std::jthread> running;
+        for (std::size_t t = 1; t < workers.size() && t < wanted; ++t) running.emplace_back(guarded, t);
+        guarded(0);
+    }  // joined
+    for (const std::exception_ptr& e : failed) {
+        if (e) std::rethrow_exception(e);
+    }
+}
 
 // Where `body` first holds a NUL byte or a quote (its size when nowhere), looked for on
 // every thread: a NUL is refused, and from a quote on the text is read as quoted CSV.
@@ -233,21 +284,30 @@ std::expected<header_read, diagnostic> read_header_at(std::string_view text, std
 
 }  // namespace
 
+std::size_t default_memory_limit() noexcept {
+    const long pages = ::sysconf(_SC_PHYS_PAGES);
+    const long page = ::sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || page <= 0) return std::size_t{1} << 30;
+    return static_cast<std::size_t>(pages) / 4 * static_cast<std::size_t>(page);
+}
+
 std::expected<void, diagnostic> aggregate_csv(std::string_view text, std::string_view file_name,
                                               const aggregate_options& options,
                                               const rate_table* rates, partial_aggregate& into,
                                               const reject_sink& rejects, unsigned threads) {
-    const auto header = read_header_at(text, file_name, options, rates);
-    if (!header) return std::unexpected(header.error());
-    if (auto ready = prepare(into, options, file_name); !ready) return std::unexpected(ready.error());
-    const std::string_view body = text.substr(header->body);
-    const char* const readable = body.data() + body.size();
-    auto workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads);
-    auto done = process_body(body, readable, special_at(body, workers), header->first_line, file_name, workers, into,
-                             rejects);
-    if (!done) return std::unexpected(done.error());
-    take_totals(workers, into);
-    return {};
+    return guarded(file_name, [&]() -> std::expected<void, diagnostic> {
+        const auto header = read_header_at(text, file_name, options, rates);
+        if (!header) return std::unexpected(header.error());
+        if (auto ready = prepare(into, options, threads, file_name); !ready) return std::unexpected(ready.error());
+        const std::string_view body = text.substr(header->body);
+        const char* const readable = body.data() + body.size();
+        auto workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads);
+        auto done = process_body(body, readable, special_at(body, workers), header->first_line, file_name, workers, into,
+                                 rejects);
+        if (!done) return std::unexpected(done.error());
+        take_totals(workers, into);
+        return {};
+    });
 }
 
 namespace {
@@ -327,7 +387,7 @@ public:
         if (!read) return std::unexpected(read.error());
         header_ = std::move(*read);
         workers_ = make_workers(options_, header_->cols, rates_, static_cast<bool>(rejects_), threads_);
-        if (auto ready = prepare(into_, options_, file_name_); !ready) return std::unexpected(ready.error());
+        if (auto ready = prepare(into_, options_, threads_, file_name_); !ready) return std::unexpected(ready.error());
         next_line_ = header_->first_line;
         return header_->body;
     }
@@ -390,32 +450,34 @@ std::expected<void, diagnostic> aggregate_stream(std::istream& input, std::strin
                                                  const reject_sink& rejects, unsigned threads,
                                                  const progress_sink& progress,
                                                  std::size_t block_bytes) {
-    window_reader reader(file_name, options, rates, into, rejects, threads);
-    block_reader blocks(input, std::max<std::size_t>(block_bytes, 1));
-    std::string carried;  // an unfinished record (or header) from the block before
-    std::uint64_t done = 0;
-    while (true) {
-        auto [block, last] = blocks.next(carried);
-        const auto header = reader.header(block, last);
-        if (!header) return std::unexpected(header.error());
-        if (!*header) {  // read with the next block
-            if (block.size() > options.max_record_bytes) return std::unexpected(reader.too_long());
-            carried.assign(block);
-            continue;
+    return guarded(file_name, [&]() -> std::expected<void, diagnostic> {
+        window_reader reader(file_name, options, rates, into, rejects, threads);
+        block_reader blocks(input, std::max<std::size_t>(block_bytes, 1));
+        std::string carried;  // an unfinished record (or header) from the block before
+        std::uint64_t done = 0;
+        while (true) {
+            auto [block, last] = blocks.next(carried);
+            const auto header = reader.header(block, last);
+            if (!header) return std::unexpected(header.error());
+            if (!*header) {  // read with the next block
+                if (block.size() > options.max_record_bytes) return std::unexpected(reader.too_long());
+                carried.assign(block);
+                continue;
+            }
+            block.remove_prefix(**header);
+            done += **header;
+            const auto end = reader.records(block, last);
+            if (!end) return std::unexpected(end.error());
+            done += *end;
+            if (progress) progress(done);
+            if (last) {
+                reader.finish();
+                return {};
+            }
+            if (block.size() - *end > options.max_record_bytes) return std::unexpected(reader.too_long());
+            carried.assign(block.substr(*end));
         }
-        block.remove_prefix(**header);
-        done += **header;
-        const auto end = reader.records(block, last);
-        if (!end) return std::unexpected(end.error());
-        done += *end;
-        if (progress) progress(done);
-        if (last) {
-            reader.finish();
-            return {};
-        }
-        if (block.size() - *end > options.max_record_bytes) return std::unexpected(reader.too_long());
-        carried.assign(block.substr(*end));
-    }
+    });
 }
 
 namespace {
@@ -527,80 +589,84 @@ std::expected<void, diagnostic> aggregate_file(const std::string& path, std::str
                                                const reject_sink& rejects, unsigned threads,
                                                const progress_sink& progress,
                                                std::size_t window_bytes) {
-    const auto cannot_open = [&] {
-        return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading: {}", path, why_not_readable(path)), "no-file"));
-    };
-    // What the path is, before opening it: a pipe is opened once only, by the stream that
-    // reads it (opening a pipe waits for a writer, which may have come and gone).
-    struct stat status {};
-    if (::stat(path.c_str(), &status) != 0) return cannot_open();
-    if (S_ISDIR(status.st_mode))
-        return std::unexpected(whole_file_error(file_name, fmt::format("'{}' is a directory, not a file", path), "no-file"));
-    const auto by_stream = [&]() -> std::expected<void, diagnostic> {
-        std::ifstream input(path, std::ios::binary);
-        if (!input) return cannot_open();
-        return aggregate_stream(input, file_name, options, rates, into, rejects, threads, progress);
-    };
-    if (!S_ISREG(status.st_mode) || status.st_size == 0) return by_stream();  // a pipe, a device
-    const descriptor file(path.c_str());
-    if (file.fd < 0) return cannot_open();
-    if (::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
-        return by_stream();  // changed since: read it as it is now
-    window_reader reader(file_name, options, rates, into, rejects, threads);
-    mapped_reader mapped(file.fd, path, file_name, options, reader, window_bytes);
-    const auto read = mapped.read(0, static_cast<std::size_t>(status.st_size), false, progress);
-    if (!read) return std::unexpected(read.error());
-    if (!*read) return by_stream();
-    reader.finish();
-    return {};
+    return guarded(file_name, [&]() -> std::expected<void, diagnostic> {
+        const auto cannot_open = [&] {
+            return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading: {}", path, why_not_readable(path)), "no-file"));
+        };
+        // What the path is, before opening it: a pipe is opened once only, by the stream that
+        // reads it (opening a pipe waits for a writer, which may have come and gone).
+        struct stat status {};
+        if (::stat(path.c_str(), &status) != 0) return cannot_open();
+        if (S_ISDIR(status.st_mode))
+            return std::unexpected(whole_file_error(file_name, fmt::format("'{}' is a directory, not a file", path), "no-file"));
+        const auto by_stream = [&]() -> std::expected<void, diagnostic> {
+            std::ifstream input(path, std::ios::binary);
+            if (!input) return cannot_open();
+            return aggregate_stream(input, file_name, options, rates, into, rejects, threads, progress);
+        };
+        if (!S_ISREG(status.st_mode) || status.st_size == 0) return by_stream();  // a pipe, a device
+        const descriptor file(path.c_str());
+        if (file.fd < 0) return cannot_open();
+        if (::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
+            return by_stream();  // changed since: read it as it is now
+        window_reader reader(file_name, options, rates, into, rejects, threads);
+        mapped_reader mapped(file.fd, path, file_name, options, reader, window_bytes);
+        const auto read = mapped.read(0, static_cast<std::size_t>(status.st_size), false, progress);
+        if (!read) return std::unexpected(read.error());
+        if (!*read) return by_stream();
+        reader.finish();
+        return {};
+    });
 }
 
 std::expected<void, diagnostic> aggregate_csv_range(const std::string& path, std::string_view file_name,
                                                     const csv_range& range, const aggregate_options& options,
                                                     const rate_table* rates, partial_aggregate& into,
                                                     const reject_sink& rejects, unsigned threads) {
-    const descriptor file(path.c_str());
-    struct stat status {};
-    if (file.fd < 0)
-        return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading: {}", path, why_not_readable(path)), "no-file"));
-    if (::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
-        return std::unexpected(whole_file_error(file_name, fmt::format("'{}' is not a regular file with a header: a range of it cannot be read", path), "no-file"));
-    if (const csv_file_version now = aggregation::version_of(status); now != range.version)
-        return std::unexpected(whole_file_error(
-            file_name,
-            fmt::format("'{}' changed after its ranges were scanned ({} bytes then, {} now): its cut points no "
-                        "longer hold",
-                        path, range.version.size, now.size),
-            "file-changed"));
-    const auto size = static_cast<std::uint64_t>(status.st_size);
-    window_reader reader(file_name, options, rates, into, rejects, threads);
-    mapped_reader mapped(file.fd, path, file_name, options, reader, std::size_t{32} << 20);
-    const auto header = mapped.read(0, size, true, {});
-    if (!header) return std::unexpected(header.error());
-    if (!*header) return std::unexpected(whole_file_error(file_name, fmt::format("cannot map '{}' into memory", path), "no-file"));
-    // The records that start in the range: from the first record start at or after its
-    // beginning to the first at or after its end, neither inside the header. Both ends are
-    // found the same way, so that neighbouring ranges meet exactly.
-    const auto cannot_read = [&](const std::string& why) {
-        return std::unexpected(whole_file_error(file_name, fmt::format("cannot read '{}': {}", path, why), "no-file"));
-    };
-    const std::uint64_t header_end = mapped.header_end();
-    const auto start_at = [&](std::uint64_t offset, const csv_position& at) -> std::expected<aggregation::record_start, std::string> {
-        if (offset <= header_end) return aggregation::record_start{header_end, 0};
-        if (offset >= size) return aggregation::record_start{size, 0};
-        return aggregation::next_record_start(file.fd, offset, at, size);
-    };
-    const auto first = start_at(range.begin, range.at_begin);
-    if (!first) return cannot_read(first.error());
-    const auto last = start_at(range.end, range.at_end);
-    if (!last) return cannot_read(last.error());
-    const std::uint64_t stop = last->offset;
-    if (first->offset >= stop) return {};
-    if (first->line != 0) reader.continue_at_line(first->line);  // 0: the header's own next line
-    const auto read = mapped.read(first->offset, stop, false, {});
-    if (!read) return std::unexpected(read.error());
-    reader.finish();
-    return {};
+    return guarded(file_name, [&]() -> std::expected<void, diagnostic> {
+        const descriptor file(path.c_str());
+        struct stat status {};
+        if (file.fd < 0)
+            return std::unexpected(whole_file_error(file_name, fmt::format("cannot open '{}' for reading: {}", path, why_not_readable(path)), "no-file"));
+        if (::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode) || status.st_size == 0)
+            return std::unexpected(whole_file_error(file_name, fmt::format("'{}' is not a regular file with a header: a range of it cannot be read", path), "no-file"));
+        if (const csv_file_version now = aggregation::version_of(status); now != range.version)
+            return std::unexpected(whole_file_error(
+                file_name,
+                fmt::format("'{}' changed after its ranges were scanned ({} bytes then, {} now): its cut points no "
+                            "longer hold",
+                            path, range.version.size, now.size),
+                "file-changed"));
+        const auto size = static_cast<std::uint64_t>(status.st_size);
+        window_reader reader(file_name, options, rates, into, rejects, threads);
+        mapped_reader mapped(file.fd, path, file_name, options, reader, std::size_t{32} << 20);
+        const auto header = mapped.read(0, size, true, {});
+        if (!header) return std::unexpected(header.error());
+        if (!*header) return std::unexpected(whole_file_error(file_name, fmt::format("cannot map '{}' into memory", path), "no-file"));
+        // The records that start in the range: from the first record start at or after its
+        // beginning to the first at or after its end, neither inside the header. Both ends are
+        // found the same way, so that neighbouring ranges meet exactly.
+        const auto cannot_read = [&](const std::string& why) {
+            return std::unexpected(whole_file_error(file_name, fmt::format("cannot read '{}': {}", path, why), "no-file"));
+        };
+        const std::uint64_t header_end = mapped.header_end();
+        const auto start_at = [&](std::uint64_t offset, const csv_position& at) -> std::expected<aggregation::record_start, std::string> {
+            if (offset <= header_end) return aggregation::record_start{header_end, 0};
+            if (offset >= size) return aggregation::record_start{size, 0};
+            return aggregation::next_record_start(file.fd, offset, at, size);
+        };
+        const auto first = start_at(range.begin, range.at_begin);
+        if (!first) return cannot_read(first.error());
+        const auto last = start_at(range.end, range.at_end);
+        if (!last) return cannot_read(last.error());
+        const std::uint64_t stop = last->offset;
+        if (first->offset >= stop) return {};
+        if (first->line != 0) reader.continue_at_line(first->line);  // 0: the header's own next line
+        const auto read = mapped.read(first->offset, stop, false, {});
+        if (!read) return std::unexpected(read.error());
+        reader.finish();
+        return {};
+    });
 }
 
 }  // namespace crossfoot

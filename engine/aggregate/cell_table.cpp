@@ -183,9 +183,6 @@ void cell_table::merge(const cell_table& other) {
     }
 }
 
-namespace {
-
-// Field-by-field order of two encoded keys, as std::vector<std::string> orders their fields.
 bool key_less(std::string_view a, std::string_view b) {
     while (!a.empty() && !b.empty()) {
         std::uint32_t na = 0;
@@ -200,6 +197,8 @@ bool key_less(std::string_view a, std::string_view b) {
     }
     return a.empty() && !b.empty();
 }
+
+namespace {
 
 // The first sixteen bytes of a key in an encoding whose byte order is the key order: each
 // field's bytes (a NUL as 00 01), then 00 00. Keys in the order of these prefixes are in
@@ -287,6 +286,17 @@ void cell_table::round_converted(std::int32_t exponent) {
 std::size_t cell_table::bytes() const {
     return slots_.capacity() * sizeof(slot) + cells_.capacity() * sizeof(cell) +
            groups_.capacity() * sizeof(group_entry) + arena_.capacity() + rest_.size() * (sizeof(decimal) + 32);
+}
+
+std::size_t cell_table::bytes_while_growing() const {
+    const auto next = [](std::size_t size, std::size_t capacity, std::size_t each) {
+        return size < capacity ? 0 : std::max<std::size_t>(capacity, 1) * 2 * each;  // the new array
+    };
+    std::size_t extra = next(cells_.size(), cells_.capacity(), sizeof(cell)) +
+                        next(groups_.size(), groups_.capacity(), sizeof(group_entry)) +
+                        next(arena_.size() + 64, arena_.capacity(), 1);
+    if ((used_ + 2) * 2 > slots_.size()) extra += slots_.size() * 2 * sizeof(slot);
+    return bytes() + extra;
 }
 
 void cell_table::clear() { *this = cell_table(); }

@@ -32,6 +32,9 @@ namespace crossfoot::aggregation {
 // A key's fields as the table stores them: each as a 4-byte length, then its bytes.
 void encode_key_field(std::string& into, std::string_view field);
 
+// Key order on encoded keys: field by field, as std::vector<std::string> orders its fields.
+[[nodiscard]] bool key_less(std::string_view a, std::string_view b);
+
 // Calls `field` with each field of an encoded key, in order.
 template <class Field>
 void for_each_key_field(std::string_view encoded, Field&& field) {
@@ -119,8 +122,12 @@ public:
     [[nodiscard]] std::uint32_t first_cell(std::uint32_t group) const { return groups_[group].first_cell; }
     [[nodiscard]] std::size_t group_count() const { return groups_.size(); }
     [[nodiscard]] std::size_t cell_count() const { return cells_.size(); }
-    // Bytes held, for the memory a table takes.
+    // Bytes held, for the memory a table takes; and the most it would hold while its arrays
+    // grow for one more group and cell (the old and the new array side by side).
     [[nodiscard]] std::size_t bytes() const;
+    [[nodiscard]] std::size_t bytes_while_growing() const;
+    // The part of a cell's total that is not in its sum (has_rest).
+    [[nodiscard]] const decimal& rest_of(std::uint32_t c) const { return rest_.at(c); }
 
     // Adds every cell of `other` into this one.
     void merge(const cell_table& other);

@@ -4,6 +4,7 @@
 #include <crossfoot/aggregate.hpp>
 
 #include "cell_table.hpp"
+#include "spill.hpp"
 
 #include <stdexcept>
 
@@ -61,33 +62,97 @@ std::uint64_t group_view::rows() const noexcept {
 }
 
 group_table::group_table() : cells_(std::make_unique<cell_table>()) {}
-group_table::group_table(const group_table& other) : cells_(std::make_unique<cell_table>(*other.cells_)) {}
-group_table::group_table(group_table&& other) noexcept : cells_(std::exchange(other.cells_, std::make_unique<cell_table>())) {}
+group_table::group_table(const group_table& other)
+    : cells_(std::make_unique<cell_table>(*other.cells_)), runs_(other.runs_), limit_(other.limit_),
+      directory_(other.directory_) {}
+group_table::group_table(group_table&& other) noexcept
+    : cells_(std::exchange(other.cells_, std::make_unique<cell_table>())), runs_(std::move(other.runs_)),
+      limit_(other.limit_), directory_(std::move(other.directory_)) {}
 group_table& group_table::operator=(const group_table& other) {
-    if (this != &other) *cells_ = *other.cells_;
+    if (this != &other) {
+        *cells_ = *other.cells_;
+        runs_ = other.runs_;
+        limit_ = other.limit_;
+        directory_ = other.directory_;
+    }
     return *this;
 }
 group_table& group_table::operator=(group_table&& other) noexcept {
     std::swap(cells_, other.cells_);
+    std::swap(runs_, other.runs_);
+    std::swap(limit_, other.limit_);
+    std::swap(directory_, other.directory_);
     return *this;
 }
 group_table::~group_table() = default;
 
-std::size_t group_table::size() const noexcept { return cells_->group_count(); }
-bool group_table::empty() const noexcept { return size() == 0; }
+namespace {
+
+// Every group of a table with runs, merged, as views.
+void for_each_merged(const cell_table& t, const std::vector<std::shared_ptr<const aggregation::spill_run>>& runs,
+                     const std::function<void(const group_view&)>& visit) {
+    aggregation::merge_groups(t, runs, [&](const aggregation::spilled_group& g) { aggregation::view_spilled(g, visit); });
+}
+
+// More runs than this are merged into one, so that a table never holds many files open.
+constexpr std::size_t most_runs = 64;
+
+}  // namespace
+
+std::size_t group_table::size() const noexcept {
+    if (runs_.empty()) return cells_->group_count();
+    std::size_t n = 0;
+    aggregation::merge_groups(*cells_, runs_, [&](const aggregation::spilled_group&) { ++n; });
+    return n;
+}
+bool group_table::empty() const noexcept { return cells_->group_count() == 0 && runs_.empty(); }
 std::size_t group_table::memory_bytes() const noexcept { return sizeof(cell_table) + cells_->bytes(); }
 
-bool group_table::contains(const key_type& key) const {
-    const std::string k = encoded(key);
-    return cells_->find_group(cell_table::probe_of(k), k) != cell_table::absent;
+void group_table::limit_memory(std::size_t bytes, std::string directory) {
+    limit_ = bytes;
+    directory_ = std::move(directory);
+    spill_if_full();
 }
+
+void group_table::spill() {
+    if (cells_->group_count() != 0) runs_.push_back(aggregation::spill_run::write(*cells_, directory_));
+    cells_->clear();
+    if (runs_.size() > most_runs) {  // merged into one, a group at a time
+        const cell_table none;
+        aggregation::spill_run::writer merged(directory_);
+        aggregation::merge_groups(none, runs_, [&](const aggregation::spilled_group& g) { merged.add(g); });
+        runs_ = {merged.finish()};
+    }
+}
+
+void group_table::clear() {
+    cells_->clear();
+    runs_.clear();
+}
+
+void group_table::spill_if_full() {
+    if (limit_ != 0 && cells_->bytes_while_growing() > limit_) spill();
+}
+
+void group_table::add_runs(const std::vector<std::shared_ptr<const aggregation::spill_run>>& runs) {
+    runs_.insert(runs_.end(), runs.begin(), runs.end());
+    if (runs_.size() > most_runs) spill();
+}
+
+bool group_table::contains(const key_type& key) const { return find(key).has_value(); }
 
 std::optional<group_totals> group_table::find(const key_type& key) const {
     const std::string k = encoded(key);
+    std::optional<group_totals> out;
+    if (!runs_.empty()) {
+        for_each_merged(*cells_, runs_, [&](const group_view& v) {
+            if (!out && std::ranges::equal(v.key, key)) out = figures_of(v);
+        });
+        return out;
+    }
     const std::uint32_t g = cells_->find_group(cell_table::probe_of(k), k);
     if (g == cell_table::absent) return std::nullopt;
     view_scratch scratch;
-    std::optional<group_totals> out;
     view_group(*cells_, g, scratch, [&](const group_view& v) { out = figures_of(v); });
     return out;
 }
@@ -108,16 +173,50 @@ void group_table::add(const key_type& key, const group_totals& figures) {
         cells_->count(c, rows == figures.rows.end() ? 0 : rows->second);
     }
     if (figures.converted) cells_->add(cells_->find_or_make(probe, k, unit::count(), true), *figures.converted);
+    spill_if_full();
 }
 
-void group_table::merge(const group_table& other) { cells_->merge(*other.cells_); }
+void group_table::merge(const group_table& other) {
+    add_runs(other.runs_);
+    if (limit_ != 0 && cells_->bytes() + other.cells_->bytes() > limit_) {
+        // Not both in memory: the other's groups go to disk as they are.
+        if (other.cells_->group_count() != 0) add_runs({aggregation::spill_run::write(*other.cells_, directory_)});
+        return;
+    }
+    cells_->merge(*other.cells_);
+    spill_if_full();
+}
 
 void group_table::for_each(const std::function<void(const group_view&)>& visit) const {
+    if (!runs_.empty()) return for_each_merged(*cells_, runs_, visit);
     view_scratch scratch;
     for (const std::uint32_t g : cells_->ordered_groups()) view_group(*cells_, g, scratch, visit);
 }
 
+namespace {
+
+// A group as plain values, for comparing tables that have runs.
+struct plain_group {
+    std::vector<std::string> key;
+    std::vector<currency_total> totals;
+    std::optional<decimal> converted;
+    friend bool operator==(const plain_group&, const plain_group&) = default;
+};
+
+std::vector<plain_group> plain_groups(const group_table& t) {
+    std::vector<plain_group> out;
+    t.for_each([&](const group_view& g) {
+        out.push_back({{g.key.begin(), g.key.end()},
+                       {g.totals.begin(), g.totals.end()},
+                       g.converted != nullptr ? std::optional<decimal>(*g.converted) : std::nullopt});
+    });
+    return out;
+}
+
+}  // namespace
+
 bool operator==(const group_table& a, const group_table& b) {
+    if (a.runs() != 0 || b.runs() != 0) return plain_groups(a) == plain_groups(b);
     if (a.size() != b.size()) return false;
     const cell_table& ta = a.cells();
     const cell_table& tb = b.cells();

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <sstream>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -120,7 +121,7 @@ void write_group(json_out::writer& w, const group_view& g) {
 
 }  // namespace
 
-std::string to_json(const partial_aggregate& p) {
+void write_json(std::ostream& os, const partial_aggregate& p) {
     std::string out;
     json_out::writer w(out, 1);
     w.begin_object();
@@ -146,11 +147,23 @@ std::string to_json(const partial_aggregate& p) {
     w.number(p.rows_rejected);
     w.key("groups");
     w.begin_array();
-    p.groups.for_each([&](const group_view& g) { write_group(w, g); });
+    p.groups.for_each([&](const group_view& g) {
+        write_group(w, g);
+        if (out.size() >= (std::size_t{1} << 20)) {
+            os << out;
+            out.clear();
+        }
+    });
     w.end_array();
     w.end_object();
     out += '\n';
-    return out;
+    os << out;
+}
+
+std::string to_json(const partial_aggregate& p) {
+    std::ostringstream out;
+    write_json(out, p);
+    return std::move(out).str();
 }
 
 namespace {
@@ -287,6 +300,9 @@ std::expected<partial_aggregate, std::string> partial_from_json(std::string_view
     }
 }
 
-std::ostream& operator<<(std::ostream& os, const partial_aggregate& p) { return os << to_json(p); }
+std::ostream& operator<<(std::ostream& os, const partial_aggregate& p) {
+    write_json(os, p);
+    return os;
+}
 
 }  // namespace crossfoot

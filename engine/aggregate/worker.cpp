@@ -4,6 +4,7 @@
 #include "worker.hpp"
 
 #include "cell_table.hpp"
+#include "spill.hpp"
 #include "tables.hpp"
 #include "values.hpp"
 #include "core/csv.hpp"
@@ -156,10 +157,12 @@ public:
 
     // Adds the totals into `into` and starts afresh, keeping what was looked up.
     void take(group_table& into) {
-        if (into.empty()) std::swap(into.cells(), table_);
-        else into.cells().merge(table_);
-        table_.clear();
+        if (into.empty() && groups_.runs() == 0) std::swap(into.cells(), table_);
+        else into.merge(groups_);
+        groups_.clear();
     }
+    // Holds at most `bytes` of groups in memory (0: no limit), writing the rest to `directory`.
+    void limit_memory(std::size_t bytes, const std::string& directory) { groups_.limit_memory(bytes, directory); }
     // Forgets the bad rows and the count of rows read, for the next body.
     void next_body() {
         bad_.clear();
@@ -339,6 +342,7 @@ private:
     // The cell, not in the table, for the key in key_ (probe_) and a currency.
     template <class Field>
     std::uint32_t make_cell(const Field& field, unit currency) {
+        groups_.spill_if_full();  // before the cell is made: spilling empties the table
         const std::uint32_t group = table_.find_group(probe_, key_);
         if (group == cell_table::absent) {
             for (const std::size_t c : columns_.group) {
@@ -457,7 +461,8 @@ private:
     field_splitter splitter_;
     std::string key_;
     cell_table::probe probe_;  // key_'s
-    cell_table table_;
+    group_table groups_;
+    cell_table& table_ = groups_.cells();  // groups_ is never assigned: the reference holds
     std::vector<known_currency> currencies_;  // numbered as met; the default one first
     std::unordered_map<std::string, decimal, transparent_hash, key_equal> rate_cache_;
     rate_memo rate_memo_;
@@ -486,6 +491,7 @@ bool worker::stopped() const { return state_->stopped(); }
 std::uint64_t worker::rows_read() const { return state_->rows_read(); }
 const std::vector<bad_row>& worker::bad() const { return state_->bad(); }
 void worker::take(group_table& into) { state_->take(into); }
+void worker::limit_memory(std::size_t bytes, const std::string& directory) { state_->limit_memory(bytes, directory); }
 void worker::next_body() { state_->next_body(); }
 
 }  // namespace crossfoot::aggregation

@@ -64,26 +64,29 @@ bool library_options(const aggregate_options_cli& cli, aggregate_options& o, std
     o.policy.derived_digits = cli.rates.digits;
     if (cli.max_record_bytes == 0) return fail(err, "--max-record-bytes must be at least 1", "bad-option");
     o.max_record_bytes = cli.max_record_bytes;
+    if (cli.memory_limit) o.memory_limit = *cli.memory_limit;
+    o.spill_directory = cli.spill_dir;
     return true;
 }
 
 void print(const partial_aggregate& p, const std::string& format, std::ostream& out,
            std::ostream& err) {
     if (format == "json") {
-        out << format_aggregate_json(p);
+        write_aggregate_json(out, p);
     } else if (format == "csv") {
-        out << format_aggregate_csv(p);
+        write_aggregate_csv(out, p);
         err << fmt::format("crossfoot: rows read {} = accepted {} + rejected {}\n", p.rows_read,
                            p.rows_accepted(), p.rows_rejected);
     } else {
-        out << format_aggregate_text(p);
+        write_aggregate_text(out, p);
     }
 }
 
 bool write_partial(const partial_aggregate& p, const std::string& path, std::ostream& err) {
     std::ofstream file(path, std::ios::binary);
     // Flushed before the check: a full disk shows only when the buffer is written.
-    if (file << to_json(p) << std::flush) return true;
+    write_json(file, p);
+    if (file << std::flush) return true;
     return fail(err, fmt::format("cannot write the partial aggregate to '{}'", path), "no-file");
 }
 

@@ -124,6 +124,8 @@ struct aggregate_options_cli {
     std::string format = "table";    // table | csv | json
     unsigned threads = 0;            // 0: every core
     std::size_t max_record_bytes = std::size_t{8} << 20U;  // the longest header or record
+    std::optional<std::size_t> memory_limit;  // the groups' tables; none: the library's default
+    std::string spill_dir;           // where groups go past it; empty: $TMPDIR or /tmp
     std::string rejects;             // file for bad rows; empty: stop at the first
     std::string partial;             // write the partial aggregate here
     bool terminal = false;           // standard error is a terminal: show progress

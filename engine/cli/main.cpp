@@ -161,6 +161,11 @@ void add_aggregate(CLI::App& app, crossfoot::cli::aggregate_options_cli& o) {
     command->add_option("--max-record-bytes", o.max_record_bytes,
                         "The longest header or record, in bytes; one that runs on past it is an error")
         ->capture_default_str();
+    command->add_option("--memory-limit", o.memory_limit,
+                        "Memory for the groups, e.g. 512MiB (0: no limit; default: a quarter of physical memory); "
+                        "past it, groups are written to disk and merged, exactly")
+        ->transform(CLI::AsSizeValue(false));
+    command->add_option("--spill-dir", o.spill_dir, "Where groups go past the memory limit (default: $TMPDIR or /tmp)");
     command->add_option("--rejects", o.rejects, "Write bad rows here with the reason, and go on");
     command->add_option("--partial", o.partial, "Also write the exact partial aggregate (JSON)");
     add_rate_options(*command, o.rates);

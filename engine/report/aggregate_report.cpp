@@ -10,6 +10,8 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <ostream>
+#include <sstream>
 
 namespace crossfoot {
 
@@ -44,6 +46,13 @@ void report_rows(const partial_aggregate& p, bool grouped_digits, Line&& line) {
     });
 }
 
+// Text made a piece at a time and written out a megabyte at a time.
+void flush_if_big(std::ostream& os, std::string& out) {
+    if (out.size() < (std::size_t{1} << 20)) return;
+    os << out;
+    out.clear();
+}
+
 std::string summary(const partial_aggregate& p) {
     return fmt::format("rows read {} = accepted {} + rejected {}\n", p.rows_read, p.rows_accepted(),
                        p.rows_rejected);
@@ -51,7 +60,7 @@ std::string summary(const partial_aggregate& p) {
 
 }  // namespace
 
-std::string format_aggregate_text(const partial_aggregate& p) {
+void write_aggregate_text(std::ostream& os, const partial_aggregate& p) {
     const auto header = aggregate_columns(p);
     // Two passes over the groups: the widths of the columns, then the lines.
     std::vector<std::size_t> width(header.size());
@@ -71,13 +80,14 @@ std::string format_aggregate_text(const partial_aggregate& p) {
         }
         while (out.size() > start && out.back() == ' ') out.pop_back();
         out += '\n';
+        flush_if_big(os, out);
     };
     line(header);
     report_rows(p, true, line);
-    return out + summary(p);
+    os << out << summary(p);
 }
 
-std::string format_aggregate_csv(const partial_aggregate& p) {
+void write_aggregate_csv(std::ostream& os, const partial_aggregate& p) {
     std::string out;
     const auto line = [&](const std::vector<std::string>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
@@ -85,13 +95,14 @@ std::string format_aggregate_csv(const partial_aggregate& p) {
             out += csv_cell(cells[i]);
         }
         out += '\n';
+        flush_if_big(os, out);
     };
     line(aggregate_columns(p));
     report_rows(p, false, line);
-    return out;
+    os << out;
 }
 
-std::string format_aggregate_json(const partial_aggregate& p) {
+void write_aggregate_json(std::ostream& os, const partial_aggregate& p) {
     std::string out;
     json_out::writer w(out, 2);
     w.begin_object();
@@ -126,11 +137,30 @@ std::string format_aggregate_json(const partial_aggregate& p) {
             w.end_object();
         }
         w.end_object();
+        flush_if_big(os, out);
     });
     w.end_array();
     w.end_object();
     out += '\n';
-    return out;
+    os << out;
+}
+
+std::string format_aggregate_text(const partial_aggregate& p) {
+    std::ostringstream out;
+    write_aggregate_text(out, p);
+    return std::move(out).str();
+}
+
+std::string format_aggregate_csv(const partial_aggregate& p) {
+    std::ostringstream out;
+    write_aggregate_csv(out, p);
+    return std::move(out).str();
+}
+
+std::string format_aggregate_json(const partial_aggregate& p) {
+    std::ostringstream out;
+    write_aggregate_json(out, p);
+    return std::move(out).str();
 }
 
 }  // namespace crossfoot

@@ -29,6 +29,10 @@ enum class convert_rounding {
     total,  // the exact converted sum, rounded once at the end
 };
 
+/// The memory limit for the groups' tables when none is given: a quarter of the machine's
+/// physical memory (docs/aggregate.md says why), or 1 GiB when that cannot be read.
+[[nodiscard]] std::size_t default_memory_limit() noexcept;
+
 /// What to aggregate and how. Column names refer to the CSV header.
 struct aggregate_options {
     std::vector<std::string> group_by;       // columns forming the group key; none: one group
@@ -45,6 +49,12 @@ struct aggregate_options {
     /// default, 8 MiB, is over a thousand times a ledger's longest real record and above the
     /// line limits of the CSV readers people use (docs/cli.md).
     std::size_t max_record_bytes = std::size_t{8} << 20U;
+    /// The memory the tables of groups may hold, in bytes, all threads together (0: no
+    /// limit). Past it, groups are written to disk in key order and merged at the end,
+    /// exactly: the result does not depend on it.
+    std::size_t memory_limit = default_memory_limit();
+    /// Where groups are written past the limit; empty: $TMPDIR, or /tmp.
+    std::string spill_directory;
 };
 
 /// One group's exact figures.
@@ -78,12 +88,17 @@ struct group_view {
 
 namespace aggregation {
 class cell_table;
+class spill_run;
 }
 
 /// The groups of a partial aggregate: group keys to exact figures. Held compactly, so that
 /// millions of groups fit: a key's bytes once, and a few machine words per (group,
 /// currency), with totals kept in 128-bit integers while they fit and as decimals beyond.
 /// Visited in key order (field by field, each compared byte by byte).
+///
+/// Its memory may be limited: past the limit, the groups held are written to disk in key
+/// order (a run) and the table starts afresh; visiting merges the runs and what is held,
+/// adding up equal keys, and looking up or counting groups then reads the runs.
 class group_table {
 public:
     using key_type = std::vector<std::string>;
@@ -108,18 +123,33 @@ public:
     void merge(const group_table& other);
     /// Calls `visit` with every group, in key order.
     void for_each(const std::function<void(const group_view&)>& visit) const;
-    /// Bytes of memory the table holds.
+    /// Bytes of memory the table holds (not counting its runs on disk).
     [[nodiscard]] std::size_t memory_bytes() const noexcept;
+    /// Holds at most about `bytes` in memory (0: no limit), writing runs into `directory`.
+    void limit_memory(std::size_t bytes, std::string directory);
+    /// How many runs it has written to disk.
+    [[nodiscard]] std::size_t runs() const noexcept { return runs_.size(); }
 
     /// The table itself, for the library's readers.
     [[nodiscard]] aggregation::cell_table& cells() noexcept { return *cells_; }
     [[nodiscard]] const aggregation::cell_table& cells() const noexcept { return *cells_; }
+    /// Takes runs written elsewhere (by a reader's threads) as its own.
+    void add_runs(const std::vector<std::shared_ptr<const aggregation::spill_run>>& runs);
+    /// Writes what it holds as a run when that is past its limit.
+    void spill_if_full();
+    /// Forgets every group and run; keeps the limit.
+    void clear();
 
     /// The same groups with the same figures.
     friend bool operator==(const group_table& a, const group_table& b);
 
 private:
+    void spill();
+
     std::unique_ptr<aggregation::cell_table> cells_;
+    std::vector<std::shared_ptr<const aggregation::spill_run>> runs_;  // each in key order
+    std::size_t limit_ = 0;
+    std::string directory_;
 };
 
 /// An exact, serialisable partial aggregate: what one process computed over some rows.
@@ -150,6 +180,8 @@ struct partial_aggregate {
 /// The partial as JSON (`{"format": "crossfoot-partial", "version": 1, ...}`), every figure an
 /// exact decimal string; and back. Reading checks the format, version and every field.
 [[nodiscard]] std::string to_json(const partial_aggregate& p);
+/// The same JSON written to `out` as it is made: millions of groups need no string of their own.
+void write_json(std::ostream& out, const partial_aggregate& p);
 [[nodiscard]] std::expected<partial_aggregate, std::string> partial_from_json(std::string_view text);
 
 std::ostream& operator<<(std::ostream& os, const partial_aggregate& p);  // to_json(p)
@@ -212,5 +244,9 @@ struct aggregate_row {
 [[nodiscard]] std::string format_aggregate_text(const partial_aggregate& p);
 [[nodiscard]] std::string format_aggregate_csv(const partial_aggregate& p);
 [[nodiscard]] std::string format_aggregate_json(const partial_aggregate& p);
+/// The same reports written to `out` as they are made, a megabyte at a time.
+void write_aggregate_text(std::ostream& out, const partial_aggregate& p);
+void write_aggregate_csv(std::ostream& out, const partial_aggregate& p);
+void write_aggregate_json(std::ostream& out, const partial_aggregate& p);
 
 }  // namespace crossfoot
