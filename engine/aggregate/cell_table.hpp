@@ -94,6 +94,26 @@ public:
         }
         return absent;
     }
+    // The same, and when absent, the key's group in `group` (absent when there is none): one
+    // probe sequence for both.
+    [[nodiscard]] std::uint32_t find_with_group(const probe& p, std::string_view encoded, std::uint32_t code,
+                                                std::uint32_t& group) const {
+        if (p.size != long_key) {  // its entries are apart, but finding them reads no key
+            const std::uint32_t found = find(p, encoded, code);
+            group = found == absent ? find_group(p, encoded) : absent;
+            return found;
+        }
+        const std::uint32_t tag = tag_of(p.size, code, kind_cell);
+        const std::uint32_t group_tag = tag_of(p.size, 0, kind_group);
+        group = absent;
+        for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
+            const slot& s = slots_[i];
+            if (s.word != p.word) continue;
+            if (s.tag == tag && (p.size != long_key || stored_key(cells_[s.ref].key_at) == encoded)) return s.ref;
+            if (s.tag == group_tag && (p.size != long_key || key_at(s.ref) == encoded)) group = s.ref;
+        }
+        return absent;
+    }
     // The same, made (with nothing in it) when absent; `encoded` is the key, which the
     // probe was made from.
     std::uint32_t find_or_make(const probe& p, std::string_view encoded, unit currency, bool converted = false);
@@ -160,9 +180,13 @@ private:
     }
     [[nodiscard]] std::size_t mask() const { return slots_.size() - 1; }
     // Fibonacci hashing: the top bits of the product, which depend on every bit of the key
-    // and the tag (the low bits of a product depend on the low bits of its factors only).
+    // (the low bits of a product depend on the low bits of its factors only). A short key's
+    // currency spreads its cells apart, so that the usual look-up is one compare; a long
+    // key's entries (its group's and its cells') all start at one slot, so that a probe
+    // sequence that misses a cell has met the group's entry on the way, and read its key once.
     [[nodiscard]] std::size_t slot_of(std::uint64_t word, std::uint32_t tag) const {
-        const std::uint64_t h = (word ^ (std::uint64_t{tag} * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
+        const std::uint64_t spread = (tag & 0xFU) == long_key ? long_key : tag;
+        const std::uint64_t h = (word ^ (spread * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
         return static_cast<std::size_t>(h >> shift_);
     }
     [[nodiscard]] std::string_view stored_key(std::uint64_t at) const {

@@ -130,8 +130,10 @@ void group_table::clear() {
     runs_.clear();
 }
 
-void group_table::spill_if_full() {
-    if (limit_ != 0 && cells_->bytes_while_growing() > limit_) spill();
+bool group_table::spill_if_full() {
+    if (limit_ == 0 || cells_->bytes_while_growing() <= limit_) return false;
+    spill();
+    return true;
 }
 
 void group_table::add_runs(const std::vector<std::shared_ptr<const aggregation::spill_run>>& runs) {

@@ -326,7 +326,7 @@ private:
         }
         key_of([&](std::size_t i) { return r.field(i); });
         probe_ = cell_table::probe_of(key_);
-        return table_.find(probe_, key_, code);
+        return table_.find_with_group(probe_, key_, code, group_);
     }
 
     // The cell for a row's group and currency, made on first use; absent when the key is
@@ -335,15 +335,17 @@ private:
     std::uint32_t cell_for(const Field& field, std::uint32_t code, unit currency) {
         key_of(field);
         probe_ = cell_table::probe_of(key_);
-        if (const std::uint32_t found = table_.find(probe_, key_, code); found != cell_table::absent) return found;
+        if (const std::uint32_t found = table_.find_with_group(probe_, key_, code, group_); found != cell_table::absent)
+            return found;
         return make_cell(field, currency);
     }
 
-    // The cell, not in the table, for the key in key_ (probe_) and a currency.
+    // The cell, not in the table, for the key in key_ (probe_, whose group the look-up just
+    // before found, group_) and a currency.
     template <class Field>
     std::uint32_t make_cell(const Field& field, unit currency) {
-        groups_.spill_if_full();  // before the cell is made: spilling empties the table
-        const std::uint32_t group = table_.find_group(probe_, key_);
+        // Before the cell is made: spilling empties the table, and the group with it.
+        const std::uint32_t group = groups_.spill_if_full() ? cell_table::absent : group_;
         if (group == cell_table::absent) {
             for (const std::size_t c : columns_.group) {
                 if (utf8::first_invalid(field(c))) return cell_table::absent;
@@ -461,6 +463,7 @@ private:
     field_splitter splitter_;
     std::string key_;
     cell_table::probe probe_;  // key_'s
+    std::uint32_t group_ = cell_table::absent;  // key_'s group, as its last look-up found it
     group_table groups_;
     cell_table& table_ = groups_.cells();  // groups_ is never assigned: the reference holds
     std::vector<known_currency> currencies_;  // numbered as met; the default one first

@@ -135,8 +135,8 @@ public:
     [[nodiscard]] const aggregation::cell_table& cells() const noexcept { return *cells_; }
     /// Takes runs written elsewhere (by a reader's threads) as its own.
     void add_runs(const std::vector<std::shared_ptr<const aggregation::spill_run>>& runs);
-    /// Writes what it holds as a run when that is past its limit.
-    void spill_if_full();
+    /// Writes what it holds as a run when that is past its limit; true when it did.
+    bool spill_if_full();
     /// Forgets every group and run; keeps the limit.
     void clear();
 
