@@ -95,6 +95,7 @@ def aggregate(paths, by=(), to=None, rates=None, threads=1, **options):
     the group's columns, ``to`` a currency to convert every row into at its date with
     ``rates`` (a Rates, a path or paths, or None for the built-in rates); the other keywords
     are those of ``crossfoot aggregate``: amount, currency, date, default_currency, at,
-    rounding, policy, max_age_days, window_days, digits, max_record_bytes, rejects."""
+    rounding, policy, max_age_days, window_days, digits, max_record_bytes, memory_limit,
+    spill_dir, rejects."""
     return aggregate_partial(paths, by=list(by) if not isinstance(by, str) else [by], to=to,
                              rates=rates, threads=threads, **options).to_dataframe()

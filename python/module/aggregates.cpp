@@ -32,7 +32,8 @@ aggregation_settings settings_from(const py::kwargs& kw) {
     static const std::vector<std::string> known{"by",          "amount",       "currency",      "date",
                                                 "default_currency", "to",      "at",            "rounding",
                                                 "policy",      "max_age_days", "window_days",   "digits",
-                                                "rates",       "threads",      "rejects",       "max_record_bytes"};
+                                                "rates",       "threads",      "rejects",       "max_record_bytes",
+                                                "memory_limit", "spill_dir"};
     for (const auto& [key, value] : kw) {
         const auto name = py::str(key).cast<std::string>();
         if (std::ranges::find(known, name) == known.end())
@@ -71,6 +72,12 @@ aggregation_settings settings_from(const py::kwargs& kw) {
         if (bytes == 0) throw py::value_error("max_record_bytes must be at least 1");
         o.max_record_bytes = bytes;
     }
+    if (const py::object v = get("memory_limit"); !v.is_none()) {
+        const auto bytes = v.cast<long long>();
+        if (bytes < 0) throw py::value_error("memory_limit must be 0 (no limit) or a number of bytes");
+        o.memory_limit = static_cast<std::size_t>(bytes);
+    }
+    if (const py::object v = get("spill_dir"); !v.is_none()) o.spill_directory = paths_from_python(v).at(0);
     if (const py::object v = get("threads"); !v.is_none()) {
         const auto t = v.cast<long long>();
         if (t < 1) throw py::value_error("threads must be at least 1");

@@ -34,6 +34,20 @@ def test_the_dataframe_is_the_cli_csv(cli, tmp_path):
         same_as_cli(frame, cli_frame(cli, ledger, "--by", ",".join(by), "--threads", "1"))
 
 
+def test_a_memory_limit_spills_groups_and_changes_nothing(cli, tmp_path):
+    ledger = write_ledger(tmp_path / "ledger.csv", 5000, quoted_every=11)
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    for by in (["id"], ["date", "region"]):
+        limited = crossfoot.aggregate(ledger, by=by, threads=2, memory_limit=16384, spill_dir=spill)
+        same_as_cli(limited, cli_frame(cli, ledger, "--by", ",".join(by), "--memory-limit", "0"))
+    assert list(spill.iterdir()) == []  # the runs were unlinked as they were made
+    with pytest.raises(crossfoot.Error, match="spill"):
+        crossfoot.aggregate(ledger, by="id", memory_limit=1, spill_dir=tmp_path / "absent")
+    with pytest.raises(ValueError, match="memory_limit"):
+        crossfoot.aggregate(ledger, by="id", memory_limit=-1)
+
+
 def test_converted_totals_are_the_cli_csv(cli, source_dir):
     case = source_dir / "tests" / "golden" / "aggregate" / "convert_round_total" / "ledger.csv"
     frame = crossfoot.aggregate(case, by="region", to="CNY", rounding="total")

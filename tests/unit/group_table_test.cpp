@@ -1,0 +1,258 @@
+// tests/unit/group_table_test.cpp: the groups of a partial aggregate held compactly: key order
+// (field by field, byte by byte, NUL bytes and prefixes included), exact sums across int128
+// and exponents, merging; and the memory limit: groups written to disk and merged back give
+// the same groups, the same reports and the same partial, byte for byte, whatever the limit,
+// the threads and the reader (text, stream, file).
+// SPDX-License-Identifier: MIT
+#include <crossfoot/aggregate.hpp>
+
+#include <crossfoot/currency.hpp>
+#include <crossfoot/decimal.hpp>
+
+#include "aggregate_support.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using crossfoot::aggregate_options;
+using crossfoot::convert_rounding;
+using crossfoot::decimal;
+using crossfoot::group_table;
+using crossfoot::group_totals;
+using crossfoot::group_view;
+using crossfoot::partial_aggregate;
+using crossfoot::testing::builtin;
+using crossfoot::testing::converting;
+using crossfoot::testing::currency;
+using crossfoot::testing::grouped_by;
+using crossfoot::testing::key;
+
+decimal dec(std::string_view text) { return decimal::parse(text).value(); }
+
+group_totals one(std::string_view code, std::string_view total, std::uint64_t rows) {
+    group_totals g;
+    g.totals[currency(code)] = dec(total);
+    g.rows[currency(code)] = rows;
+    return g;
+}
+
+// The keys of a table in the order it visits them.
+std::vector<key> keys_of(const group_table& t) {
+    std::vector<key> out;
+    t.for_each([&](const group_view& g) { out.emplace_back(g.key.begin(), g.key.end()); });
+    return out;
+}
+
+// A ledger of `rows` rows over about `keys` keys of two columns, amounts with 0 to 3 decimals
+// (mixed within a currency), some negative, some of 20 digits; deterministic.
+std::string ledger(std::size_t rows, std::size_t keys, unsigned seed) {
+    std::mt19937_64 random(seed);
+    std::string text = "desk,book,currency,amount,date\n";
+    const char* const codes[] = {"USD", "JPY", "EUR", "CNY"};
+    for (std::size_t i = 0; i < rows; ++i) {
+        const std::size_t k = random() % keys;
+        std::string amount = std::to_string(random() % 1'000'000);
+        const auto decimals = static_cast<std::size_t>(random() % 4);
+        if (decimals > 0 && amount.size() > decimals) amount.insert(amount.size() - decimals, ".");
+        if (random() % 50 == 0) amount = "98765432109876543210";  // past the integer path
+        if (random() % 7 == 0) amount = "-" + amount;
+        text += "d" + std::to_string(k % 97) + ",b" + std::to_string(k) + "," + codes[random() % 4] + "," + amount +
+                ",2024-03-0" + std::to_string(1 + random() % 5) + "\n";
+    }
+    return text;
+}
+
+// Converting every row at one date the built-in rates hold.
+aggregate_options at_one_date(aggregate_options o) {
+    o.fixed_date = crossfoot::testing::day("2024-09-02");
+    return o;
+}
+
+partial_aggregate run_csv(const std::string& text, aggregate_options options, std::size_t limit, unsigned threads) {
+    options.memory_limit = limit;
+    partial_aggregate p;
+    const auto done = crossfoot::aggregate_csv(text, "ledger.csv", options, &builtin(), p, {}, threads);
+    BOOST_TEST_REQUIRE(done.has_value(), (done ? std::string() : format(done.error())));
+    return p;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(group_table_order)
+
+BOOST_AUTO_TEST_CASE(visits_groups_in_key_order_field_by_field) {
+    group_table t;
+    // Inserted out of order; a field that is a prefix of another comes first, a NUL byte is
+    // a byte like any other, bytes above 0x7F after ASCII, and the first field decides first.
+    const std::vector<key> keys = {{"b", "a"}, {"a", "zz"}, {"ab", ""}, {"a", "z"}, {"a", ""},
+                                   {std::string("a\0b", 3), "x"}, {"\xC3\xA9t\xC3\xA9", "a"}, {"a", std::string("z\0", 2)},
+                                   {"aaaaaaaaaaaaaaaaaaaa", "q"}, {"aaaaaaaaaaaaaaaaaaab", "a"}, {"aaaaaaaaaaaaaaaaaaaa", "p"}};
+    for (const key& k : keys) t.add(k, one("USD", "1", 1));
+    std::vector<key> expected = keys;
+    std::ranges::sort(expected);  // std::vector<std::string>'s order is the one wanted
+    BOOST_TEST((keys_of(t) == expected));
+    BOOST_TEST(t.size() == keys.size());
+}
+
+BOOST_AUTO_TEST_CASE(adds_equal_keys_and_keeps_currencies_apart) {
+    group_table t;
+    t.add({"north"}, one("USD", "1.50", 1));
+    t.add({"north"}, one("USD", "2.5", 2));
+    t.add({"north"}, one("JPY", "300", 1));
+    t.add({"south"}, one("USD", "-0.000", 1));
+    BOOST_TEST(t.size() == 2U);
+    const group_totals north = t.at({"north"});
+    BOOST_TEST(north.totals.at(currency("USD")).to_string() == "4.00");  // the smaller exponent, as decimal sums
+    BOOST_TEST(north.rows.at(currency("USD")) == 3U);
+    BOOST_TEST(north.totals.at(currency("JPY")).to_string() == "300");
+    BOOST_TEST(t.at({"south"}).totals.at(currency("USD")).to_string() == "0.000");
+    BOOST_TEST(!t.find({"west"}).has_value());
+    BOOST_CHECK_THROW((void)t.at({"west"}), std::out_of_range);
+}
+
+BOOST_AUTO_TEST_CASE(sums_exactly_past_int128_and_across_exponents) {
+    group_table t;
+    const decimal big = dec("99999999999999999999999999999999999999");  // 38 digits, near int128's top
+    for (int i = 0; i < 5; ++i) t.add({"k"}, [&] {
+            group_totals g;
+            g.totals[currency("USD")] = big;
+            g.rows[currency("USD")] = 1;
+            return g;
+        }());
+    t.add({"k"}, one("USD", "0.001", 1));
+    group_totals thousand;
+    thousand.totals[currency("USD")] = decimal::parse_scientific("1E+3").value();
+    thousand.rows[currency("USD")] = 1;
+    t.add({"k"}, thousand);
+    const decimal expected = big + big + big + big + big + dec("0.001") + decimal::parse_scientific("1E+3").value();
+    BOOST_TEST(t.at({"k"}).totals.at(currency("USD")) == expected);
+    BOOST_TEST(t.at({"k"}).totals.at(currency("USD")).to_string() == expected.to_string());
+}
+
+BOOST_AUTO_TEST_CASE(merges_tables_as_if_added_in_one) {
+    group_table a;
+    group_table b;
+    group_table both;
+    for (int i = 0; i < 1000; ++i) {
+        const key k = {"g" + std::to_string(i % 37), std::to_string(i % 5)};
+        const group_totals g = one(i % 2 == 0 ? "USD" : "EUR", std::to_string(i) + ".25", 1);
+        (i % 3 == 0 ? a : b).add(k, g);
+        both.add(k, g);
+    }
+    group_table merged = a;
+    merged.merge(b);
+    BOOST_TEST((merged == both));
+    BOOST_TEST(!(merged == a));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(memory_limit)
+
+BOOST_AUTO_TEST_CASE(a_table_past_its_limit_writes_runs_and_visits_the_same_groups) {
+    group_table limited;
+    limited.limit_memory(16 << 10, std::filesystem::temp_directory_path().string());
+    group_table unlimited;
+    std::mt19937_64 random(7);
+    for (int i = 0; i < 20000; ++i) {
+        const key k = {"k" + std::to_string(random() % 3000)};
+        const group_totals g = one(random() % 2 == 0 ? "USD" : "JPY", std::to_string(random() % 100000), 1);
+        limited.add(k, g);
+        unlimited.add(k, g);
+    }
+    BOOST_TEST(limited.runs() > 1U);
+    BOOST_TEST(limited.memory_bytes() <= std::size_t{16 << 10} + 4096);
+    BOOST_TEST(unlimited.runs() == 0U);
+    BOOST_TEST((limited == unlimited));
+    BOOST_TEST(limited.size() == unlimited.size());
+    BOOST_TEST((keys_of(limited) == keys_of(unlimited)));
+    const key some = {"k123"};
+    BOOST_TEST((limited.find(some) == unlimited.find(some)));
+    group_table copy = limited;  // runs are shared, and read by either
+    copy.merge(unlimited);
+    group_table doubled = unlimited;
+    doubled.merge(unlimited);
+    BOOST_TEST((copy == doubled));
+}
+
+BOOST_AUTO_TEST_CASE(many_runs_are_merged_into_one) {
+    group_table t;
+    t.limit_memory(1, std::filesystem::temp_directory_path().string());  // a run per group added
+    group_table plain;
+    for (int i = 0; i < 300; ++i) {
+        t.add({"k" + std::to_string(i % 50)}, one("EUR", "1.5", 1));
+        plain.add({"k" + std::to_string(i % 50)}, one("EUR", "1.5", 1));
+    }
+    BOOST_TEST(t.runs() <= 65U);
+    BOOST_TEST((t == plain));
+}
+
+BOOST_AUTO_TEST_CASE(aggregation_is_byte_identical_whatever_the_limit_and_threads) {
+    const std::string text = ledger(60000, 20000, 11);
+    for (const aggregate_options& options :
+         {grouped_by({"desk", "book"}), grouped_by({"book"}), at_one_date(converting({"desk"}, "USD", convert_rounding::total))}) {
+        const partial_aggregate reference = run_csv(text, options, 0, 1);
+        const std::string csv = crossfoot::format_aggregate_csv(reference);
+        const std::string json = crossfoot::to_json(reference);
+        for (const std::size_t limit : {std::size_t{0}, std::size_t{256} << 10, std::size_t{24} << 10}) {
+            for (const unsigned threads : {1U, 2U, 3U}) {
+                BOOST_TEST_CONTEXT("limit " << limit << ", " << threads << " threads") {
+                    const partial_aggregate p = run_csv(text, options, limit, threads);
+                    BOOST_TEST(crossfoot::format_aggregate_csv(p) == csv);
+                    BOOST_TEST(crossfoot::to_json(p) == json);
+                    BOOST_TEST(crossfoot::format_aggregate_json(p) == crossfoot::format_aggregate_json(reference));
+                    BOOST_TEST(crossfoot::format_aggregate_text(p) == crossfoot::format_aggregate_text(reference));
+                    BOOST_TEST((p == reference));
+                    if (limit == (std::size_t{24} << 10) && options.group_by.size() == 2) BOOST_TEST(p.groups.runs() > 0U);
+                }
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(streams_and_files_spill_alike) {
+    const std::string text = ledger(30000, 15000, 5);
+    const aggregate_options base = grouped_by({"desk", "book"});
+    const partial_aggregate reference = run_csv(text, base, 0, 2);
+    aggregate_options options = base;
+    options.memory_limit = 32 << 10;
+    partial_aggregate streamed;
+    std::istringstream input(text);
+    BOOST_TEST_REQUIRE(crossfoot::aggregate_stream(input, "ledger.csv", options, &builtin(), streamed, {}, 2, {}, 4096)
+                           .has_value());
+    BOOST_TEST((streamed == reference));
+    const auto path = std::filesystem::temp_directory_path() / ("crossfoot-spill-test-" + std::to_string(::getpid()) + ".csv");
+    std::ofstream(path, std::ios::binary) << text;
+    partial_aggregate filed;
+    BOOST_TEST_REQUIRE(crossfoot::aggregate_file(path.string(), "ledger.csv", options, &builtin(), filed, {}, 2, {}, 8192)
+                           .has_value());
+    std::filesystem::remove(path);
+    BOOST_TEST((filed == reference));
+    BOOST_TEST(filed.groups.runs() > 0U);
+}
+
+BOOST_AUTO_TEST_CASE(a_spill_directory_that_cannot_be_written_is_the_inputs_error) {
+    aggregate_options options = grouped_by({"book"});
+    options.memory_limit = 1;
+    options.spill_directory = "/nonexistent/crossfoot";
+    partial_aggregate p;
+    const auto done = crossfoot::aggregate_csv(ledger(2000, 1000, 3), "ledger.csv", options, &builtin(), p, {}, 2);
+    BOOST_TEST_REQUIRE(!done.has_value());
+    BOOST_TEST(done.error().code == "spill-failed");
+    BOOST_TEST(done.error().file == "ledger.csv");
+    BOOST_TEST(done.error().message.find("/nonexistent/crossfoot") != std::string::npos, done.error().message);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
