@@ -81,7 +81,21 @@ std::expected<void, std::string> partial_aggregate::merge(const partial_aggregat
 partial_aggregate partial_aggregate::finished() const {
     partial_aggregate out = *this;
     if (!target || rounding != convert_rounding::total) return out;
-    out.groups.cells().round_converted(-target->minor_units().value_or(0));
+    if (groups.runs() == 0) {
+        out.groups.cells().round_converted(-target->minor_units().value_or(0));
+        return out;
+    }
+    // Groups on disk are read back once, rounded, into a table of the same limit.
+    out.groups.clear();
+    for_each_finished(*this, [&](const group_view& g) {
+        group_totals figures;
+        for (const currency_total& t : g.totals) {
+            figures.totals.emplace(t.currency, t.total);
+            figures.rows.emplace(t.currency, t.rows);
+        }
+        if (g.converted != nullptr) figures.converted = *g.converted;
+        out.groups.add({g.key.begin(), g.key.end()}, figures);
+    });
     return out;
 }
 
