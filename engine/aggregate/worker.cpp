@@ -221,10 +221,14 @@ private:
     }
 
     // The group's converted cell of a cell, made on first use.
-    std::uint32_t converted_of(std::uint32_t c) {
-        if (const std::uint32_t found = table_.at(c).converted; found != cell_table::absent) return found;
+    // The group's converted cell, made: once per group.
+    [[gnu::noinline]] std::uint32_t converted_of_made(std::uint32_t c) {
         const std::string key(table_.key_of_cell(c));
         return table_.find_or_make(cell_table::probe_of(key), key, unit::count(), true);
+    }
+    std::uint32_t converted_of(std::uint32_t c) {
+        if (const std::uint32_t found = table_.at(c).converted; found != cell_table::absent) return found;
+        return converted_of_made(c);
     }
 
     // The row's amount in the target currency as an integer: rounded to the target's minor
@@ -314,7 +318,7 @@ private:
     // The cell for the row's group and currency (its packed code), absent when not made yet.
     // A key of one field of at most 8 bytes is looked up by its bytes, without building it;
     // any other is built in key_, and its probe kept in probe_, for making the cell next.
-    std::uint32_t find_cell(const scan::row& r, std::uint32_t code) {
+    [[gnu::always_inline]] std::uint32_t find_cell(const scan::row& r, std::uint32_t code) {
         if (columns_.group.size() == 1) {
             const std::string_view key = r.field(columns_.group[0]);
             if (key.size() <= 8 && readable_ - key.data() >= 8) {
@@ -332,7 +336,7 @@ private:
     // The cell for a row's group and currency, made on first use; absent when the key is
     // new and a field of it is not UTF-8 (the general path refuses the row and says where).
     template <class Field>
-    std::uint32_t cell_for(const Field& field, std::uint32_t code, unit currency) {
+    [[gnu::noinline]] std::uint32_t cell_for(const Field& field, std::uint32_t code, unit currency) {
         key_of(field);
         probe_ = cell_table::probe_of(key_);
         if (const std::uint32_t found = table_.find_with_group(probe_, key_, code, group_); found != cell_table::absent)
@@ -343,7 +347,7 @@ private:
     // The cell, not in the table, for the key in key_ (probe_, whose group the look-up just
     // before found, group_) and a currency.
     template <class Field>
-    std::uint32_t make_cell(const Field& field, unit currency) {
+    [[gnu::noinline]] std::uint32_t make_cell(const Field& field, unit currency) {
         // Before the cell is made: spilling empties the table, and the group with it.
         const std::uint32_t group = groups_.spill_if_full() ? cell_table::absent : group_;
         if (group == cell_table::absent) {
