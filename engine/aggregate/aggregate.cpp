@@ -5,6 +5,7 @@
 
 #include "csv_scan.hpp"
 #include "row_scan.hpp"
+#include "spill.hpp"
 #include "worker.hpp"
 #include "core/csv.hpp"
 
@@ -68,14 +69,14 @@ diagnostic whole_file_error(std::string_view file_name, std::string message, std
 }
 
 // Runs a reader, turning what it throws when the groups cannot be held (a spill file that
-// cannot be written, memory that cannot be had) into the input's error.
+// cannot be written or read back, memory that cannot be had) into the input's error.
 template <class Read>
 std::expected<void, diagnostic> guarded(std::string_view file_name, Read&& read) {
     try {
         return read();
-    } catch (const std::system_error& e) {
+    } catch (const aggregation::spill_error& e) {
         return std::unexpected(whole_file_error(
-            file_name, fmt::format("cannot write groups to disk past the memory limit: {}", e.what()), "spill-failed"));
+            file_name, fmt::format("cannot hold the groups on disk past the memory limit: {}", e.what()), "spill-failed"));
     } catch (const std::bad_alloc&) {
         return std::unexpected(whole_file_error(
             file_name, "out of memory while holding the groups: set a lower memory limit (--memory-limit)",
@@ -85,25 +86,29 @@ std::expected<void, diagnostic> guarded(std::string_view file_name, Read&& read)
 
 // Where groups go past the memory limit.
 std::string spill_directory(const aggregate_options& options) {
-    if (!options.spill_directory.empty()) return options.spill_directory;
-    const char* const tmp = std::getenv("TMPDIR");
-    return tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
+    return options.spill_directory.empty() ? aggregation::default_spill_directory() : options.spill_directory;
 }
+
+// The least share of the limit a table holds: below it a run would be written for every few
+// groups, each a file of its own.
+constexpr std::size_t least_share = std::size_t{64} << 10;
 
 // Each thread's table, and the partial's, holds an equal share of the memory limit.
 std::size_t share_of_limit(const aggregate_options& options, unsigned threads) {
-    return options.memory_limit == 0 ? 0 : std::max<std::size_t>(options.memory_limit / (std::max(1U, threads) + 1), 1);
+    return options.memory_limit == 0 ? 0 : std::max(options.memory_limit / (std::max(1U, threads) + 1), least_share);
 }
 
 // A fresh partial takes the options' grouping, target and rounding; one that holds rows
 // already must have been made with the same, since what is read is added to it.
 std::expected<void, diagnostic> prepare(partial_aggregate& into, const aggregate_options& options,
                                         unsigned threads, std::string_view file_name) {
+    // A partial without a limit of its own (fresh, read from JSON, merged) takes the options'.
+    if (into.groups.memory_limit() == 0)
+        into.groups.limit_memory(share_of_limit(options, threads), spill_directory(options));
     if (into.groups.empty() && into.rows_read == 0) {
         into.group_by = options.group_by;
         into.target = options.target;
         into.rounding = options.rounding;
-        into.groups.limit_memory(share_of_limit(options, threads), spill_directory(options));
         return {};
     }
     const partial_aggregate empty{options.group_by, options.target, options.rounding, {}, 0, 0};
@@ -125,9 +130,18 @@ std::vector<worker> make_workers(const aggregate_options& options, const columns
     return workers;
 }
 
-// At the end of an input: the workers' totals, into the partial.
-void take_totals(std::vector<worker>& workers, partial_aggregate& into) {
+// The rows read and refused so far in an input, added to the partial with its totals.
+struct row_counts {
+    std::uint64_t read = 0;
+    std::uint64_t rejected = 0;
+};
+
+// At the end of an input: the workers' totals and the rows they counted, into the partial;
+// so that a partial never counts rows whose totals it does not hold.
+void take_totals(std::vector<worker>& workers, const row_counts& counts, partial_aggregate& into) {
     for (worker& w : workers) w.take(into.groups);
+    into.rows_read += counts.read;
+    into.rows_rejected += counts.rejected;
 }
 
 // Pieces of at least this size, and a few per thread: a thread that is done early takes
@@ -217,7 +231,7 @@ void read_unquoted(std::string_view text, const char* readable, std::vector<work
 // anything past that, when it is cut before it).
 std::expected<std::size_t, diagnostic> process_body(std::string_view body, const char* readable, std::size_t special,
                                                     std::size_t first_line, std::string_view file_name,
-                                                    std::vector<worker>& workers, partial_aggregate& into,
+                                                    std::vector<worker>& workers, row_counts& counts,
                                                     const reject_sink& rejects) {
     special = std::min(special, body.size());
     const void* nul = special < body.size() && body[special] == '\0'
@@ -243,9 +257,9 @@ std::expected<std::size_t, diagnostic> process_body(std::string_view body, const
                      severity::error, b->message, b->code, b->text};
         if (!rejects) return std::unexpected(std::move(d));
         rejects(d);
-        ++into.rows_rejected;
+        ++counts.rejected;
     }
-    for (const worker& w : workers) into.rows_read += w.rows_read();
+    for (const worker& w : workers) counts.read += w.rows_read();
     return piece_first.back() - first_line;
 }
 
@@ -302,10 +316,11 @@ std::expected<void, diagnostic> aggregate_csv(std::string_view text, std::string
         const std::string_view body = text.substr(header->body);
         const char* const readable = body.data() + body.size();
         auto workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads);
-        auto done = process_body(body, readable, special_at(body, workers), header->first_line, file_name, workers, into,
-                                 rejects);
+        row_counts counts;
+        auto done = process_body(body, readable, special_at(body, workers), header->first_line, file_name, workers,
+                                 counts, rejects);
         if (!done) return std::unexpected(done.error());
-        take_totals(workers, into);
+        take_totals(workers, counts, into);
         return {};
     });
 }
@@ -393,9 +408,8 @@ public:
     }
 
     // Aggregates the whole records at the start of `text` (all of it when it is the last)
-    // and returns where they end: 0 when it holds none. Taken to hold no quote, they end
-    // after its last line feed; if it holds one, after the last line feed outside quotes,
-    // and they are read again.
+    // and returns where they end: 0 when it holds none. Without a quote, they end after its
+    // last line feed; with one, after the last line feed outside quotes.
     std::expected<std::size_t, diagnostic> records(std::string_view text, bool last) {
         const char* const readable = text.data() + text.size();
         std::size_t end = text.size();
@@ -407,7 +421,7 @@ public:
         // the last line feed, it may hide that one.
         const std::size_t special = special_at(text.substr(0, end), workers_);
         if (!last && special < end && text[special] == '"') end = last_record_end(text);
-        auto lines = process_body(text.substr(0, end), readable, special, next_line_, file_name_, workers_, into_,
+        auto lines = process_body(text.substr(0, end), readable, special, next_line_, file_name_, workers_, counts_,
                                   rejects_);
         if (!lines) return std::unexpected(lines.error());
         next_line_ += *lines;
@@ -415,7 +429,7 @@ public:
     }
 
     // At the end of the input: the totals of every window, into the partial.
-    void finish() { take_totals(workers_, into_); }
+    void finish() { take_totals(workers_, counts_, into_); }
 
     // Goes on at another record of the file, which starts on `line`.
     void continue_at_line(std::size_t line) { next_line_ = line; }
@@ -439,6 +453,7 @@ private:
     unsigned threads_;
     std::optional<header_read> header_;
     std::vector<worker> workers_;
+    row_counts counts_;
     std::size_t next_line_ = 1;
 };
 

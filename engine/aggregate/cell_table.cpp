@@ -127,13 +127,19 @@ void cell_table::add_slow(std::uint32_t c, int128 coefficient, std::int32_t expo
     int128 sum = x.sum;
     int128 term = coefficient;
     const std::int32_t low = std::min(x.exponent, exponent);
-    const auto scale = [](int128& v, std::int32_t by) {
-        return by == 0 || (by <= 38 && !__builtin_mul_overflow(v, power_of_ten(by), &v));
+    const auto scale = [](int128& v, std::int64_t by) {
+        return by == 0 || (by > 0 && by <= 38 && !__builtin_mul_overflow(v, power_of_ten(static_cast<std::int32_t>(by)), &v));
     };
     int128 next = 0;
-    if (scale(sum, x.exponent - low) && scale(term, exponent - low) && !__builtin_add_overflow(sum, term, &next)) {
+    if (scale(sum, std::int64_t{x.exponent} - low) && scale(term, std::int64_t{exponent} - low) &&
+        !__builtin_add_overflow(sum, term, &next)) {
         x.sum = next;
         x.exponent = low;
+        return;
+    }
+    if (x.exponent == exponent) {  // the sum is full: it goes to the rest, and starts again
+        add_rest(c, make_decimal(x.sum, x.exponent));
+        x.sum = coefficient;
         return;
     }
     add_rest(c, make_decimal(coefficient, exponent));
@@ -273,7 +279,8 @@ void cell_table::round_converted(std::int32_t exponent) {
         cell& x = cells_[c];
         if ((x.flags & is_converted) == 0) continue;
         // The usual total, in the sum alone with more digits than wanted: rounded in integers.
-        if ((x.flags & (has_sum | has_rest)) == has_sum && x.exponent < exponent && exponent - x.exponent <= 38) {
+        if ((x.flags & (has_sum | has_rest)) == has_sum && x.exponent < exponent &&
+            std::int64_t{exponent} - x.exponent <= 38) {
             const int128 sum = x.sum;
             x.sum = drop_digits_half_even(sum, exponent - x.exponent);
             x.exponent = exponent;

@@ -65,7 +65,7 @@ group_table::group_table() : cells_(std::make_unique<cell_table>()) {}
 group_table::group_table(const group_table& other)
     : cells_(std::make_unique<cell_table>(*other.cells_)), runs_(other.runs_), limit_(other.limit_),
       directory_(other.directory_) {}
-group_table::group_table(group_table&& other) noexcept
+group_table::group_table(group_table&& other)
     : cells_(std::exchange(other.cells_, std::make_unique<cell_table>())), runs_(std::move(other.runs_)),
       limit_(other.limit_), directory_(std::move(other.directory_)) {}
 group_table& group_table::operator=(const group_table& other) {
@@ -94,12 +94,13 @@ void for_each_merged(const cell_table& t, const std::vector<std::shared_ptr<cons
     aggregation::merge_groups(t, runs, [&](const aggregation::spilled_group& g) { aggregation::view_spilled(g, visit); });
 }
 
-// More runs than this are merged into one, so that a table never holds many files open.
+// Past this many runs, the smaller half are merged into one, so that a table holds few files
+// open and each group is rewritten a few times at most, not once per merge.
 constexpr std::size_t most_runs = 64;
 
 }  // namespace
 
-std::size_t group_table::size() const noexcept {
+std::size_t group_table::size() const {
     if (runs_.empty()) return cells_->group_count();
     std::size_t n = 0;
     aggregation::merge_groups(*cells_, runs_, [&](const aggregation::spilled_group&) { ++n; });
@@ -117,12 +118,19 @@ void group_table::limit_memory(std::size_t bytes, std::string directory) {
 void group_table::spill() {
     if (cells_->group_count() != 0) runs_.push_back(aggregation::spill_run::write(*cells_, directory_));
     cells_->clear();
-    if (runs_.size() > most_runs) {  // merged into one, a group at a time
-        const cell_table none;
-        aggregation::spill_run::writer merged(directory_);
-        aggregation::merge_groups(none, runs_, [&](const aggregation::spilled_group& g) { merged.add(g); });
-        runs_ = {merged.finish()};
-    }
+    merge_smaller_runs();
+}
+
+void group_table::merge_smaller_runs() {
+    if (runs_.size() <= most_runs) return;
+    std::ranges::sort(runs_, {}, [](const auto& run) { return run->bytes(); });
+    const auto half = static_cast<std::ptrdiff_t>(runs_.size() / 2);
+    const std::vector<std::shared_ptr<const aggregation::spill_run>> smaller(runs_.begin(), runs_.begin() + half);
+    const cell_table none;
+    aggregation::spill_run::writer merged(directory_);
+    aggregation::merge_groups(none, smaller, [&](const aggregation::spilled_group& g) { merged.add(g); });
+    runs_.erase(runs_.begin(), runs_.begin() + half);
+    runs_.push_back(merged.finish());
 }
 
 void group_table::clear() {
@@ -131,14 +139,15 @@ void group_table::clear() {
 }
 
 bool group_table::spill_if_full() {
-    if (limit_ == 0 || cells_->bytes_while_growing() <= limit_) return false;
+    if (limit_ == 0 || cells_->bytes_while_growing() + cells_->bytes_to_order() <= limit_) return false;
     spill();
     return true;
 }
 
 void group_table::add_runs(const std::vector<std::shared_ptr<const aggregation::spill_run>>& runs) {
-    runs_.insert(runs_.end(), runs.begin(), runs.end());
-    if (runs_.size() > most_runs) spill();
+    const auto taken = runs;  // a copy: `runs` may be this table's own
+    runs_.insert(runs_.end(), taken.begin(), taken.end());
+    merge_smaller_runs();
 }
 
 bool group_table::contains(const key_type& key) const { return find(key).has_value(); }

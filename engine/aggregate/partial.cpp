@@ -79,14 +79,16 @@ std::expected<void, std::string> partial_aggregate::merge(const partial_aggregat
 }
 
 partial_aggregate partial_aggregate::finished() const {
-    partial_aggregate out = *this;
-    if (!target || rounding != convert_rounding::total) return out;
+    if (!target || rounding != convert_rounding::total) return *this;
     if (groups.runs() == 0) {
+        partial_aggregate out = *this;
         out.groups.cells().round_converted(-target->minor_units().value_or(0));
         return out;
     }
-    // Groups on disk are read back once, rounded, into a table of the same limit.
-    out.groups.clear();
+    // Groups on disk are read back once, rounded, into a table of the same limit (not a copy
+    // of this one, which would hold its groups twice).
+    partial_aggregate out{group_by, target, rounding, {}, rows_read, rows_rejected};
+    out.groups.limit_memory(groups.memory_limit(), groups.spill_directory());
     for_each_finished(*this, [&](const group_view& g) {
         group_totals figures;
         for (const currency_total& t : g.totals) {
@@ -224,6 +226,8 @@ unit read_unit(const json& j) {
 // A converted total goes with a target, in every group, and only then.
 group_totals read_group(const json& entry, const std::optional<unit>& target) {
     group_totals g;
+    if (entry.at("totals").empty())
+        throw std::invalid_argument("a group has no totals: every group holds at least one currency's");
     for (const json& t : entry.at("totals")) {
         const unit u = read_unit(t.at("currency"));
         if (g.totals.contains(u))

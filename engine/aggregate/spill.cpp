@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <queue>
-#include <system_error>
+#include <cstdlib>
 #include <tuple>
 
 #include <fcntl.h>
@@ -16,13 +16,19 @@
 
 namespace crossfoot::aggregation {
 
+std::string default_spill_directory() {
+    const char* const tmp = std::getenv("TMPDIR");
+    return tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
+}
+
 namespace {
 
 // A new file in `directory`, unlinked at once: it lasts as long as its descriptor.
 std::pair<int, std::string> unlinked_file(const std::string& directory) {
-    std::string path = (directory.empty() ? std::string(".") : directory) + "/crossfoot-spill-XXXXXX";
+    const std::string folder = directory.empty() ? default_spill_directory() : directory;
+    std::string path = folder + "/crossfoot-spill-XXXXXX";
     const int fd = ::mkostemp(path.data(), O_CLOEXEC);
-    if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot make a spill file in " + directory);
+    if (fd < 0) throw spill_error("cannot make a spill file in " + folder + ": " + std::strerror(errno));
     ::unlink(path.c_str());
     return {fd, path};
 }
@@ -96,7 +102,7 @@ void spill_run::writer::flush() {
         const ssize_t n = ::write(fd_, p, left);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0)
-            throw std::system_error(n < 0 ? errno : ENOSPC, std::generic_category(), "cannot write the spill file " + path_);
+            throw spill_error("cannot write the spill file " + path_ + ": " + std::strerror(n < 0 ? errno : ENOSPC));
         p += n;
         left -= static_cast<std::size_t>(n);
         written_ += static_cast<std::uint64_t>(n);
@@ -140,7 +146,7 @@ bool spill_run::reader::fill(std::size_t wanted) {
             buffer_.resize(had);
             continue;
         }
-        if (n <= 0) throw std::system_error(n < 0 ? errno : EIO, std::generic_category(), "cannot read back a spill file");
+        if (n <= 0) throw spill_error(std::string("cannot read back a spill file: ") + std::strerror(n < 0 ? errno : EIO));
         buffer_.resize(had + static_cast<std::size_t>(n));
         offset_ += static_cast<std::uint64_t>(n);
     }
@@ -149,7 +155,7 @@ bool spill_run::reader::fill(std::size_t wanted) {
 
 template <class T>
 T spill_run::reader::take() {
-    if (!fill(sizeof(T))) throw std::system_error(EIO, std::generic_category(), "a spill file ends inside a group");
+    if (!fill(sizeof(T))) throw spill_error("a spill file ends inside a group");
     T value;
     std::memcpy(&value, buffer_.data() + at_, sizeof value);
     at_ += sizeof value;
@@ -159,7 +165,7 @@ T spill_run::reader::take() {
 bool spill_run::reader::next(spilled_group& into) {
     if (!fill(1)) return false;
     const auto key_size = take<std::uint32_t>();
-    if (!fill(key_size)) throw std::system_error(EIO, std::generic_category(), "a spill file ends inside a key");
+    if (!fill(key_size)) throw spill_error("a spill file ends inside a key");
     into.key.assign(buffer_.data() + at_, key_size);
     at_ += key_size;
     const auto cells = take<std::uint32_t>();
@@ -168,7 +174,9 @@ bool spill_run::reader::next(spilled_group& into) {
         const auto flags = take<std::uint8_t>();
         const auto code = take<std::array<char, 3>>();
         c.converted = (flags & 1) != 0;
-        c.currency = c.converted ? unit::count() : unit::currency(std::string_view(code.data(), 3)).value();
+        const auto currency = unit::currency(std::string_view(code.data(), 3));
+        if (!c.converted && !currency) throw spill_error("a spill file holds an unknown currency");
+        c.currency = c.converted ? unit::count() : *currency;
         c.flags = static_cast<std::uint8_t>(((flags & 2) != 0 ? cell_table::has_sum : 0) |
                                             ((flags & 4) != 0 ? cell_table::has_rest : 0));
         c.exponent = take<std::int32_t>();
@@ -177,8 +185,10 @@ bool spill_run::reader::next(spilled_group& into) {
         c.rest = decimal();
         if ((flags & 4) != 0) {
             const auto size = take<std::uint32_t>();
-            if (!fill(size)) throw std::system_error(EIO, std::generic_category(), "a spill file ends inside a total");
-            c.rest = decimal::parse_scientific(std::string_view(buffer_.data() + at_, size)).value();
+            if (!fill(size)) throw spill_error("a spill file ends inside a total");
+            const auto rest = decimal::parse_scientific(std::string_view(buffer_.data() + at_, size));
+            if (!rest) throw spill_error("a spill file holds a total that is not a number");
+            c.rest = *rest;
             at_ += size;
         }
     }

@@ -17,10 +17,20 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace crossfoot::aggregation {
+
+// A run that cannot be written or read back: the message names the file and the reason.
+class spill_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Where runs go when no folder is given: $TMPDIR, or /tmp.
+[[nodiscard]] std::string default_spill_directory();
 
 // One cell of a group as a run holds it.
 struct spilled_cell {

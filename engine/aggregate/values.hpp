@@ -1,6 +1,6 @@
 // engine/aggregate/values.hpp: what the integer row path of aggregation reads and adds up
 // (private to the library): plain amounts, dates and currency codes read without
-// allocating, exact running sums in int128, and half-even rounding in integers. Inline:
+// allocating, powers of ten in int128, and half-even rounding in integers. Inline:
 // each is called once or more per ledger row.
 // SPDX-License-Identifier: MIT
 #pragma once

@@ -111,9 +111,9 @@ public:
         if (o.default_currency) currencies_.push_back({pack_code(o.default_currency->code()), *o.default_currency});
     }
 
-    // Reads every line of piece number `piece`, `text`, taken to hold no quote, and returns
-    // how many lines it held; stops at the first bad row unless keeping going. Nothing when
-    // the text turns out to hold a quote after all: what was read is then of no use.
+    // Reads every line of piece number `piece`, `text`, which the caller found to hold no
+    // quote, and returns how many lines it held; stops at the first bad row unless keeping
+    // going. Nothing if it held a quote after all (a broken promise: the caller throws).
     // `readable` (at or after the end of `text`) is how far bytes may be read ahead.
     std::optional<std::size_t> run_unquoted(std::string_view text, const char* readable, std::size_t piece) {
         readable_ = readable;
@@ -220,7 +220,6 @@ private:
         return absent;
     }
 
-    // The group's converted cell of a cell, made on first use.
     // The group's converted cell, made: once per group.
     [[gnu::noinline]] std::uint32_t converted_of_made(std::uint32_t c) {
         const std::string key(table_.key_of_cell(c));

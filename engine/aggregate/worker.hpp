@@ -55,9 +55,9 @@ public:
     worker& operator=(worker&&) noexcept;
     ~worker();
 
-    // Reads every line of piece number `piece`, `text`, taken to hold no quote, and returns
-    // how many lines it held; stops at the first bad row unless keeping going. Nothing when
-    // the text turns out to hold a quote after all: what was read is then of no use.
+    // Reads every line of piece number `piece`, `text`, which the caller found to hold no
+    // quote, and returns how many lines it held; stops at the first bad row unless keeping
+    // going. Nothing if it held a quote after all (a broken promise: the caller throws).
     // `readable` (at or after the end of `text`) is how far bytes may be read ahead.
     std::optional<std::size_t> run_unquoted(std::string_view text, const char* readable, std::size_t piece);
     // Reads every record of `text` as RFC 4180 with quotes and returns how many lines it

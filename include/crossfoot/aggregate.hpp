@@ -105,12 +105,12 @@ public:
 
     group_table();
     group_table(const group_table& other);
-    group_table(group_table&& other) noexcept;
+    group_table(group_table&& other);
     group_table& operator=(const group_table& other);
     group_table& operator=(group_table&& other) noexcept;
     ~group_table();
 
-    [[nodiscard]] std::size_t size() const noexcept;  // groups
+    [[nodiscard]] std::size_t size() const;  // groups (with runs on disk, they are read)
     [[nodiscard]] bool empty() const noexcept;
     [[nodiscard]] bool contains(const key_type& key) const;
     /// A group's figures, or nothing when there is no such group.
@@ -129,6 +129,9 @@ public:
     void limit_memory(std::size_t bytes, std::string directory);
     /// How many runs it has written to disk.
     [[nodiscard]] std::size_t runs() const noexcept { return runs_.size(); }
+    /// Its limit (0: none) and where its runs go (empty: $TMPDIR or /tmp).
+    [[nodiscard]] std::size_t memory_limit() const noexcept { return limit_; }
+    [[nodiscard]] const std::string& spill_directory() const noexcept { return directory_; }
 
     /// The table itself, for the library's readers.
     [[nodiscard]] aggregation::cell_table& cells() noexcept { return *cells_; }
@@ -145,6 +148,7 @@ public:
 
 private:
     void spill();
+    void merge_smaller_runs();
 
     std::unique_ptr<aggregation::cell_table> cells_;
     std::vector<std::shared_ptr<const aggregation::spill_run>> runs_;  // each in key order
@@ -192,7 +196,8 @@ using reject_sink = std::function<void(const diagnostic& why)>;
 
 /// Aggregates CSV text (RFC 4180: header by name, quoted fields, CRLF, a UTF-8 BOM) into
 /// `into`. `threads` > 1 splits the text at line boundaries and aggregates the pieces in
-/// parallel (quoted fields that hold line breaks are read on one thread instead).
+/// parallel (from the line of the first quote on, a piece is read on one thread, since a
+/// quoted field may hold a line break).
 /// A bad row (missing field, unparseable amount or date, unknown currency, no rate for its
 /// date) is a diagnostic with the file, line and column: without `rejects` it stops the run
 /// and is returned; with it, it is passed on, counted, and the run goes on.

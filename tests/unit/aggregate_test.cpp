@@ -421,6 +421,8 @@ const bad_partial_case bad_partials[] = {
      "\"rows\": 1}, {\"currency\": \"CNY\", \"total\": \"1\", \"rows\": 1}]",
      "currency CNY appears twice in a group"},
     {"no groups", "\"groups\":", "\"group\":", "key 'groups' not found"},
+    {"a group without totals", "[{\"currency\": \"CNY\", \"total\": \"1.50\", \"rows\": 2}]", "[]",
+     "a group has no totals: every group holds at least one currency's"},
 };
 
 std::string replaced(std::string_view text, std::string_view from, std::string_view to) {
