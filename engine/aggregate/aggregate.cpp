@@ -149,13 +149,21 @@ void take_totals(std::vector<worker>& workers, const row_counts& counts, partial
 constexpr std::size_t smallest_piece = std::size_t{64} << 10;
 constexpr unsigned pieces_per_thread = 8;
 
+// `text` cut at line starts into pieces for the workers: one for a single worker; else a few
+// per worker, none much smaller than smallest_piece.
+std::vector<std::string_view> pieces_for(std::string_view text, const std::vector<worker>& workers) {
+    if (workers.size() == 1) return pieces(text, 1);
+    return pieces(text, static_cast<unsigned>(std::min<std::size_t>(workers.size() * pieces_per_thread,
+                                                                     text.size() / smallest_piece + 1)));
+}
+
 // Runs `work(worker)` on every worker, each on a thread of its own but the first; an
 // exception on any (a spill file that cannot be written, memory that cannot be had) is
 // thrown again here, once all are done.
 template <class Work>
 void on_every_worker(std::vector<worker>& workers, std::size_t wanted, Work&& work) {
     std::vector<std::exception_ptr> failed(workers.size());
-    const auto guarded = [&](std::size_t t) {
+    const auto run_one = [&](std::size_t t) {
         try {
             work(workers[t]);
         } catch (...) {
@@ -164,8 +172,8 @@ void on_every_worker(std::vector<worker>& workers, std::size_t wanted, Work&& wo
     };
     {
         std::vector<std::jthread> running;
-        for (std::size_t t = 1; t < workers.size() && t < wanted; ++t) running.emplace_back(guarded, t);
-        guarded(0);
+        for (std::size_t t = 1; t < workers.size() && t < wanted; ++t) running.emplace_back(run_one, t);
+        run_one(0);
     }  // joined
     for (const std::exception_ptr& e : failed) {
         if (e) std::rethrow_exception(e);
@@ -175,8 +183,7 @@ void on_every_worker(std::vector<worker>& workers, std::size_t wanted, Work&& wo
 // Where `body` first holds a NUL byte or a quote (its size when nowhere), looked for on
 // every thread: a NUL is refused, and from a quote on the text is read as quoted CSV.
 std::size_t special_at(std::string_view body, std::vector<worker>& workers) {
-    const auto parts = pieces(body, static_cast<unsigned>(std::min<std::size_t>(
-                                        workers.size() * pieces_per_thread, body.size() / smallest_piece + 1)));
+    const auto parts = pieces_for(body, workers);
     std::vector<std::size_t> found(parts.size(), std::string_view::npos);
     std::atomic<std::size_t> next{0};
     on_every_worker(workers, parts.size(), [&](worker&) {
@@ -207,8 +214,7 @@ diagnostic nul_byte(std::string_view body, std::size_t at, std::size_t first_lin
 // in turn; the lines each piece held go into `piece_lines`.
 void read_unquoted(std::string_view text, const char* readable, std::vector<worker>& workers,
                    std::vector<std::size_t>& piece_lines) {
-    const auto wanted = std::min<std::size_t>(workers.size() * pieces_per_thread, text.size() / smallest_piece + 1);
-    const auto parts = pieces(text, static_cast<unsigned>(workers.size() == 1 ? 1 : wanted));
+    const auto parts = pieces_for(text, workers);
     piece_lines.assign(parts.size(), 0);
     std::atomic<std::size_t> next{0};
     on_every_worker(workers, parts.size(), [&](worker& w) {

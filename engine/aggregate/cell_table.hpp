@@ -79,8 +79,6 @@ public:
         const std::string_view code = currency.code();
         return code.size() == 3 ? pack_code(code) : 0;
     }
-    // The probe of a one-field key of at most 8 bytes, given as its bytes, the first lowest.
-    [[nodiscard]] static probe short_probe(std::uint64_t word, std::uint32_t size) { return {word, size}; }
 
     // The cell of (key, currency), the currency given as code_of(it), or of the key's
     // converted total (code 0); absent when not made.
@@ -109,8 +107,8 @@ public:
         for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
             const slot& s = slots_[i];
             if (s.word != p.word) continue;
-            if (s.tag == tag && (p.size != long_key || stored_key(cells_[s.ref].key_at) == encoded)) return s.ref;
-            if (s.tag == group_tag && (p.size != long_key || key_at(s.ref) == encoded)) group = s.ref;
+            if (s.tag == tag && stored_key(cells_[s.ref].key_at) == encoded) return s.ref;  // a long key
+            if (s.tag == group_tag && key_at(s.ref) == encoded) group = s.ref;
         }
         return absent;
     }
@@ -139,9 +137,7 @@ public:
     [[nodiscard]] decimal total(std::uint32_t c) const;
     [[nodiscard]] std::string_view key_at(std::uint32_t group) const { return stored_key(groups_[group].key_at); }
     [[nodiscard]] std::string_view key_of_cell(std::uint32_t c) const { return stored_key(cells_[c].key_at); }
-    [[nodiscard]] std::uint32_t first_cell(std::uint32_t group) const { return groups_[group].first_cell; }
     [[nodiscard]] std::size_t group_count() const { return groups_.size(); }
-    [[nodiscard]] std::size_t cell_count() const { return cells_.size(); }
     // Bytes held, for the memory a table takes; and the most it would hold while its arrays
     // grow for one more group and cell (the old and the new array side by side).
     [[nodiscard]] std::size_t bytes() const;

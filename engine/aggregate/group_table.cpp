@@ -4,6 +4,7 @@
 #include <crossfoot/aggregate.hpp>
 
 #include "cell_table.hpp"
+#include "partial.hpp"
 #include "spill.hpp"
 
 #include <stdexcept>
@@ -43,6 +44,9 @@ void view_group(const cell_table& t, std::uint32_t g, view_scratch& scratch, Vis
     visit(group_view{scratch.key, scratch.totals, converted ? &*converted : nullptr});
 }
 
+
+}  // namespace
+
 group_totals figures_of(const group_view& v) {
     group_totals g;
     for (const currency_total& t : v.totals) {
@@ -52,8 +56,6 @@ group_totals figures_of(const group_view& v) {
     if (v.converted != nullptr) g.converted = *v.converted;
     return g;
 }
-
-}  // namespace
 
 std::uint64_t group_view::rows() const noexcept {
     std::uint64_t n = 0;

@@ -89,15 +89,8 @@ partial_aggregate partial_aggregate::finished() const {
     // of this one, which would hold its groups twice).
     partial_aggregate out{group_by, target, rounding, {}, rows_read, rows_rejected};
     out.groups.limit_memory(groups.memory_limit(), groups.spill_directory());
-    for_each_finished(*this, [&](const group_view& g) {
-        group_totals figures;
-        for (const currency_total& t : g.totals) {
-            figures.totals.emplace(t.currency, t.total);
-            figures.rows.emplace(t.currency, t.rows);
-        }
-        if (g.converted != nullptr) figures.converted = *g.converted;
-        out.groups.add({g.key.begin(), g.key.end()}, figures);
-    });
+    for_each_finished(*this,
+                      [&](const group_view& g) { out.groups.add({g.key.begin(), g.key.end()}, figures_of(g)); });
     return out;
 }
 

@@ -11,6 +11,9 @@
 
 namespace crossfoot {
 
+/// A group's figures as values, from its view.
+[[nodiscard]] group_totals figures_of(const group_view& g);
+
 /// Every group of `p` in key order, with converted totals kept exact until the end rounded
 /// (as `finished()` rounds them), without a copy of the partial.
 void for_each_finished(const partial_aggregate& p, const std::function<void(const group_view&)>& visit);

@@ -324,7 +324,7 @@ private:
                 const std::size_t n = key.size();
                 const std::uint64_t word = load8(key.data()) & (n == 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1);
                 key_.clear();  // not built
-                return table_.find(cell_table::short_probe(word, static_cast<std::uint32_t>(n)), {}, code);
+                return table_.find({word, static_cast<std::uint32_t>(n)}, {}, code);  // a one-field key's bytes
             }
         }
         key_of([&](std::size_t i) { return r.field(i); });
