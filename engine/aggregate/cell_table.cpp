@@ -63,7 +63,7 @@ void cell_table::place(const slot& s) {
 }
 
 void cell_table::grow() {
-    std::vector<slot> old = std::move(slots_);
+    big_vector<slot> old = std::move(slots_);
     slots_.assign(old.size() * 2, slot{});
     --shift_;
     for (const slot& s : old) {

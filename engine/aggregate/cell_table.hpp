@@ -15,6 +15,7 @@
 #include <crossfoot/currency.hpp>
 #include <crossfoot/decimal.hpp>
 
+#include "huge_pages.hpp"
 #include "values.hpp"
 
 #include <algorithm>
@@ -198,12 +199,12 @@ private:
     void add_slow(std::uint32_t c, int128 coefficient, std::int32_t exponent);
     void add_rest(std::uint32_t c, const decimal& value);
 
-    std::vector<slot> slots_ = std::vector<slot>(64);
+    big_vector<slot> slots_ = big_vector<slot>(64);
     unsigned shift_ = 64 - 6;  // 64 - log2 of the slots
     std::size_t used_ = 0;
-    std::vector<cell> cells_;
-    std::vector<group_entry> groups_;
-    std::string arena_;
+    big_vector<cell> cells_;
+    big_vector<group_entry> groups_;
+    big_string arena_;
     std::unordered_map<std::uint32_t, decimal> rest_;  // by cell: what does not fit its sum
 };
 
