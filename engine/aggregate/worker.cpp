@@ -88,13 +88,14 @@ std::expected<columns, diagnostic> find_columns(std::string_view header_line,
     return c;
 }
 
-namespace {
-
-// A currency a worker has met, with its code packed for comparing in one instruction.
+// A currency a worker has met, with its code packed for comparing in one instruction. (Not
+// in the anonymous namespace: worker::state, which has external linkage, holds a vector of it.)
 struct known_currency {
     std::uint32_t code;
     crossfoot::unit unit;
 };
+
+namespace {
 
 // The most columns a row may have for the fast path; wider ledgers take the general one.
 constexpr std::size_t fast_columns = 64;

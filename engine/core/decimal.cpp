@@ -4,6 +4,7 @@
 #include <crossfoot/decimal.hpp>
 
 #include "wide_int.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -207,7 +208,7 @@ coefficient divide_rounded(const coefficient& num, const coefficient& den, round
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using text::is_digit;
 
 std::size_t count_digits(std::string_view text, std::size_t from) {
     std::size_t end = from;

@@ -5,17 +5,16 @@
 
 #include <crossfoot/parse_error.hpp>
 
+#include "text.hpp"
+
 #include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace crossfoot::text {
 
-[[nodiscard]] constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+/// A space or a tab: what separates the words of a figure.
 [[nodiscard]] constexpr bool is_space(char c) { return c == ' ' || c == '\t'; }
-[[nodiscard]] constexpr bool is_latin_letter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 /// The length of the UTF-8 character that starts with byte `lead` (1 for a stray byte).
 [[nodiscard]] constexpr std::size_t utf8_length(char lead) {

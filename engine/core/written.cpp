@@ -27,7 +27,7 @@ bool is_word_char(char c) { return text::is_latin_letter(c) || text::is_digit(c)
 
 // Does the rest start with `word`? English words match whole and in any case; Chinese and
 // Japanese words match as written.
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using text::lower;
 
 bool starts_with_word(std::string_view rest, std::string_view word) {
     if (rest.size() < word.size() || word.empty() || lower(rest.front()) != word.front()) return false;

@@ -5,6 +5,7 @@
 
 #include "core/text_reader.hpp"
 #include "core/utf8.hpp"
+#include "core/text.hpp"
 
 #include <gumbo.h>
 
@@ -20,7 +21,7 @@ namespace crossfoot::documents {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+using text::is_markup_space;
 
 // Elements whose content no reader sees.
 bool unseen(GumboTag tag) {
@@ -54,7 +55,7 @@ bool block(GumboTag tag) {
 std::string folded_without_spaces(std::string_view s) {
     std::string out;
     for (const char c : s) {
-        if (is_space(c)) continue;
+        if (is_markup_space(c)) continue;
         out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
     return out;
@@ -89,7 +90,7 @@ public:
 
     // A run of text: white space is one space, except inside <pre>.
     void put_visible(char c, std::size_t source, bool preformatted) {
-        if (!preformatted && is_space(c)) {
+        if (!preformatted && is_markup_space(c)) {
             if (!space_pending_) space_source_ = source;
             space_pending_ = true;
             return;
@@ -182,7 +183,7 @@ std::string title_of(const GumboNode* root) {
             }
             std::string collapsed;
             for (const char c : out) {
-                if (is_space(c)) {
+                if (is_markup_space(c)) {
                     if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
                 } else {
                     collapsed += c;

@@ -2,15 +2,17 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/document.hpp>
 
+#include "core/text.hpp"
+
 #include <array>
 
 namespace crossfoot {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+using text::is_markup_space;
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using text::lower;
 
 bool starts_with_folded(std::string_view text, std::string_view prefix) {
     if (text.size() < prefix.size()) return false;
@@ -35,7 +37,7 @@ document_format identify_document(std::string_view bytes) noexcept {
     if (bytes.starts_with("%PDF-")) return document_format::pdf;
     if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
     std::size_t at = 0;
-    while (at < bytes.size() && is_space(bytes[at])) ++at;
+    while (at < bytes.size() && is_markup_space(bytes[at])) ++at;
     const std::string_view rest = bytes.substr(at);
     // A page may start with a comment before its doctype; text seldom starts with "<!--".
     constexpr std::array<std::string_view, 5> openings = {"<!doctype html", "<html", "<head", "<body",
@@ -43,7 +45,7 @@ document_format identify_document(std::string_view bytes) noexcept {
     for (const std::string_view opening : openings) {
         if (!starts_with_folded(rest, opening)) continue;
         const std::size_t after = opening.size();
-        if (opening == "<!--" || after == rest.size() || is_space(rest[after]) || rest[after] == '>')
+        if (opening == "<!--" || after == rest.size() || is_markup_space(rest[after]) || rest[after] == '>')
             return document_format::html;
     }
     return document_format::text;

@@ -40,7 +40,7 @@ struct sentence {
     std::size_t end;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+using text::is_markup_space;
 
 // Whether the line break at `at` only wraps a sentence, as plain text wrapped at 72 or 80
 // columns does ("a fund of 2 billion yuan and a⏎venture fund of 1.68 billion yuan, amounting
@@ -81,7 +81,7 @@ std::vector<sentence> sentences_of(std::string_view text) {
         if (c == '\n' && wraps_a_sentence(text, i)) continue;
         if (c == '\n' || c == '\f') {
             close(i + 1);
-        } else if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || is_space(text[i + 1]))) {
+        } else if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || is_markup_space(text[i + 1]))) {
             close(i + 1);
         } else {
             for (const std::string_view mark : {"。"sv, "！"sv, "？"sv}) {
@@ -97,8 +97,8 @@ std::vector<sentence> sentences_of(std::string_view text) {
     return out;
 }
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using text::lower;
+using text::is_latin_letter;
 
 // Where `word` stands in text[begin, end), as [at, end) pairs: ASCII letters in any case,
 // English words whole, and a space in the word matching any run of white space in the text
@@ -106,20 +106,20 @@ bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
 std::vector<std::pair<std::size_t, std::size_t>> find_word(std::string_view text, std::size_t begin, std::size_t end,
                                                            std::string_view word) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
-    const bool latin = is_letter(word.front());
+    const bool latin = is_latin_letter(word.front());
     for (std::size_t i = begin; i + word.size() <= end; ++i) {
         std::size_t t = i;
         bool same = true;
         for (std::size_t k = 0; k < word.size() && same; ++k) {
-            if (word[k] == ' ' && t < end && is_space(text[t])) {
-                while (t < end && is_space(text[t])) ++t;
+            if (word[k] == ' ' && t < end && is_markup_space(text[t])) {
+                while (t < end && is_markup_space(text[t])) ++t;
                 continue;
             }
             same = t < end && lower(text[t]) == word[k];
             ++t;
         }
         if (!same) continue;
-        if (latin && ((i > 0 && is_letter(text[i - 1])) || (t < text.size() && is_letter(text[t])))) continue;
+        if (latin && ((i > 0 && is_latin_letter(text[i - 1])) || (t < text.size() && is_latin_letter(text[t])))) continue;
         out.emplace_back(i, t);
     }
     return out;

@@ -14,8 +14,8 @@ namespace {
 
 using namespace std::string_view_literals;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using text::is_digit;
+using text::is_latin_letter;
 
 struct month_name {
     std::string_view text;
@@ -185,7 +185,7 @@ std::optional<std::pair<std::size_t, std::string_view>> word_before(std::string_
     if (end == pos) return std::nullopt;
     if (end > 0 && text[end - 1] == '.') --end;
     std::size_t start = end;
-    while (start > 0 && is_letter(text[start - 1])) --start;
+    while (start > 0 && is_latin_letter(text[start - 1])) --start;
     if (start == end) return std::nullopt;
     return std::pair{start, text.substr(start, end - start)};
 }
@@ -210,7 +210,7 @@ std::optional<date_match> month_first(std::string_view text, std::size_t pos, co
     const auto month = month_of(before->second);
     if (!month) return std::nullopt;
     const std::size_t after = pos + first.count;
-    if (after < text.size() && (is_digit(text[after]) || is_letter(text[after]))) return std::nullopt;
+    if (after < text.size() && (is_digit(text[after]) || is_latin_letter(text[after]))) return std::nullopt;
     if (first.count == 4 && plausible_year(first.value))
         return date_match{before->first, after, first.value, *month, 0, 0};
     if (first.count > 2 || first.value < 1 || first.value > 31) return std::nullopt;
@@ -226,7 +226,7 @@ std::optional<date_match> day_first(std::string_view text, std::size_t pos, cons
     if (at >= text.size() || text[at] != ' ') return std::nullopt;
     ++at;
     std::size_t end = at;
-    while (end < text.size() && is_letter(text[end])) ++end;
+    while (end < text.size() && is_latin_letter(text[end])) ++end;
     const auto month = month_of(text.substr(at, end - at));
     if (!month) return std::nullopt;
     if (end < text.size() && text[end] == '.') ++end;
@@ -266,9 +266,9 @@ std::optional<date_match> cjk_quarter(std::string_view text, std::size_t pos) {
 std::optional<date_match> q_quarter(std::string_view text, std::size_t pos, const digits& first) {
     if (pos == 0 || text[pos - 1] != 'Q' || first.count != 1 || first.value < 1 || first.value > 4)
         return std::nullopt;
-    if (pos >= 2 && is_letter(text[pos - 2])) return std::nullopt;
+    if (pos >= 2 && is_latin_letter(text[pos - 2])) return std::nullopt;
     std::size_t at = pos + 1;
-    if (at < text.size() && (is_digit(text[at]) || is_letter(text[at]))) return std::nullopt;
+    if (at < text.size() && (is_digit(text[at]) || is_latin_letter(text[at]))) return std::nullopt;
     int year = 0;
     const std::size_t end = year_after(text, at, year);
     return date_match{pos - 1, end, year, 0, 0, first.value};
@@ -292,7 +292,7 @@ namespace {
 
 std::string_view word_at(std::string_view text, std::size_t pos) {
     std::size_t end = pos;
-    while (end < text.size() && is_letter(text[end])) ++end;
+    while (end < text.size() && is_latin_letter(text[end])) ++end;
     return text.substr(pos, end - pos);
 }
 
@@ -357,7 +357,7 @@ std::optional<date_match> month_words(std::string_view text, std::size_t pos) {
 }  // namespace
 
 std::optional<date_match> word_date_at(std::string_view text, std::size_t pos) {
-    if (pos > 0 && is_letter(text[pos - 1])) return std::nullopt;
+    if (pos > 0 && is_latin_letter(text[pos - 1])) return std::nullopt;
     // Only ordinals (first ... fourth) and month names begin these dates.
     const char c = static_cast<char>(text[pos] | 0x20);
     if (c != 'f' && c != 's' && c != 't' && c != 'j' && c != 'm' && c != 'a' && c != 'o' && c != 'n' && c != 'd')

@@ -26,16 +26,16 @@ using namespace std::string_view_literals;
 using extract_text::date_match;
 using extract_text::skip_match;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using text::is_digit;
+using text::is_latin_letter;
 bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80U; }
 
 
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+using text::lower;
 
 // "five" at a word's start; "one" only with a unit after it (it is too often no number).
 bool number_word_at(std::string_view text, std::size_t pos) {
-    if (pos > 0 && is_letter(text[pos - 1])) return false;
+    if (pos > 0 && is_latin_letter(text[pos - 1])) return false;
     const char first = lower(text[pos]);
     if (first != 't' && first != 'f' && first != 's' && first != 'e' && first != 'n') return false;
     // "zero" and "one" are too often no number in running text.
@@ -45,7 +45,7 @@ bool number_word_at(std::string_view text, std::size_t pos) {
         for (std::size_t i = 1; i < w.size() && same; ++i) same = lower(text[pos + i]) == w[i];
         if (!same) continue;
         const std::size_t end = pos + w.size();
-        if (end == text.size() || !is_letter(text[end])) return true;
+        if (end == text.size() || !is_latin_letter(text[end])) return true;
     }
     return false;
 }
@@ -53,9 +53,9 @@ bool number_word_at(std::string_view text, std::size_t pos) {
 // "one-fifth", "two-thirds": a hyphenated fraction names a share; "a fifth" and "half" are too
 // often something else in running text.
 bool fraction_word_at(std::string_view text, std::size_t pos) {
-    if (pos > 0 && is_letter(text[pos - 1])) return false;
+    if (pos > 0 && is_latin_letter(text[pos - 1])) return false;
     std::size_t hyphen = pos;  // most words have no hyphen after them: no fraction
-    while (hyphen < text.size() && is_letter(text[hyphen])) ++hyphen;
+    while (hyphen < text.size() && is_latin_letter(text[hyphen])) ++hyphen;
     if (hyphen == text.size() || text[hyphen] != '-') return false;
     static const std::vector<std::string_view> hyphenated = [] {
         std::vector<std::string_view> out;
@@ -77,7 +77,7 @@ bool fraction_word_at(std::string_view text, std::size_t pos) {
 bool number_starts_at(std::string_view text, std::size_t pos) {
     const char c = text[pos];
     if (is_digit(c)) return pos == 0 || !(is_digit(text[pos - 1]) || ((text[pos - 1] == '.' || text[pos - 1] == ',') && pos >= 2 && is_digit(text[pos - 2])));
-    if (is_letter(c)) return number_word_at(text, pos) || fraction_word_at(text, pos);
+    if (is_latin_letter(c)) return number_word_at(text, pos) || fraction_word_at(text, pos);
     if (is_ascii(c)) return false;
     return numerals::starts_cjk_number(text.substr(pos));
 }
@@ -97,8 +97,8 @@ std::vector<std::size_t> left_starts(std::string_view text, std::size_t pos) {
         std::size_t p = at;
         for (int words = 0; words < 3 && p > 0; ++words) {
             while (p > 0 && text[p - 1] == ' ') --p;
-            if (p == 0 || !is_letter(text[p - 1])) break;
-            while (p > 0 && (is_letter(text[p - 1]) || text[p - 1] == '-' || text[p - 1] == '$')) --p;
+            if (p == 0 || !is_latin_letter(text[p - 1])) break;
+            while (p > 0 && (is_latin_letter(text[p - 1]) || text[p - 1] == '-' || text[p - 1] == '$')) --p;
             out.push_back(p);
         }
         p = at;
@@ -267,9 +267,9 @@ bool may_begin_figure(std::string_view text, std::size_t begin) {
             return true;
         return currency_named_at(rest);
     }
-    if (!is_letter(c)) return true;  // a symbol or a sign: the parser decides
+    if (!is_latin_letter(c)) return true;  // a symbol or a sign: the parser decides
     std::size_t end = begin;
-    while (end < text.size() && (is_letter(text[end]) || text[end] == '-')) ++end;
+    while (end < text.size() && (is_latin_letter(text[end]) || text[end] == '-')) ++end;
     const std::string word = text::ascii_lower(text.substr(begin, end - begin));
     if (std::binary_search(first_words.begin(), first_words.end(), word)) return true;
     // A currency written before the number: "US$5", "RMB 5", "USD 5", "euro 5".
@@ -353,7 +353,7 @@ bool in_a_name(std::string_view text, const found& f) {
     if (!bare(f.figure) || f.begin < 2 || text[f.begin - 1] != ' ') return false;
     if (!is_digit(text[f.begin])) return false;
     std::size_t w = f.begin - 1;
-    while (w > 0 && is_letter(text[w - 1])) --w;
+    while (w > 0 && is_latin_letter(text[w - 1])) --w;
     return w < f.begin - 1 && text[w] >= 'A' && text[w] <= 'Z' &&
            (w == 0 || text[w - 1] == ' ');
 }
@@ -467,8 +467,8 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
     std::size_t pos = 0;
     while (pos < text.size()) {
         // Inside a word nothing starts: skip to its end at once.
-        if (is_letter(text[pos]) && pos > 0 && is_letter(text[pos - 1])) {
-            while (pos < text.size() && is_letter(text[pos])) ++pos;
+        if (is_latin_letter(text[pos]) && pos > 0 && is_latin_letter(text[pos - 1])) {
+            while (pos < text.size() && is_latin_letter(text[pos])) ++pos;
             continue;
         }
         if (!number_starts_at(text, pos)) {
@@ -481,7 +481,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
                     continue;
                 }
             }
-            if (is_letter(text[pos]) && (pos == 0 || !is_letter(text[pos - 1]))) {
+            if (is_latin_letter(text[pos]) && (pos == 0 || !is_latin_letter(text[pos - 1]))) {
                 if (const auto w = extract_text::web_address_at(text, pos)) {
                     out.skipped.push_back({span_of(chars, w->begin, w->end),
                                            std::string(text.substr(w->begin, w->end - w->begin)), w->reason});

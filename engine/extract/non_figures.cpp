@@ -6,6 +6,7 @@
 
 #include "core/text_reader.hpp"
 #include "core/utf8.hpp"
+#include "core/text.hpp"
 
 #include <array>
 
@@ -15,8 +16,8 @@ namespace {
 
 using namespace std::string_view_literals;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+using text::is_digit;
+using text::is_latin_letter;
 
 std::size_t digits_end(std::string_view text, std::size_t pos) {
     while (pos < text.size() && is_digit(text[pos])) ++pos;
@@ -42,7 +43,7 @@ constexpr std::array<unit_word, 36> physical_units = {{
 bool starts_with_unit(std::string_view rest, const unit_word& u) {
     if (!rest.starts_with(u.text)) return false;
     if (!u.latin) return true;
-    return rest.size() == u.text.size() || !is_letter(rest[u.text.size()]);
+    return rest.size() == u.text.size() || !is_latin_letter(rest[u.text.size()]);
 }
 
 
@@ -51,7 +52,7 @@ std::optional<skip_match> ordinal(std::string_view text, std::size_t pos, std::s
     for (const std::string_view suffix : {"st"sv, "nd"sv, "rd"sv, "th"sv}) {
         if (!text.substr(end).starts_with(suffix)) continue;
         const std::size_t after = end + 2;
-        if (after < text.size() && is_letter(text[after])) return std::nullopt;
+        if (after < text.size() && is_latin_letter(text[after])) return std::nullopt;
         return skip_match{pos, after, "an ordinal"};
     }
     return std::nullopt;
@@ -124,12 +125,12 @@ std::optional<skip_match> list_number(std::string_view text, std::size_t pos, st
 std::optional<skip_match> in_a_code(std::string_view text, std::size_t pos, std::size_t end) {
     if (pos == 0) return std::nullopt;
     const char before = text[pos - 1];
-    const bool attached = is_letter(before) ||
-                          ((before == '-' || before == '.') && pos >= 2 && is_letter(text[pos - 2]) &&
+    const bool attached = is_latin_letter(before) ||
+                          ((before == '-' || before == '.') && pos >= 2 && is_latin_letter(text[pos - 2]) &&
                            !(pos >= 3 && text.substr(pos - 3, 3) == "US$"));
     if (!attached) return std::nullopt;
     std::size_t begin = pos - 1;
-    while (begin > 0 && (is_letter(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '.')) --begin;
+    while (begin > 0 && (is_latin_letter(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '.')) --begin;
     // A currency written against the number ("RMB5", "USD5") is no code.
     if (!currency_candidates(text.substr(begin, pos - begin)).empty()) return std::nullopt;
     return skip_match{begin, end, "part of a name or code"};

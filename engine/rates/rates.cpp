@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/rates.hpp>
 
+#include "core/text.hpp"
+
 #include <fmt/format.h>
 
 #include <map>
@@ -17,7 +19,7 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using text::is_digit;
 
 std::string char_at(std::string_view text, std::size_t at) {
     return at < text.size() ? std::string(1, text[at]) : std::string();

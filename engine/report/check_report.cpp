@@ -276,7 +276,7 @@ json interval_json(const interval& i) {
     return j;
 }
 
-json rate_json(const found_rate& r) {
+json conversion_rate_json(const found_rate& r) {
     json path = json::array();
     for (const rate_hop& hop : r.path) {
         const rate_quote& q = hop.quotes.back();
@@ -302,7 +302,7 @@ json converted_json(const converted_figure& f) {
               {"value", src.value.value().to_string()}, {"unit", src.value.unit().code()},
               {"weight", f.weight},      {"converted", f.value.to_string()},
               {"range", interval_json(f.range)}};
-    if (f.rate) j["rate"] = rate_json(*f.rate);
+    if (f.rate) j["rate"] = conversion_rate_json(*f.rate);
     if (f.stated_rate != nullptr)
         j["stated_rate"] = {{"figure", f.stated_rate->id},
                             {"base", f.stated_rate->base->code()},
