@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <chrono>
 
 namespace crossfoot::extract_text {
 
@@ -276,7 +277,15 @@ std::optional<date_match> q_quarter(std::string_view text, std::size_t pos, cons
 
 }  // namespace
 
-std::optional<date_match> date_at(std::string_view text, std::size_t pos) {
+bool day_exists(int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1) return false;
+    const std::chrono::year y{year != 0 ? year : 2000};  // 2000: a leap year, for 29 February
+    return day <= static_cast<int>(unsigned{(y / std::chrono::month{static_cast<unsigned>(month)} / std::chrono::last).day()});
+}
+
+namespace {
+
+std::optional<date_match> any_date_at(std::string_view text, std::size_t pos) {
     if (auto q = cjk_quarter(text, pos)) return q;
     const digits first = digits_at(text, pos);
     if (first.count == 0) return std::nullopt;
@@ -286,6 +295,14 @@ std::optional<date_match> date_at(std::string_view text, std::size_t pos) {
     if (auto d = cjk_date(text, pos, first)) return d;
     if (auto d = month_first(text, pos, first)) return d;
     return day_first(text, pos, first);
+}
+
+}  // namespace
+
+std::optional<date_match> date_at(std::string_view text, std::size_t pos) {
+    auto d = any_date_at(text, pos);
+    if (d && d->month != 0 && d->day != 0 && !day_exists(d->year, d->month, d->day)) return std::nullopt;
+    return d;
 }
 
 namespace {

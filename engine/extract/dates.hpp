@@ -22,11 +22,16 @@ struct date_match {
     int quarter = 0;
 };
 
+/// Whether `day` of `month` exists: in `year` when it is given (not 0), in some year when it
+/// is not, so that "2月29日" without a year is a date and "September 31" never is.
+[[nodiscard]] bool day_exists(int year, int month, int day);
+
 /// The date whose number starts at `pos`: "2024-09-28", "2024年9月26日", "2024年9月", "2024年",
 /// "9月26日", "5月", "11日", "1-5月", "前5个月", "一季度", "2022年度", "21年度", "平成29年度",
 /// "September 26, 2024", "Sept. 27, 2024", "September 2024", "26 September 2024", "Q3 2020",
 /// "2022-26". Words before the digits (a month name, 前, 平成, Q) make the date begin there. A
-/// bare year is not read here.
+/// bare year is not read here, nor a day its month does not have ("September 31, 2024",
+/// "2023-02-29"): that is not a date the text can mean.
 [[nodiscard]] std::optional<date_match> date_at(std::string_view text, std::size_t pos);
 
 /// A date written in words at `pos`, a word's start: "first quarter", "second quarter of 2022",

@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <span>
 
 namespace crossfoot {
@@ -168,17 +167,14 @@ std::string render(const date_match& d, date_context& context, std::vector<std::
     int year = d.year;
     int month = d.month;
     if (year == 0 && context.year != 0 && (month != 0 || d.day != 0 || d.quarter != 0)) {
-        const bool exists = d.day == 0 || month == 0 ||
-                            std::chrono::year_month_day{std::chrono::year{context.year},
-                                                        std::chrono::month{static_cast<unsigned>(month)},
-                                                        std::chrono::day{static_cast<unsigned>(d.day)}}
-                                .ok();
-        if (exists) {  // 2月29日 in a year without one is left without its year
+        // 2月29日 in a year without one is left without its year
+        if (d.day == 0 || month == 0 || extract_text::day_exists(context.year, month, d.day)) {
             year = context.year;
             notes.push_back(fmt::format("year {} from the dates before", year));
         }
     }
-    if (month == 0 && d.day != 0 && context.month != 0) {
+    // "31日" after a month of 30 days is left without its month
+    if (month == 0 && d.day != 0 && context.month != 0 && extract_text::day_exists(year, context.month, d.day)) {
         month = context.month;
         notes.push_back(fmt::format("month {} from the dates before", month));
     }

@@ -162,6 +162,17 @@ BOOST_AUTO_TEST_CASE(a_control_character_in_the_text_leaves_the_draft_readable) 
     BOOST_TEST(drafted->toml.find('\x01') == std::string::npos);
 }
 
+// Found by fuzz_document: "September 31, 2024" was drafted as `date = 2024-09-31`, which the
+// claims reader (rightly) refused, so the draft did not read back.
+BOOST_AUTO_TEST_CASE(a_day_its_month_does_not_have_leaves_the_draft_readable) {
+    const auto drafted = crossfoot::claims_from_document(
+        "Fund launch, 2024\nOn September 31, 2024, the city signed 42 projects with a total investment of "
+        "39.7 billion yuan, including 9 foreign-funded projects.\n",
+        "launch.txt");
+    BOOST_TEST_REQUIRE(drafted.has_value(), (drafted ? "" : drafted.error().front().message));
+    BOOST_TEST(drafted->toml.find("2024-09-31") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_document_is_checked_in_one_step) {
     const auto one_step = crossfoot::claims_from_document(
         "<html><body><p>Five companies were listed, three of which are from China.</p></body></html>", "page.html");

@@ -304,6 +304,21 @@ BOOST_AUTO_TEST_CASE(dates_take_the_document_s_year_and_count_from_it) {
                boost::test_tools::per_element());
 }
 
+// A day its month does not have is not read as a date, written out or taken from the dates
+// before: a draft would write it as a TOML date, which cannot hold it.
+BOOST_AUTO_TEST_CASE(a_day_its_month_does_not_have_is_no_date) {
+    const auto e = extract(
+        "On September 31, 2024, the city signed 42 projects. On 2023-02-30 it signed 1 more. "
+        "2024年2月29日に3億円。2024年9月の計画、31日に5億円。");
+    BOOST_TEST_REQUIRE(e.has_value());
+    std::vector<std::string> dates;
+    for (const mention& m : e->mentions) {
+        if (m.kind == mention_kind::date_text) dates.push_back(m.when);
+    }
+    BOOST_TEST(dates == (std::vector<std::string>{"2024", "2024-02-29", "2024-09", "2024-?\?-31"}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_japanese_rank_is_no_count) {
     const auto e = extract("同社は世界3位の通信会社となる。");
     BOOST_TEST_REQUIRE(e.has_value());
