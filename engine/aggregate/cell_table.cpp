@@ -290,19 +290,30 @@ void cell_table::round_converted(std::int32_t exponent) {
     }
 }
 
+namespace {
+
+// The memory an array of `bytes` may hold resident: a block mapped as huge pages is counted to
+// its last 2 MiB page, which the first write into it brings in whole.
+std::size_t resident(std::size_t bytes) {
+    return bytes < huge_page_bytes ? bytes : (bytes + huge_page_bytes - 1) & ~(huge_page_bytes - 1);
+}
+
+}  // namespace
+
 std::size_t cell_table::bytes() const {
-    return slots_.capacity() * sizeof(slot) + cells_.capacity() * sizeof(cell) +
-           groups_.capacity() * sizeof(group_entry) + arena_.capacity() + rest_.size() * (sizeof(decimal) + 32);
+    return resident(slots_.capacity() * sizeof(slot)) + resident(cells_.capacity() * sizeof(cell)) +
+           resident(groups_.capacity() * sizeof(group_entry)) + resident(arena_.capacity()) +
+           rest_.size() * (sizeof(decimal) + 32);
 }
 
 std::size_t cell_table::bytes_while_growing() const {
     const auto next = [](std::size_t size, std::size_t capacity, std::size_t each) {
-        return size < capacity ? 0 : std::max<std::size_t>(capacity, 1) * 2 * each;  // the new array
+        return size < capacity ? 0 : resident(std::max<std::size_t>(capacity, 1) * 2 * each);  // the new array
     };
     std::size_t extra = next(cells_.size(), cells_.capacity(), sizeof(cell)) +
                         next(groups_.size(), groups_.capacity(), sizeof(group_entry)) +
                         next(arena_.size() + 64, arena_.capacity(), 1);
-    if ((used_ + 2) * 2 > slots_.size()) extra += slots_.size() * 2 * sizeof(slot);
+    if ((used_ + 2) * 2 > slots_.size()) extra += resident(slots_.size() * 2 * sizeof(slot));
     return bytes() + extra;
 }
 
