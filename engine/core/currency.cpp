@@ -233,7 +233,7 @@ std::span<const unit> currency_candidates(std::string_view word) {
 
 bool may_name_currency(std::string_view text) noexcept {
     const auto fold = [](char c) {
-        return static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+        return static_cast<unsigned char>(text::lower(c));
     };
     const auto key = [&](std::string_view t) {
         return (std::size_t{fold(t[0])} << 8U) | (t.size() > 1 ? fold(t[1]) : 0U);

@@ -22,7 +22,7 @@ namespace crossfoot::text {
 [[nodiscard]] inline std::string ascii_lower(std::string_view text) {
     std::string out(text);
     for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        c = lower(c);
     }
     return out;
 }

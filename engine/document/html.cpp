@@ -56,7 +56,7 @@ std::string folded_without_spaces(std::string_view s) {
     std::string out;
     for (const char c : s) {
         if (is_markup_space(c)) continue;
-        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        out += text::lower(c);
     }
     return out;
 }
@@ -245,7 +245,7 @@ void walk(const GumboNode* root, document& out) {
 // The charset a page declares in its first kilobytes, lower case, or "".
 std::string declared_charset(std::string_view bytes) {
     std::string head;
-    for (const char c : bytes.substr(0, 4096)) head += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    for (const char c : bytes.substr(0, 4096)) head += text::lower(c);
     const std::size_t at = head.find("charset=");
     if (at == std::string::npos) return {};
     std::size_t begin = at + 8;
