@@ -37,13 +37,16 @@ bool same(const run& a, const run& b) {
 }
 
 // The text with the first field of its second line in quotes, which sends the ledger down the
-// general path; empty when the text has a quote already or that field is empty.
+// general path; empty when the text has a quote already or that field is empty. The field
+// runs to the next comma or line feed: a CR is part of it unless it ends the line (before a
+// line feed or at the end of the text), so a lone CR moves inside the quotes with its field.
 std::string with_a_quoted_field(std::string_view text) {
     if (text.find('"') != std::string_view::npos) return {};
     const std::size_t header_end = text.find('\n');
     if (header_end == std::string_view::npos) return {};
     const std::size_t start = header_end + 1;
-    const std::size_t end = std::min(text.find_first_of(",\r\n", start), text.size());
+    std::size_t end = std::min(text.find_first_of(",\n", start), text.size());
+    if (end > start && text[end - 1] == '\r' && (end == text.size() || text[end] == '\n')) --end;
     if (end == start) return {};
     std::string out(text.substr(0, start));
     out += '"';

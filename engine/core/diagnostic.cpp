@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/diagnostic.hpp>
 
+#include "core/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -107,16 +109,20 @@ std::size_t column_of(std::string_view line, std::size_t byte_offset) noexcept {
 }
 
 std::string format(const diagnostic& d) {
+    // A message may quote the input: its control characters are shown, not obeyed.
     std::string out = fmt::format("{}:{}:{}: {}: {}", d.file, d.line, d.column,
-                                  severity_name(d.severity), d.message);
+                                  severity_name(d.severity), text::visible(d.message));
     if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
     out += '\n';
     if (d.source_line.empty()) return out;
     // As GCC does: the line number right-aligned in at least five columns.
     const std::size_t width = std::max<std::size_t>(5, std::to_string(d.line).size());
-    // A record whose quoted field holds a line break is shown to its first line end.
-    const std::string_view first_line = std::string_view(d.source_line).substr(0, d.source_line.find_first_of("\r\n"));
-    const shown_line shown = around_caret(first_line, d.column);
+    // A record whose quoted field holds a line break is shown to its first line end (a CR
+    // before it is the line end's); any other control character, a lone CR or a NUL, is shown
+    // as its picture in the same column.
+    std::string_view first_line = std::string_view(d.source_line).substr(0, d.source_line.find('\n'));
+    if (!first_line.empty() && first_line.back() == '\r') first_line.remove_suffix(1);
+    const shown_line shown = around_caret(text::visible(first_line, true), d.column);
     out += fmt::format("{:>{}} | {}\n", d.line, width, shown.text);
     out += fmt::format("{:>{}} | {}^\n", "", width, caret_padding(shown.text, shown.caret_column));
     return out;

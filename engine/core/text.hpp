@@ -1,4 +1,5 @@
-// engine/core/text.hpp: ASCII character classes and case folding (private to the library).
+// engine/core/text.hpp: ASCII character classes, case folding and control characters made
+// visible (private to the library).
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -32,6 +33,33 @@ namespace crossfoot::text {
     std::string out(text);
     for (char& c : out) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    return out;
+}
+
+/// Whether `text` holds an ASCII control character (a byte below 0x20, or DEL).
+[[nodiscard]] constexpr bool has_control(std::string_view text) {
+    for (const char c : text) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
+    }
+    return false;
+}
+
+/// `text` as a terminal should show it: each ASCII control character (a byte below 0x20, and
+/// DEL) becomes its Unicode Control Picture (U+2400 to U+241F, U+2421: a CR shows as ␍), one
+/// column wide like the byte it stands for, so that it can neither move the cursor nor hide.
+/// Tabs are kept when `keep_tabs`. Other bytes, UTF-8 included, are unchanged.
+[[nodiscard]] inline std::string visible(std::string_view text, bool keep_tabs = false) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte >= 0x20 && byte != 0x7F) || (keep_tabs && c == '\t')) {
+            out += c;
+            continue;
+        }
+        out += "\xE2\x90";  // U+2400 + byte, or U+2421 for DEL, in UTF-8
+        out += static_cast<char>(0x80 + (byte == 0x7F ? 0x21 : byte));
     }
     return out;
 }

@@ -5,6 +5,7 @@
 #include <crossfoot/sum.hpp>
 
 #include "aggregate/partial.hpp"
+#include "core/text.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -65,17 +66,25 @@ void write_aggregate_text(std::ostream& os, const partial_aggregate& p) {
     // Two passes over the groups: the widths of the columns, then the lines.
     std::vector<std::size_t> width(header.size());
     for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
+    // Counted in bytes, at least the columns fmt pads to; a control character is shown as
+    // its picture, three bytes.
+    const auto bytes_shown = [](const std::string& cell) {
+        return text::has_control(cell) ? text::visible(cell).size() : cell.size();
+    };
     report_rows(p, true, [&](const std::vector<std::string>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) width[i] = std::max(width[i], cells[i].size());
+        for (std::size_t i = 0; i < cells.size(); ++i) width[i] = std::max(width[i], bytes_shown(cells[i]));
     });
     const std::size_t numeric_from = p.group_by.size() + 1;  // total and rows align right
     std::string out;
+    std::string shown;
     const auto line = [&](const std::vector<std::string>& cells) {
         const std::size_t start = out.size();
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const bool right = i >= numeric_from && i < numeric_from + 2;
-            if (right) fmt::format_to(std::back_inserter(out), "{:>{}}", cells[i], width[i]);
-            else fmt::format_to(std::back_inserter(out), "{:<{}}", cells[i], width[i]);
+            // A key's CR or tab would break the table: shown as its picture.
+            const std::string_view cell = text::has_control(cells[i]) ? (shown = text::visible(cells[i])) : cells[i];
+            if (right) fmt::format_to(std::back_inserter(out), "{:>{}}", cell, width[i]);
+            else fmt::format_to(std::back_inserter(out), "{:<{}}", cell, width[i]);
             if (i + 1 < cells.size()) out += "  ";
         }
         while (out.size() > start && out.back() == ' ') out.pop_back();

@@ -108,7 +108,9 @@ std::expected<partial_aggregate, diagnostic> stopping(std::string_view text,
 }
 
 // `text` with the first field of line `line` (1-based; the header is line 1) in quotes: the
-// same ledger, but holding a '"', so that every row of it is read by the general path.
+// same ledger, but holding a '"', so that every row of it is read by the general path. The
+// field runs to the next comma or line feed; a CR ending the line stays outside the quotes,
+// one inside the field goes in with it.
 std::string with_a_quote(std::string_view text, std::size_t line) {
     std::size_t start = 0;
     for (std::size_t l = 1; l < line; ++l) {
@@ -116,7 +118,8 @@ std::string with_a_quote(std::string_view text, std::size_t line) {
         BOOST_TEST_REQUIRE(start != std::string_view::npos);
         ++start;
     }
-    const std::size_t end = std::min(text.find_first_of(",\r\n", start), text.size());
+    std::size_t end = std::min(text.find_first_of(",\n", start), text.size());
+    if (end > start && text[end - 1] == '\r' && (end == text.size() || text[end] == '\n')) --end;
     BOOST_TEST_REQUIRE(end > start);
     std::string out(text.substr(0, start));
     out += '"';
@@ -910,6 +913,36 @@ BOOST_AUTO_TEST_CASE(reads_crlf_blank_lines_short_and_long_rows_alike) {
             BOOST_TEST(run.rejects[1].line == 8U);
             BOOST_TEST(run.rejects[1].column == 23U);
             BOOST_TEST(run.rejects[1].code == "bad-row");
+        }
+    }
+}
+
+// A CR that does not end a line is a byte of its field on both paths, quoted or not, as any
+// other byte is: a group may hold one, and an amount holding one is refused where it is. The
+// reports show it (CSV and JSON escape it; the table writes it as \r). Lone CRs used as
+// line ends are refused at the header (bad-input catalog: ledger-lone-cr). Found by
+// fuzz_ledger, whose quoting of a field once stopped at a CR inside it.
+BOOST_AUTO_TEST_CASE(keeps_a_cr_inside_a_field_on_both_paths) {
+    const std::string_view text =
+        "id,region,amount,currency\n"  // 1
+        "1\r0,North,1.50,USD\n"         // 2: a CR in the first field, which is quoted below
+        "2,Nor\rth,2.25,USD\n"          // 3: in a group
+        "3,North,0.2\r5,USD\n"          // 4: in an amount
+        "4,North,1.00,USD\r\r\n"       // 5: before a CRLF
+        "5,\rNorth,3,USD\r";            // 6: at the start of a group, and ending the text
+    for (const std::size_t quoted : {2U, 3U}) {
+        BOOST_TEST_CONTEXT("line " << quoted << " quoted") {
+            const auto run = on_both_paths(text, grouped_by({"region"}), nullptr, quoted);
+            const auto& p = run.result;
+            BOOST_TEST(total_of(p, {"North"}, "USD").to_string() == "1.50");
+            BOOST_TEST(total_of(p, {"Nor\rth"}, "USD").to_string() == "2.25");
+            BOOST_TEST(total_of(p, {"\rNorth"}, "USD").to_string() == "3");
+            BOOST_TEST(p.rows_read == 5U);
+            BOOST_TEST_REQUIRE(run.rejects.size() == 2U);
+            BOOST_TEST(run.rejects[0].line == 4U);
+            BOOST_TEST(run.rejects[0].code == "bad-amount");
+            BOOST_TEST(run.rejects[1].line == 5U);
+            BOOST_TEST(run.rejects[1].code == "unknown-currency");
         }
     }
 }

@@ -169,6 +169,24 @@ BOOST_AUTO_TEST_CASE(keeps_tabs_under_the_caret) {
                "      | \t  ^\n");
 }
 
+// A CR that ends no line, a NUL or a DEL would move the cursor or vanish in a terminal: in the
+// line and in the message each is shown as its Control Picture, one column, the caret still
+// under the character it points at. A CR before the line feed, or ending the line, is the
+// line end's and is not shown; the line stops at its first line feed.
+BOOST_AUTO_TEST_CASE(shows_control_characters_as_their_pictures) {
+    const diagnostic d = bad_amount("ledger.csv", 2, 14, "amount: expected end of number, found '\r'",
+                                    std::string("no\x7Fr\0h,USD,1.5\r0\r\nsecond line", 29));
+    BOOST_TEST(crossfoot::format(d) ==
+               "ledger.csv:2:14: error: amount: expected end of number, found '\u240D' [bad-amount]\n"
+               "    2 | no\u2421r\u2400h,USD,1.5\u240D0\n"
+               "      |              ^\n");
+    const diagnostic ending = bad_amount("ledger.csv", 3, 1, "expected a digit", "x,1\r");
+    BOOST_TEST(crossfoot::format(ending) ==
+               "ledger.csv:3:1: error: expected a digit [bad-amount]\n"
+               "    3 | x,1\n"
+               "      | ^\n");
+}
+
 BOOST_AUTO_TEST_CASE(without_source_line_shows_only_the_message) {
     const diagnostic first_column =
         bad_amount("<arguments>", 2, 1, "expected an amount, found end of input", "");
