@@ -258,6 +258,10 @@ partial_aggregate read_partial(const json& doc) {
                                                 partial_aggregate::format_version));
     partial_aggregate p;
     p.group_by = doc.at("group_by").get<std::vector<std::string>>();
+    for (auto column = p.group_by.begin(); column != p.group_by.end(); ++column) {
+        if (std::find(p.group_by.begin(), column, *column) != column)
+            throw std::invalid_argument(fmt::format("group_by names the column '{}' twice", *column));
+    }
     if (!doc.at("target").is_null()) p.target = read_unit(doc.at("target"));
     p.rounding = read_rounding(doc.at("rounding"));
     p.rows_read = read_count(doc.at("rows_read"), "rows_read");

@@ -83,6 +83,11 @@ std::expected<columns, diagnostic> find_columns(std::string_view header_line,
     for (const std::string& g : o.group_by) {
         std::size_t slot = absent;
         if (auto e = need(g, slot)) return std::unexpected(*e);
+        // A key column named twice adds nothing to the key, and would name two of the
+        // report's columns (two keys of a JSON object) alike.
+        if (std::ranges::find(c.group, slot) != c.group.end())
+            return fail(field_offset(header_line, slot),
+                        fmt::format("expected each group column once, found '{}' twice", g));
         c.group.push_back(slot);
     }
     return c;

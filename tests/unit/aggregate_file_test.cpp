@@ -836,6 +836,13 @@ BOOST_AUTO_TEST_CASE(a_column_named_twice_is_refused) {
     BOOST_TEST(twice.error->code == "bad-header");
     BOOST_TEST(twice.error->column == 11U);
     BOOST_TEST(twice.error->message == "expected the column 'region' once in the header, found it as fields 2 and 3");
+    // A group column asked for twice would name two of the report's columns alike.
+    options.group_by = {"region", "id", "region"};
+    const outcome asked_twice = by_csv("id,region,currency,amount\n1,North,CNY,5\n", options, nullptr, false);
+    BOOST_TEST_REQUIRE(asked_twice.error.has_value());
+    BOOST_TEST(brief(*asked_twice.error) ==
+               "ledger.csv:1:4: expected each group column once, found 'region' twice [bad-header]");
+    options.group_by = {"region"};
     // A column named twice that the aggregation does not use is no ambiguity.
     const outcome unused = by_csv("note,note,region,currency,amount\na,b,North,CNY,5\n", options, nullptr, false);
     BOOST_TEST(!unused.error.has_value());

@@ -405,6 +405,8 @@ const bad_partial_case bad_partials[] = {
     {"a key longer than group_by", "[\"North\"]", "[\"North\", \"bolts\"]",
      "a group key does not match group_by"},
     {"a key shorter than group_by", "[\"North\"]", "[]", "a group key does not match group_by"},
+    {"a column twice in group_by", "\"group_by\": [\"region\"]", "\"group_by\": [\"region\", \"region\"]",
+     "group_by names the column 'region' twice"},
     {"an unknown rounding", "\"rounding\": \"row\"", "\"rounding\": \"up\"",
      "rounding must be \"row\" or \"total\", found \"up\""},
     {"negative rows", "\"rows\": 2", "\"rows\": -2", "rows must be a whole number, found -2"},
