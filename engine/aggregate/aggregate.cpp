@@ -4,6 +4,7 @@
 #include <crossfoot/csv_ranges.hpp>
 
 #include "csv_scan.hpp"
+#include "memory_budget.hpp"
 #include "row_scan.hpp"
 #include "spill.hpp"
 #include "worker.hpp"
@@ -89,22 +90,19 @@ std::string spill_directory(const aggregate_options& options) {
     return options.spill_directory.empty() ? aggregation::default_spill_directory() : options.spill_directory;
 }
 
-// The least share of the limit a table holds: below it a run would be written for every few
-// groups, each a file of its own.
-constexpr std::size_t least_share = std::size_t{64} << 10;
-
-// Each thread's table, and the partial's, holds an equal share of the memory limit.
-std::size_t share_of_limit(const aggregate_options& options, unsigned threads) {
-    return options.memory_limit == 0 ? 0 : std::max(options.memory_limit / (std::max(1U, threads) + 1), least_share);
-}
+// What each table may hold beyond its draw on the memory limit: below it a run would be
+// written for every few groups, each a file of its own.
+constexpr std::size_t least_per_table = std::size_t{64} << 10;
 
 // A fresh partial takes the options' grouping, target and rounding; one that holds rows
 // already must have been made with the same, since what is read is added to it.
 std::expected<void, diagnostic> prepare(partial_aggregate& into, const aggregate_options& options,
-                                        unsigned threads, std::string_view file_name) {
-    // A partial without a limit of its own (fresh, read from JSON, merged) takes the options'.
-    if (into.groups.memory_limit() == 0)
-        into.groups.limit_memory(share_of_limit(options, threads), spill_directory(options));
+                                        std::string_view file_name) {
+    // A partial without a limit of its own (fresh, read from JSON, merged) takes the options':
+    // a budget that the threads' tables will share with it.
+    if (!into.groups.budget() && options.memory_limit != 0)
+        into.groups.share_memory(std::make_shared<aggregation::memory_budget>(options.memory_limit, least_per_table),
+                                 spill_directory(options));
     if (into.groups.empty() && into.rows_read == 0) {
         into.group_by = options.group_by;
         into.target = options.target;
@@ -118,14 +116,15 @@ std::expected<void, diagnostic> prepare(partial_aggregate& into, const aggregate
     return {};
 }
 
-// One worker per thread, for a whole input.
+// One worker per thread, for a whole input, their tables drawing on the partial's budget.
 std::vector<worker> make_workers(const aggregate_options& options, const columns& cols,
-                                 const rate_table* rates, bool keep_going, unsigned threads) {
+                                 const rate_table* rates, bool keep_going, unsigned threads,
+                                 const partial_aggregate& into) {
     std::vector<worker> workers;
     workers.reserve(std::max(1U, threads));
     for (unsigned i = 0; i < std::max(1U, threads); ++i) {
         workers.emplace_back(options, cols, rates, keep_going);
-        workers.back().limit_memory(share_of_limit(options, threads), spill_directory(options));
+        workers.back().share_memory(into.groups.budget(), spill_directory(options));
     }
     return workers;
 }
@@ -318,10 +317,10 @@ std::expected<void, diagnostic> aggregate_csv(std::string_view text, std::string
     return guarded(file_name, [&]() -> std::expected<void, diagnostic> {
         const auto header = read_header_at(text, file_name, options, rates);
         if (!header) return std::unexpected(header.error());
-        if (auto ready = prepare(into, options, threads, file_name); !ready) return std::unexpected(ready.error());
+        if (auto ready = prepare(into, options, file_name); !ready) return std::unexpected(ready.error());
         const std::string_view body = text.substr(header->body);
         const char* const readable = body.data() + body.size();
-        auto workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads);
+        auto workers = make_workers(options, header->cols, rates, static_cast<bool>(rejects), threads, into);
         row_counts counts;
         auto done = process_body(body, readable, special_at(body, workers), header->first_line, file_name, workers,
                                  counts, rejects);
@@ -407,8 +406,8 @@ public:
         auto read = read_header_at(text, file_name_, options_, rates_);
         if (!read) return std::unexpected(read.error());
         header_ = std::move(*read);
-        workers_ = make_workers(options_, header_->cols, rates_, static_cast<bool>(rejects_), threads_);
-        if (auto ready = prepare(into_, options_, threads_, file_name_); !ready) return std::unexpected(ready.error());
+        if (auto ready = prepare(into_, options_, file_name_); !ready) return std::unexpected(ready.error());
+        workers_ = make_workers(options_, header_->cols, rates_, static_cast<bool>(rejects_), threads_, into_);
         next_line_ = header_->first_line;
         return header_->body;
     }

@@ -4,6 +4,7 @@
 #include <crossfoot/aggregate.hpp>
 
 #include "cell_table.hpp"
+#include "memory_budget.hpp"
 #include "partial.hpp"
 #include "spill.hpp"
 
@@ -64,29 +65,31 @@ std::uint64_t group_view::rows() const noexcept {
 }
 
 group_table::group_table() : cells_(std::make_unique<cell_table>()) {}
+// A copy holds as much again: it draws on a budget of its own, of the same limit.
 group_table::group_table(const group_table& other)
-    : cells_(std::make_unique<cell_table>(*other.cells_)), runs_(other.runs_), limit_(other.limit_),
-      directory_(other.directory_) {}
+    : cells_(std::make_unique<cell_table>(*other.cells_)), runs_(other.runs_), directory_(other.directory_) {
+    if (other.budget_) {
+        budget_ = std::make_shared<aggregation::memory_budget>(other.budget_->limit(), other.budget_->least_per_table());
+        held_ = other.held_;
+        budget_->force(held_);
+    }
+}
 group_table::group_table(group_table&& other)
     : cells_(std::exchange(other.cells_, std::make_unique<cell_table>())), runs_(std::move(other.runs_)),
-      limit_(other.limit_), directory_(std::move(other.directory_)) {}
+      budget_(other.budget_), held_(std::exchange(other.held_, 0)), directory_(std::move(other.directory_)) {}
 group_table& group_table::operator=(const group_table& other) {
-    if (this != &other) {
-        *cells_ = *other.cells_;
-        runs_ = other.runs_;
-        limit_ = other.limit_;
-        directory_ = other.directory_;
-    }
+    if (this != &other) *this = group_table(other);
     return *this;
 }
 group_table& group_table::operator=(group_table&& other) noexcept {
     std::swap(cells_, other.cells_);
     std::swap(runs_, other.runs_);
-    std::swap(limit_, other.limit_);
+    std::swap(budget_, other.budget_);
+    std::swap(held_, other.held_);
     std::swap(directory_, other.directory_);
     return *this;
 }
-group_table::~group_table() = default;
+group_table::~group_table() { release(); }
 
 namespace {
 
@@ -112,14 +115,60 @@ bool group_table::empty() const noexcept { return cells_->group_count() == 0 && 
 std::size_t group_table::memory_bytes() const noexcept { return sizeof(cell_table) + cells_->bytes(); }
 
 void group_table::limit_memory(std::size_t bytes, std::string directory) {
-    limit_ = bytes;
+    share_memory(bytes == 0 ? nullptr : std::make_shared<aggregation::memory_budget>(bytes), std::move(directory));
+}
+
+void group_table::share_memory(std::shared_ptr<aggregation::memory_budget> budget, std::string directory) {
+    release();
+    budget_ = std::move(budget);
     directory_ = std::move(directory);
     spill_if_full();
+}
+
+std::size_t group_table::memory_limit() const noexcept { return budget_ ? budget_->limit() : 0; }
+
+// What the groups held take while the table grows for one more, and while they are put in
+// key order.
+std::size_t group_table::needed() const noexcept {
+    return cells_->bytes_while_growing() + cells_->bytes_to_order();
+}
+
+bool group_table::hold(std::size_t bytes) noexcept {
+    if (!budget_) return true;
+    const std::size_t least = budget_->least_per_table();
+    const std::size_t draw = bytes > least ? bytes - least : 0;
+    if (draw <= held_) return true;
+    const std::size_t more = draw - held_;
+    // An eighth more than needed, when there is room for it, so that a growing table draws
+    // on the shared budget seldom rather than for each new group.
+    for (const std::size_t taken : {more + draw / 8, more}) {
+        if (budget_->take(taken)) {
+            held_ += taken;
+            return true;
+        }
+    }
+    return false;
+}
+
+void group_table::settle() noexcept {
+    if (!budget_) return;
+    const std::size_t least = budget_->least_per_table();
+    const std::size_t need = needed();
+    const std::size_t draw = need > least ? need - least : 0;
+    if (held_ <= draw) return;
+    budget_->give_back(held_ - draw);
+    held_ = draw;
+}
+
+void group_table::release() noexcept {
+    if (budget_) budget_->give_back(held_);
+    held_ = 0;
 }
 
 void group_table::spill() {
     if (cells_->group_count() != 0) runs_.push_back(aggregation::spill_run::write(*cells_, directory_));
     cells_->clear();
+    settle();
     merge_smaller_runs();
 }
 
@@ -138,12 +187,32 @@ void group_table::merge_smaller_runs() {
 void group_table::clear() {
     cells_->clear();
     runs_.clear();
+    settle();
 }
 
 bool group_table::spill_if_full() {
-    if (limit_ == 0 || cells_->bytes_while_growing() + cells_->bytes_to_order() <= limit_) return false;
+    if (hold(needed())) return false;
     spill();
     return true;
+}
+
+void group_table::swap_held(group_table& other) noexcept {
+    std::swap(*cells_, *other.cells_);  // the objects, not the pointers: a worker keeps a reference
+    if (budget_ == other.budget_) {
+        std::swap(held_, other.held_);
+        return;
+    }
+    // Budgets apart: each table draws afresh for what it now holds, past its budget if it must.
+    release();
+    other.release();
+    for (group_table* t : {this, &other}) {
+        if (t->budget_ && !t->hold(t->needed())) {
+            const std::size_t least = t->budget_->least_per_table();
+            const std::size_t need = t->needed();
+            t->held_ = need > least ? need - least : 0;
+            t->budget_->force(t->held_);
+        }
+    }
 }
 
 void group_table::add_runs(const std::vector<std::shared_ptr<const aggregation::spill_run>>& runs) {
@@ -191,7 +260,7 @@ void group_table::add(const key_type& key, const group_totals& figures) {
 
 void group_table::merge(const group_table& other) {
     add_runs(other.runs_);
-    if (limit_ != 0 && cells_->bytes() + other.cells_->bytes() > limit_) {
+    if (!hold(needed() + other.cells_->bytes())) {
         // Not both in memory: the other's groups go to disk as they are.
         if (other.cells_->group_count() != 0) add_runs({aggregation::spill_run::write(*other.cells_, directory_)});
         return;

@@ -85,10 +85,10 @@ partial_aggregate partial_aggregate::finished() const {
         out.groups.cells().round_converted(-target->minor_units().value_or(0));
         return out;
     }
-    // Groups on disk are read back once, rounded, into a table of the same limit (not a copy
-    // of this one, which would hold its groups twice).
+    // Groups on disk are read back once, rounded, into a table drawing on the same budget
+    // (not a copy of this one, which would hold its groups twice).
     partial_aggregate out{group_by, target, rounding, {}, rows_read, rows_rejected};
-    out.groups.limit_memory(groups.memory_limit(), groups.spill_directory());
+    out.groups.share_memory(groups.budget(), groups.spill_directory());
     for_each_finished(*this,
                       [&](const group_view& g) { out.groups.add({g.key.begin(), g.key.end()}, figures_of(g)); });
     return out;

@@ -163,12 +163,14 @@ public:
 
     // Adds the totals into `into` and starts afresh, keeping what was looked up.
     void take(group_table& into) {
-        if (into.empty() && groups_.runs() == 0) std::swap(into.cells(), table_);
+        if (into.empty() && groups_.runs() == 0) into.swap_held(groups_);
         else into.merge(groups_);
         groups_.clear();
     }
-    // Holds at most `bytes` of groups in memory (0: no limit), writing the rest to `directory`.
-    void limit_memory(std::size_t bytes, const std::string& directory) { groups_.limit_memory(bytes, directory); }
+    // Holds its groups within `budget` (none: no limit), writing the rest to `directory`.
+    void share_memory(const std::shared_ptr<memory_budget>& budget, const std::string& directory) {
+        groups_.share_memory(budget, directory);
+    }
     // Forgets the bad rows and the count of rows read, for the next body.
     void next_body() {
         bad_.clear();
@@ -503,7 +505,9 @@ bool worker::stopped() const { return state_->stopped(); }
 std::uint64_t worker::rows_read() const { return state_->rows_read(); }
 const std::vector<bad_row>& worker::bad() const { return state_->bad(); }
 void worker::take(group_table& into) { state_->take(into); }
-void worker::limit_memory(std::size_t bytes, const std::string& directory) { state_->limit_memory(bytes, directory); }
+void worker::share_memory(const std::shared_ptr<memory_budget>& budget, const std::string& directory) {
+    state_->share_memory(budget, directory);
+}
 void worker::next_body() { state_->next_body(); }
 
 }  // namespace crossfoot::aggregation

@@ -73,8 +73,9 @@ public:
     // Adds the totals of every body read so far into `into` and starts afresh, keeping what
     // was looked up.
     void take(group_table& into);
-    // Holds at most `bytes` of groups in memory (0: no limit), writing the rest to `directory`.
-    void limit_memory(std::size_t bytes, const std::string& directory);
+    // Holds its groups within `budget`, shared with the other tables of the aggregation
+    // (none: no limit), writing the rest to `directory`.
+    void share_memory(const std::shared_ptr<memory_budget>& budget, const std::string& directory);
     // Forgets the bad rows and the count of rows read, for the next body; keeps the totals.
     void next_body();
 

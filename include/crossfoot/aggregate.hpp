@@ -88,6 +88,7 @@ struct group_view {
 
 namespace aggregation {
 class cell_table;
+class memory_budget;
 class spill_run;
 }
 
@@ -127,10 +128,15 @@ public:
     [[nodiscard]] std::size_t memory_bytes() const noexcept;
     /// Holds at most about `bytes` in memory (0: no limit), writing runs into `directory`.
     void limit_memory(std::size_t bytes, std::string directory);
+    /// Holds its groups within `budget`, which other tables share (none: no limit), writing
+    /// runs into `directory`.
+    void share_memory(std::shared_ptr<aggregation::memory_budget> budget, std::string directory);
     /// How many runs it has written to disk.
     [[nodiscard]] std::size_t runs() const noexcept { return runs_.size(); }
-    /// Its limit (0: none) and where its runs go (empty: $TMPDIR or /tmp).
-    [[nodiscard]] std::size_t memory_limit() const noexcept { return limit_; }
+    /// Its limit (0: none), the budget it draws on, and where its runs go (empty: $TMPDIR
+    /// or /tmp).
+    [[nodiscard]] std::size_t memory_limit() const noexcept;
+    [[nodiscard]] const std::shared_ptr<aggregation::memory_budget>& budget() const noexcept { return budget_; }
     [[nodiscard]] const std::string& spill_directory() const noexcept { return directory_; }
 
     /// The table itself, for the library's readers.
@@ -140,6 +146,9 @@ public:
     void add_runs(const std::vector<std::shared_ptr<const aggregation::spill_run>>& runs);
     /// Writes what it holds as a run when that is past its limit; true when it did.
     bool spill_if_full();
+    /// Trades the groups it holds in memory (not its runs) with `other`'s, each table's
+    /// share of the budget going with them.
+    void swap_held(group_table& other) noexcept;
     /// Forgets every group and run; keeps the limit.
     void clear();
 
@@ -149,10 +158,18 @@ public:
 private:
     void spill();
     void merge_smaller_runs();
+    [[nodiscard]] std::size_t needed() const noexcept;
+    // Takes from the budget what holding `bytes` needs beyond what is held; false when the
+    // budget has not got it.
+    bool hold(std::size_t bytes) noexcept;
+    // Gives back what the groups held no longer need.
+    void settle() noexcept;
+    void release() noexcept;
 
     std::unique_ptr<aggregation::cell_table> cells_;
     std::vector<std::shared_ptr<const aggregation::spill_run>> runs_;  // each in key order
-    std::size_t limit_ = 0;
+    std::shared_ptr<aggregation::memory_budget> budget_;  // none: no limit
+    std::size_t held_ = 0;  // bytes taken from the budget
     std::string directory_;
 };
 

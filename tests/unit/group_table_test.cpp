@@ -247,6 +247,23 @@ BOOST_AUTO_TEST_CASE(aggregation_is_byte_identical_whatever_the_limit_and_thread
     }
 }
 
+// The limit is one budget for every table of a run, not an equal share each: on one thread
+// the worker's table may take nearly all of it (an equal share, half, would spill here), and
+// it hands what it takes to the result's table with its groups.
+BOOST_AUTO_TEST_CASE(one_table_may_take_most_of_the_limit) {
+    const std::string text = ledger(20000, 6000, 13);
+    const aggregate_options options = grouped_by({"desk", "book"});
+    const partial_aggregate unlimited = run_csv(text, options, 0, 1);
+    const std::size_t held = unlimited.groups.memory_bytes();
+    const partial_aggregate limited = run_csv(text, options, 2 * held, 1);
+    BOOST_TEST(limited.groups.runs() == 0U);
+    BOOST_TEST(crossfoot::format_aggregate_csv(limited) == crossfoot::format_aggregate_csv(unlimited));
+    // Half of that, and the same groups go through runs on disk.
+    const partial_aggregate spilled = run_csv(text, options, held / 2, 1);
+    BOOST_TEST(spilled.groups.runs() > 0U);
+    BOOST_TEST(crossfoot::format_aggregate_csv(spilled) == crossfoot::format_aggregate_csv(unlimited));
+}
+
 BOOST_AUTO_TEST_CASE(streams_and_files_spill_alike) {
     const std::string text = ledger(30000, 15000, 5);
     const aggregate_options base = grouped_by({"desk", "book"});
