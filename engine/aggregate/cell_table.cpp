@@ -206,17 +206,20 @@ bool key_less(std::string_view a, std::string_view b) {
 
 namespace {
 
-// The first sixteen bytes of a key in an encoding whose byte order is the key order: each
-// field's bytes (a NUL as 00 01), then 00 00. Keys in the order of these prefixes are in
-// key order; equal prefixes are compared in full.
+// The first 24 bytes of a key in an encoding whose byte order is the key order: each field's
+// bytes (a NUL as 00 01), then 00 00. Keys in the order of these prefixes are in key order;
+// equal prefixes are compared in full, which reads both keys from the arena, a cache miss
+// each when there are many: 24 bytes hold a date, a code and most of a third field
+// (`2024-09-27`, `R37`, `S47`), where 16 stopped before the third.
 struct order_prefix {
-    std::uint64_t high = 0;
-    std::uint64_t low = 0;
+    std::uint64_t first = 0;
+    std::uint64_t second = 0;
+    std::uint64_t third = 0;
     auto operator<=>(const order_prefix&) const = default;
 };
 
 order_prefix prefix_of(std::string_view encoded) {
-    std::array<unsigned char, 16> bytes{};
+    std::array<unsigned char, 24> bytes{};
     std::size_t n = 0;
     const auto put = [&](unsigned char b) {
         if (n < bytes.size()) bytes[n++] = b;
@@ -230,10 +233,12 @@ order_prefix prefix_of(std::string_view encoded) {
         put(0);
         put(0);
     });
-    order_prefix p;
-    for (std::size_t i = 0; i < 8; ++i) p.high = p.high << 8 | bytes[i];
-    for (std::size_t i = 8; i < 16; ++i) p.low = p.low << 8 | bytes[i];
-    return p;
+    const auto word = [&](std::size_t from) {
+        std::uint64_t w = 0;
+        for (std::size_t i = from; i < from + 8; ++i) w = w << 8 | bytes[i];
+        return w;
+    };
+    return {word(0), word(8), word(16)};
 }
 
 }  // namespace

@@ -272,7 +272,7 @@ void group_table::merge(const group_table& other) {
 void group_table::for_each(const std::function<void(const group_view&)>& visit) const {
     if (!runs_.empty()) return for_each_merged(*cells_, runs_, visit);
     view_scratch scratch;
-    for (const std::uint32_t g : cells_->ordered_groups()) view_group(*cells_, g, scratch, visit);
+    cells_->visit_in_order(cells_->ordered_groups(), [&](std::uint32_t g) { view_group(*cells_, g, scratch, visit); });
 }
 
 namespace {

@@ -121,10 +121,10 @@ std::shared_ptr<const spill_run> spill_run::write(const cell_table& table, const
     writer out(directory);
     std::vector<std::uint32_t> cells;
     spilled_group g;
-    for (const std::uint32_t group : table.ordered_groups()) {
+    table.visit_in_order(table.ordered_groups(), [&](std::uint32_t group) {
         group_of(table, group, cells, g);
         out.add(g);
-    }
+    });
     return out.finish();
 }
 
