@@ -176,12 +176,15 @@ void cell_table::merge(const cell_table& other) {
     for (std::uint32_t og = 0; og < other.groups_.size(); ++og) {
         const std::string_view key = other.key_at(og);
         const probe p = probe_of(key);
-        const std::uint32_t g = find_group(p, key);
+        std::uint32_t g = find_group(p, key);
         for (std::uint32_t c = other.groups_[og].first_cell; c != absent; c = other.cells_[c].next) {
             const cell& from = other.cells_[c];
             const bool converted = (from.flags & is_converted) != 0;
             std::uint32_t into = g == absent ? absent : find(p, key, converted ? 0 : code_of(from.currency), converted);
-            if (into == absent) into = make(p, key, find_group(p, key), from.currency, converted);
+            if (into == absent) {
+                into = make(p, key, g, from.currency, converted);
+                if (g == absent) g = static_cast<std::uint32_t>(groups_.size() - 1);  // made with the cell
+            }
             if ((from.flags & has_sum) != 0) add(into, int128{from.sum}, from.exponent);
             if ((from.flags & has_rest) != 0) add_rest(into, other.rest_.at(c));
             count(into, from.rows);
