@@ -133,10 +133,14 @@ std::size_t group_table::needed() const noexcept {
     return cells_->bytes_while_growing() + cells_->bytes_to_order();
 }
 
+std::size_t group_table::draw_for(std::size_t bytes) const noexcept {
+    const std::size_t least = budget_->least_per_table();
+    return bytes > least ? bytes - least : 0;
+}
+
 bool group_table::hold(std::size_t bytes) noexcept {
     if (!budget_) return true;
-    const std::size_t least = budget_->least_per_table();
-    const std::size_t draw = bytes > least ? bytes - least : 0;
+    const std::size_t draw = draw_for(bytes);
     if (draw <= held_) return true;
     const std::size_t more = draw - held_;
     // An eighth more than needed, when there is room for it, so that a growing table draws
@@ -152,9 +156,7 @@ bool group_table::hold(std::size_t bytes) noexcept {
 
 void group_table::settle() noexcept {
     if (!budget_) return;
-    const std::size_t least = budget_->least_per_table();
-    const std::size_t need = needed();
-    const std::size_t draw = need > least ? need - least : 0;
+    const std::size_t draw = draw_for(needed());
     if (held_ <= draw) return;
     budget_->give_back(held_ - draw);
     held_ = draw;
@@ -207,9 +209,7 @@ void group_table::swap_held(group_table& other) noexcept {
     other.release();
     for (group_table* t : {this, &other}) {
         if (t->budget_ && !t->hold(t->needed())) {
-            const std::size_t least = t->budget_->least_per_table();
-            const std::size_t need = t->needed();
-            t->held_ = need > least ? need - least : 0;
+            t->held_ = t->draw_for(t->needed());
             t->budget_->force(t->held_);
         }
     }

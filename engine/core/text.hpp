@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -37,12 +38,11 @@ namespace crossfoot::text {
     return out;
 }
 
-/// Whether `text` holds an ASCII control character (a byte below 0x20, or DEL).
-[[nodiscard]] constexpr bool has_control(std::string_view text) {
-    for (const char c : text) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return true;
-    }
-    return false;
+/// How many ASCII control characters (bytes below 0x20, and DEL) `text` holds.
+[[nodiscard]] constexpr std::size_t control_count(std::string_view text) {
+    std::size_t n = 0;
+    for (const char c : text) n += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? 1 : 0;
+    return n;
 }
 
 /// `text` as a terminal should show it: each ASCII control character (a byte below 0x20, and

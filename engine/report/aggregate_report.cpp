@@ -67,10 +67,8 @@ void write_aggregate_text(std::ostream& os, const partial_aggregate& p) {
     std::vector<std::size_t> width(header.size());
     for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
     // Counted in bytes, at least the columns fmt pads to; a control character is shown as
-    // its picture, three bytes.
-    const auto bytes_shown = [](const std::string& cell) {
-        return text::has_control(cell) ? text::visible(cell).size() : cell.size();
-    };
+    // its picture, three bytes for its one.
+    const auto bytes_shown = [](const std::string& cell) { return cell.size() + 2 * text::control_count(cell); };
     report_rows(p, true, [&](const std::vector<std::string>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) width[i] = std::max(width[i], bytes_shown(cells[i]));
     });
@@ -82,7 +80,7 @@ void write_aggregate_text(std::ostream& os, const partial_aggregate& p) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const bool right = i >= numeric_from && i < numeric_from + 2;
             // A key's CR or tab would break the table: shown as its picture.
-            const std::string_view cell = text::has_control(cells[i]) ? (shown = text::visible(cells[i])) : cells[i];
+            const std::string_view cell = text::control_count(cells[i]) != 0 ? (shown = text::visible(cells[i])) : cells[i];
             if (right) fmt::format_to(std::back_inserter(out), "{:>{}}", cell, width[i]);
             else fmt::format_to(std::back_inserter(out), "{:<{}}", cell, width[i]);
             if (i + 1 < cells.size()) out += "  ";

@@ -159,6 +159,8 @@ private:
     void spill();
     void merge_smaller_runs();
     [[nodiscard]] std::size_t needed() const noexcept;
+    // What holding `bytes` draws on the budget (it has one): past what a table holds free.
+    [[nodiscard]] std::size_t draw_for(std::size_t bytes) const noexcept;
     // Takes from the budget what holding `bytes` needs beyond what is held; false when the
     // budget has not got it.
     bool hold(std::size_t bytes) noexcept;
