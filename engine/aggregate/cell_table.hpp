@@ -83,7 +83,7 @@ public:
 
     // The cell of (key, currency), the currency given as code_of(it), or of the key's
     // converted total (code 0); absent when not made.
-    [[nodiscard]] std::uint32_t find(const probe& p, std::string_view encoded, std::uint32_t code,
+    [[nodiscard, gnu::always_inline]] std::uint32_t find(const probe& p, std::string_view encoded, std::uint32_t code,
                                      bool converted = false) const {
         const std::uint32_t tag = tag_of(p.size, code, converted ? kind_converted : kind_cell);
         for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
@@ -105,14 +105,43 @@ public:
         const std::uint32_t tag = tag_of(p.size, code, kind_cell);
         const std::uint32_t group_tag = tag_of(p.size, 0, kind_group);
         group = absent;
+        std::uint32_t met = absent;  // the first group entry of the key's hash on the way
         for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
             const slot& s = slots_[i];
             if (s.word != p.word) continue;
             if (s.tag == tag && stored_key(cells_[s.ref].key_at) == encoded) return s.ref;  // a long key
-            if (s.tag == group_tag && key_at(s.ref) == encoded) group = s.ref;
+            if (s.tag == group_tag && met == absent) met = s.ref;
         }
+        // Only now that the cell is missing is the group's key read (the group's entry comes
+        // before its cells': checking it on the way cost each found cell a miss more). Two
+        // keys with one hash send the look-up the long way.
+        if (met != absent) group = key_at(met) == encoded ? met : find_group(p, encoded);
         return absent;
     }
+    // Fetching ahead, for a look-up of (key, currency) a few rows later, in three steps each
+    // a little later than the one before (no step reads memory that the one before did not
+    // fetch): the slots where the look-up starts; the cell they name; a long key's bytes.
+    // Only hints: a table changed in between (a group made, the table emptied) costs a miss.
+    // Always inlined: GCC 12 takes a function that only prefetches for one without effects,
+    // and drops calls to it.
+    [[gnu::always_inline]] void fetch_slots(const probe& p, std::uint32_t code) const {
+        const std::size_t i = slot_of(p.word, tag_of(p.size, code, kind_cell));
+        __builtin_prefetch(&slots_[i]);
+        // A long key's cells follow its group's entry from one slot: a line on, too.
+        if (p.size == long_key) __builtin_prefetch(&slots_[(i + 64 / sizeof(slot)) & mask()]);
+    }
+    [[gnu::always_inline]] void fetch_cell(const probe& p, std::uint32_t code) const {
+        if (const std::uint32_t c = likely_cell(p, code); c != absent) __builtin_prefetch(&cells_[c]);
+    }
+    [[gnu::always_inline]] void fetch_key(const probe& p, std::uint32_t code) const {
+        if (p.size != long_key) return;  // held in the slot
+        if (const std::uint32_t c = likely_cell(p, code); c != absent) __builtin_prefetch(arena_.data() + cells_[c].key_at);
+    }
+    // Whether the table has outgrown the caches, so that a look-up is a miss or two and
+    // fetching ahead pays for its bookkeeping: more than 2^15 slots (512 KiB, half of this
+    // machine's L2 cache; docs/benchmarks.md). Below that a look-up mostly hits.
+    [[nodiscard]] bool beyond_caches() const { return slots_.size() > (std::size_t{1} << 15); }
+
     // The same, made (with nothing in it) when absent; `encoded` is the key, which the
     // probe was made from.
     std::uint32_t find_or_make(const probe& p, std::string_view encoded, unit currency, bool converted = false);
@@ -205,6 +234,17 @@ private:
         const std::uint64_t spread = (tag & 0xFU) == long_key ? long_key : tag;
         const std::uint64_t h = (word ^ (spread * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
         return static_cast<std::size_t>(h >> shift_);
+    }
+    // The cell of (key, currency) as its slots name it, without checking a long key's bytes
+    // (absent when not among the first slots looked at): a guess, good enough to fetch.
+    [[nodiscard]] std::uint32_t likely_cell(const probe& p, std::uint32_t code) const {
+        constexpr int looked_at = 16;
+        const std::uint32_t tag = tag_of(p.size, code, kind_cell);
+        std::size_t i = slot_of(p.word, tag);
+        for (int n = 0; n < looked_at && slots_[i].ref != absent; ++n, i = (i + 1) & mask()) {
+            if (slots_[i].word == p.word && slots_[i].tag == tag) return slots_[i].ref;
+        }
+        return absent;
     }
     [[nodiscard]] std::string_view stored_key(std::uint64_t at) const {
         std::uint32_t size = 0;

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 #include <utility>
 
@@ -125,17 +126,27 @@ public:
         readable_ = readable;
         piece_ = piece;
         line_ = 0;
+        queued_ = 0;
         const bool fast = columns_.width <= fast_columns;
+        // Converting rows look up rates as well: they keep to one row at a time.
+        const bool may_fetch_ahead = fast && !options_.target;
+        bool fetching_ahead = false;
+        std::size_t stopped_at = 0;  // the line a bad row stopped the piece at
         std::size_t lines = 0;
         const auto end = scan::for_each_row<fast_columns>(text, lines, [&](const scan::row& r) {
             ++line_;
             if (r.end == r.start[0]) return true;  // an empty line
+            const bool usual = fast && r.count == columns_.width &&
+                               static_cast<std::size_t>(r.end - r.start[0]) <= options_.max_record_bytes;
+            if (!fetching_ahead && may_fetch_ahead && table_.beyond_caches()) fetching_ahead = true;
+            if (fetching_ahead) return row_fetching_ahead(r, usual, stopped_at);
             ++rows_read_;
-            if (fast && r.count == columns_.width && static_cast<std::size_t>(r.end - r.start[0]) <= options_.max_record_bytes && fast_row(r)) return true;
-            return row(r.text(), line_, true) || keep_going_;
+            if (usual && fast_row(r)) return true;
+            return general_row(r.text(), line_, stopped_at);
         });
         if (end == scan::scan_end::quote) return std::nullopt;
-        return lines;
+        if (end == scan::scan_end::done && !retire_all(stopped_at)) return stopped_at;
+        return end == scan::scan_end::stopped ? stopped_at : lines;
     }
 
     // Reads every record of `text` as RFC 4180 with quotes and returns how many lines it
@@ -178,20 +189,123 @@ public:
     }
 
 private:
+    // ---- Fetching ahead -----------------------------------------------------------------
+    // Once the table has outgrown the caches, each row's look-up is a chain of misses (its
+    // slots, its cell, its key), and one row's chain waits for the last row's. So the fast
+    // path takes a row in two steps: `queue` reads its amount, currency and key and asks
+    // the memory for its slots; `retire`, `lookahead` rows later, looks it up and adds it,
+    // as fast_row would. In between, as later rows come in, its cell and then its key are
+    // fetched. Rows are retired in order, and a row the fast path cannot finish goes to the
+    // general path then, in its turn: the same rows meet the table, and the same bad rows
+    // are found at the same lines, as one row at a time (unit.aggregate_paths). Nothing of
+    // the table is held between the steps, so a table emptied by a spill changes nothing.
+    static constexpr std::size_t lookahead = 16;
+    static_assert(lookahead > 0);  // docs/benchmarks.md: 8, 16 and 32 tried
+    struct queued_row {
+        std::array<const char*, fast_columns + 1> start{};
+        std::size_t count = 0;
+        const char* end = nullptr;
+        std::size_t line = 0;
+        plain_amount amount;
+        std::uint32_t code = 0;
+        cell_table::probe probe;
+        std::string key;  // built, or empty for a one-field key of at most 8 bytes
+        [[nodiscard]] scan::row row() const { return {start.data(), count, end}; }
+    };
+
+    // A row read while fetching ahead: queued when usual, else after the rows queued before
+    // it, down the general path. False when a bad row stops the piece.
+    [[gnu::noinline]] bool row_fetching_ahead(const scan::row& r, bool usual, std::size_t& stopped_at) {
+        if (!retire_oldest_if_full(stopped_at)) return false;
+        if (usual && queue(r)) return true;
+        if (!retire_all(stopped_at)) return false;
+        ++rows_read_;
+        return general_row(r.text(), line_, stopped_at);
+    }
+    // A row down the general path; false, with its line in `stopped_at`, when it is bad and
+    // stops the piece.
+    bool general_row(std::string_view text, std::size_t line, std::size_t& stopped_at) {
+        if (row(text, line, true) || keep_going_) return true;
+        stopped_at = line;
+        return false;
+    }
+
+    // Queues a usual row, having fetched its slots; false (queueing nothing) for a row the
+    // fast path does not take.
+    bool queue(const scan::row& r) {
+        const auto amount = read_plain_amount(r.field(columns_.amount));
+        if (!amount) return false;
+        const auto code = code_of_row(r);
+        if (!code) return false;
+        queued_row& q = queue_[(queue_first_ + queued_) % lookahead];
+        std::copy_n(r.start, r.count, q.start.begin());
+        q.count = r.count;
+        q.end = r.end;
+        q.line = line_;
+        q.amount = *amount;
+        q.code = *code;
+        q.probe = probe_row(r, q.key);
+        table_.fetch_slots(q.probe, q.code);
+        ++queued_;
+        if (queued_ > lookahead / 3) {
+            const queued_row& middle = queue_[(queue_first_ + queued_ - 1 - lookahead / 3) % lookahead];
+            table_.fetch_cell(middle.probe, middle.code);
+        }
+        if (queued_ > 2 * lookahead / 3) {
+            const queued_row& late = queue_[(queue_first_ + queued_ - 1 - 2 * lookahead / 3) % lookahead];
+            table_.fetch_key(late.probe, late.code);
+        }
+        return true;
+    }
+    // Looks up and adds the oldest queued row, or sends it down the general path; false
+    // when a bad row stops the piece (its line in `stopped_at`).
+    bool retire(std::size_t& stopped_at) {
+        queued_row& q = queue_[queue_first_];
+        queue_first_ = (queue_first_ + 1) % lookahead;
+        --queued_;
+        ++rows_read_;
+        std::swap(key_, q.key);
+        probe_ = q.probe;
+        const scan::row r = q.row();
+        const std::uint32_t found = key_.empty() ? table_.find(probe_, {}, q.code)
+                                                 : table_.find_with_group(probe_, key_, q.code, group_);
+        if (add_fast(r, q.code, q.amount, found) || general_row(r.text(), q.line, stopped_at)) return true;
+        queued_ = 0;  // the piece stops here: the rows after it are not read
+        return false;
+    }
+    bool retire_oldest_if_full(std::size_t& stopped_at) { return queued_ < lookahead || retire(stopped_at); }
+    bool retire_all(std::size_t& stopped_at) {
+        while (queued_ > 0) {
+            if (!retire(stopped_at)) return false;
+        }
+        return true;
+    }
+
+    // The row's currency code, packed: the default currency's without a currency column;
+    // nothing when it cannot be a code.
+    std::optional<std::uint32_t> code_of_row(const scan::row& r) const {
+        if (columns_.currency == absent) return currencies_.empty() ? 0 : currencies_[0].code;
+        const std::string_view text = r.field(columns_.currency);
+        if (text.size() != 3) return std::nullopt;
+        return pack_code(text);
+    }
+
     // A row whose amount, currency, date and rate are all of the usual kind, added up in
     // integers; false, having added nothing, for any other row.
     bool fast_row(const scan::row& r) {
         const auto amount = read_plain_amount(r.field(columns_.amount));
         if (!amount) return false;
-        std::uint32_t code = currencies_.empty() ? 0 : currencies_[0].code;  // the default currency
-        if (columns_.currency != absent) {
-            const std::string_view text = r.field(columns_.currency);
-            if (text.size() != 3) return false;
-            code = pack_code(text);
-        }
+        const auto code = code_of_row(r);
+        if (!code) return false;
+        return add_fast(r, *code, *amount, find_cell(r, *code));
+    }
+
+    // The rest of fast_row, once the row's cell has been looked up (`found`, absent when
+    // not made yet; key_, probe_ and group_ as the look-up left them).
+    [[gnu::always_inline]] bool add_fast(const scan::row& r, std::uint32_t code, plain_amount amount,
+                                         std::uint32_t found) {
         // A cell is made only for a currency the general path checked against ISO 4217, and
         // only once the row is known to be good.
-        std::uint32_t found = find_cell(r, code);
         std::size_t currency = absent;
         if (found == cell_table::absent || options_.target) {
             currency = currency_number(code);
@@ -199,7 +313,7 @@ private:
         }
         int128 converted = 0;
         if (options_.target) {
-            const auto c = convert_fast(r, currency, *amount);
+            const auto c = convert_fast(r, currency, amount);
             if (!c) return false;
             converted = *c;
         }
@@ -209,12 +323,12 @@ private:
                                                             : make_cell(field, currencies_[currency].unit);
             if (found == cell_table::absent) return false;
         }
-        table_.add(found, amount->coefficient, amount->exponent);
+        table_.add(found, amount.coefficient, amount.exponent);
         table_.count(found, 1);
         if (options_.target) {
             const std::int32_t exponent = options_.rounding == convert_rounding::row
                                               ? -target_minor_units_
-                                              : amount->exponent + last_rate_exponent_;
+                                              : amount.exponent + last_rate_exponent_;
             table_.add(converted_of(found), converted, exponent);
         }
         return true;
@@ -326,18 +440,25 @@ private:
     // A key of one field of at most 8 bytes is looked up by its bytes, without building it;
     // any other is built in key_, and its probe kept in probe_, for making the cell next.
     [[gnu::always_inline]] std::uint32_t find_cell(const scan::row& r, std::uint32_t code) {
+        probe_ = probe_row(r, key_);
+        if (key_.empty()) return table_.find(probe_, {}, code);  // a one-field key's bytes
+        return table_.find_with_group(probe_, key_, code, group_);
+    }
+    // The probe for a row's key: a key of one field of at most 8 bytes by its bytes, `key`
+    // left empty; any other built in `key`, and hashed.
+    [[gnu::always_inline]] cell_table::probe probe_row(const scan::row& r, std::string& key) const {
         if (columns_.group.size() == 1) {
-            const std::string_view key = r.field(columns_.group[0]);
-            if (key.size() <= 8 && readable_ - key.data() >= 8) {
-                const std::size_t n = key.size();
-                const std::uint64_t word = load8(key.data()) & (n == 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1);
-                key_.clear();  // not built
-                return table_.find({word, static_cast<std::uint32_t>(n)}, {}, code);  // a one-field key's bytes
+            const std::string_view field = r.field(columns_.group[0]);
+            if (field.size() <= 8 && readable_ - field.data() >= 8) {
+                const std::size_t n = field.size();
+                key.clear();  // not built
+                return {load8(field.data()) & (n == 8 ? ~0ULL : (std::uint64_t{1} << (8 * n)) - 1),
+                        static_cast<std::uint32_t>(n)};
             }
         }
-        key_of([&](std::size_t i) { return r.field(i); });
-        probe_ = cell_table::probe_of(key_);
-        return table_.find_with_group(probe_, key_, code, group_);
+        key.clear();
+        for (const std::size_t c : columns_.group) encode_key_field(key, r.field(c));
+        return cell_table::probe_of(key);
     }
 
     // The cell for a row's group and currency, made on first use; absent when the key is
@@ -487,6 +608,9 @@ private:
     std::size_t piece_ = 0;
     std::size_t line_ = 0;  // within the piece
     const char* readable_ = nullptr;
+    std::array<queued_row, lookahead> queue_;  // rows between queue and retire, a ring
+    std::size_t queue_first_ = 0;
+    std::size_t queued_ = 0;
 };
 
 worker::worker(const aggregate_options& options, const columns& cols, const rate_table* rates,

@@ -1137,6 +1137,50 @@ BOOST_AUTO_TEST_CASE(gives_one_result_over_many_pieces_with_a_quote_anywhere) {
     }
 }
 
+// Past some 16,000 groups a thread's table outgrows the caches and the fast path fetches
+// ahead: it queues rows and adds them sixteen rows later. Rows it cannot finish then (a new
+// currency, a new key that is not UTF-8) and rows it never takes (a bad amount, a short row)
+// must still meet the general path in file order, so that totals, the rows passed on and the
+// first bad row are those of one row at a time.
+BOOST_AUTO_TEST_CASE(fetching_ahead_past_the_caches_changes_nothing) {
+    std::string text = "id,region,desk,amount,currency\n";
+    std::mt19937_64 rng(0xfe7c'4a4e);
+    const std::array<std::string_view, 3> codes = {"USD", "EUR", "JPY"};
+    constexpr std::size_t good_rows = 60'000;
+    std::size_t bad_rows = 0;
+    std::size_t bad_region_rows = 0;  // bad only when the key holds the region
+    std::size_t late_good_rows = 0;
+    for (std::size_t i = 0; i < good_rows; ++i) {
+        const std::size_t group = rng() % 40'000;
+        text += std::to_string(i) + ",r" + std::to_string(group) + ",desk-" + std::to_string(group % 7) + ",";
+        text += std::to_string(rng() % 1'000'000) + "." + std::to_string(rng() % 100) + ",";
+        text += codes[rng() % codes.size()];
+        text += '\n';
+        if (i < 40'000 || i % 997 != 0) continue;
+        // Late rows of every kind, past the point where the table has outgrown the caches.
+        switch ((i / 997) % 6) {
+            case 0: text += "x,r1,desk-1,1.2.3,USD\n"; ++bad_rows; break;  // a bad amount
+            case 1: text += "x,r2,desk-2,7,XYZ\n"; ++bad_rows; break;       // not a currency
+            case 2: text += "x,r\xff" + std::to_string(i) + ",desk-3,1,USD\n"; ++bad_region_rows; break;  // a new key, not UTF-8
+            case 3: text += "x,r3,desk-4,1\n"; ++bad_rows; break;           // a field short
+            case 4: text += "x,r" + std::to_string(i) + ",desk-5,3.25,CHF\n"; ++late_good_rows; break;  // a currency met late
+            default: text += "\n"; break;                                   // an empty line
+        }
+    }
+    BOOST_TEST_REQUIRE(bad_rows >= 8U);
+    BOOST_TEST_REQUIRE(bad_region_rows >= 3U);
+    const std::array<std::size_t, 1> blocks = {65536};
+    for (const key& by : {key{"region"}, key{"id"}, key{"region", "desk"}}) {
+        BOOST_TEST_CONTEXT("by " << by.size() << " columns, " << by.front()) {
+            const auto run = on_both_paths(text, grouped_by(by), nullptr, 2, blocks);
+            const std::size_t bad = bad_rows + (by.front() == "id" ? 0 : bad_region_rows);
+            BOOST_TEST(run.rejects.size() == bad);
+            BOOST_TEST(run.result.rows_read == good_rows + late_good_rows + bad_rows + bad_region_rows);
+            BOOST_TEST(run.result.rows_rejected == bad);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // ---- random differential --------------------------------------------------------------------
