@@ -93,34 +93,16 @@ public:
         }
         return absent;
     }
-    // The same, and when absent, the key's group in `group` (absent when there is none): one
-    // probe sequence for both.
+    // The same, and when absent, the key's group in `group` (absent when there is none).
     [[nodiscard]] std::uint32_t find_with_group(const probe& p, std::string_view encoded, std::uint32_t code,
                                                 std::uint32_t& group) const {
-        if (p.size != long_key) {  // its entries are apart, but finding them reads no key
-            const std::uint32_t found = find(p, encoded, code);
-            group = found == absent ? find_group(p, encoded) : absent;
-            return found;
-        }
-        const std::uint32_t tag = tag_of(p.size, code, kind_cell);
-        const std::uint32_t group_tag = tag_of(p.size, 0, kind_group);
-        group = absent;
-        std::uint32_t met = absent;  // the first group entry of the key's hash on the way
-        for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
-            const slot& s = slots_[i];
-            if (s.word != p.word) continue;
-            if (s.tag == tag && stored_key(cells_[s.ref].key_at) == encoded) return s.ref;  // a long key
-            if (s.tag == group_tag && met == absent) met = s.ref;
-        }
-        // Only now that the cell is missing is the group's key read (the group's entry comes
-        // before its cells': checking it on the way cost each found cell a miss more). Two
-        // keys with one hash send the look-up the long way.
-        if (met != absent) group = key_at(met) == encoded ? met : find_group(p, encoded);
-        return absent;
+        const std::uint32_t found = find(p, encoded, code);
+        group = found == absent ? find_group(p, encoded) : absent;
+        return found;
     }
     // Fetching ahead, for a look-up of (key, currency) a few rows later, in three steps each
     // a little later than the one before (no step reads memory that the one before did not
-    // fetch): the slots where the look-up starts; the cell they name; a long key's bytes.
+    // fetch): the slot where the look-up starts; the cell it names; a long key's bytes.
     // Only hints: a table changed in between (a group made, the table emptied) costs a miss.
     // Always inlined: GCC 12 takes a function that only prefetches for one without effects,
     // and drops calls to it.
@@ -128,7 +110,6 @@ public:
         const std::size_t i = slot_of(p.word, tag_of(p.size, code, kind_cell));
         __builtin_prefetch(&slots_[i]);
         // A long key's cells follow its group's entry from one slot: a line on, too.
-        if (p.size == long_key) __builtin_prefetch(&slots_[(i + 64 / sizeof(slot)) & mask()]);
     }
     [[gnu::always_inline]] void fetch_cell(const probe& p, std::uint32_t code) const {
         if (const std::uint32_t c = likely_cell(p, code); c != absent) __builtin_prefetch(&cells_[c]);
@@ -226,13 +207,14 @@ private:
     }
     [[nodiscard]] std::size_t mask() const { return slots_.size() - 1; }
     // Fibonacci hashing: the top bits of the product, which depend on every bit of the key
-    // (the low bits of a product depend on the low bits of its factors only). A short key's
-    // currency spreads its cells apart, so that the usual look-up is one compare; a long
-    // key's entries (its group's and its cells') all start at one slot, so that a probe
-    // sequence that misses a cell has met the group's entry on the way, and read its key once.
+    // (the low bits of a product depend on the low bits of its factors only). The tag (kind
+    // and currency) spreads a key's entries apart, so that the usual look-up is a compare or
+    // two in one cache line. (A long key's entries once all started at one slot, so that a
+    // look-up missing a cell met the group's entry on the way: the look-ups that find their
+    // cell, nearly all, then read two or three lines of slots, 1.93 s against 2.83 s at 55k
+    // keys of two columns, docs/benchmarks.md.)
     [[nodiscard]] std::size_t slot_of(std::uint64_t word, std::uint32_t tag) const {
-        const std::uint64_t spread = (tag & 0xFU) == long_key ? long_key : tag;
-        const std::uint64_t h = (word ^ (spread * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
+        const std::uint64_t h = (word ^ (std::uint64_t{tag} * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL;
         return static_cast<std::size_t>(h >> shift_);
     }
     // The cell of (key, currency) as its slots name it, without checking a long key's bytes
