@@ -173,9 +173,28 @@ decimal cell_table::total(std::uint32_t c) const {
 }
 
 void cell_table::merge(const cell_table& other) {
-    for (std::uint32_t og = 0; og < other.groups_.size(); ++og) {
+    // Each group's look-ups are misses in a large table: the slots of the group and of its
+    // first cell are fetched `ahead` groups before they are looked up (as a worker fetches
+    // ahead), and the probes kept meanwhile.
+    constexpr std::size_t ahead = 16;
+    std::array<probe, ahead> probes{};
+    const std::size_t groups = other.groups_.size();
+    const auto fetch = [&](std::size_t og) {
+        const probe p = probe_of(other.key_at(static_cast<std::uint32_t>(og)));
+        probes[og % ahead] = p;
+        __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.size, 0, kind_group))]);
+        if (const std::uint32_t c = other.groups_[og].first_cell; c != absent) {
+            const cell& first = other.cells_[c];
+            const bool converted = (first.flags & is_converted) != 0;
+            __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.size, converted ? 0 : code_of(first.currency),
+                                                               converted ? kind_converted : kind_cell))]);
+        }
+    };
+    for (std::size_t og = 0; og < std::min(ahead, groups); ++og) fetch(og);
+    for (std::uint32_t og = 0; og < groups; ++og) {
         const std::string_view key = other.key_at(og);
-        const probe p = probe_of(key);
+        const probe p = probes[og % ahead];
+        if (og + ahead < groups) fetch(og + ahead);
         std::uint32_t g = find_group(p, key);
         for (std::uint32_t c = other.groups_[og].first_cell; c != absent; c = other.cells_[c].next) {
             const cell& from = other.cells_[c];
