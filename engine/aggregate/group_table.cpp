@@ -8,7 +8,9 @@
 #include "partial.hpp"
 #include "spill.hpp"
 
+#include <exception>
 #include <stdexcept>
+#include <thread>
 
 namespace crossfoot {
 
@@ -45,6 +47,82 @@ void view_group(const cell_table& t, std::uint32_t g, view_scratch& scratch, Vis
     visit(group_view{scratch.key, scratch.totals, converted ? &*converted : nullptr});
 }
 
+// One key's figures added up over several tables.
+struct summed_figures {
+    std::vector<currency_total> totals;  // in currency order
+    std::optional<decimal> converted;
+
+    void clear() {
+        totals.clear();
+        converted.reset();
+    }
+    void add(const group_view& v) {
+        for (const currency_total& t : v.totals) {
+            const auto same = std::ranges::find(totals, t.currency, &currency_total::currency);
+            if (same == totals.end()) {
+                totals.push_back(t);
+            } else {
+                same->total += t.total;
+                same->rows += t.rows;
+            }
+        }
+        if (v.converted != nullptr) converted = converted ? *converted + *v.converted : *v.converted;
+        std::ranges::sort(totals, {}, &currency_total::currency);
+    }
+    [[nodiscard]] group_view view(std::span<const std::string_view> key) const {
+        return {key, totals, converted ? &*converted : nullptr};
+    }
+};
+
+// Every group of `tables`, in key order, the figures of a key found in several added up. Each
+// table is put in key order on a thread of its own (the first on this one); the walk then
+// takes the least next key of all, fetching ahead in each table as visit_in_order does.
+void for_each_apart(const std::vector<const cell_table*>& tables, const std::function<void(const group_view&)>& visit) {
+    std::vector<std::vector<std::uint32_t>> orders(tables.size());
+    std::vector<std::exception_ptr> failed(tables.size());
+    {
+        std::vector<std::jthread> sorting;
+        for (std::size_t t = 1; t < tables.size(); ++t) {
+            sorting.emplace_back([&, t] {
+                try {
+                    orders[t] = tables[t]->ordered_groups();
+                } catch (...) {
+                    failed[t] = std::current_exception();
+                }
+            });
+        }
+        orders[0] = tables[0]->ordered_groups();
+    }  // joined
+    for (const std::exception_ptr& e : failed) {
+        if (e) std::rethrow_exception(e);
+    }
+    std::vector<std::size_t> at(tables.size(), 0);
+    const auto key_of = [&](std::size_t t) { return tables[t]->key_at(orders[t][at[t]]); };
+    view_scratch scratch;
+    summed_figures sum;
+    std::vector<std::size_t> same;
+    for (;;) {
+        std::size_t least = tables.size();
+        for (std::size_t t = 0; t < tables.size(); ++t) {
+            if (at[t] < orders[t].size() && (least == tables.size() || aggregation::key_less(key_of(t), key_of(least))))
+                least = t;
+        }
+        if (least == tables.size()) return;
+        same.clear();
+        for (std::size_t t = 0; t < tables.size(); ++t) {
+            if (at[t] < orders[t].size() && (t == least || key_of(t) == key_of(least))) same.push_back(t);
+        }
+        if (same.size() == 1) {
+            view_group(*tables[least], orders[least][at[least]], scratch, visit);
+        } else {
+            sum.clear();
+            for (const std::size_t t : same) view_group(*tables[t], orders[t][at[t]], scratch, [&](const group_view& v) { sum.add(v); });
+            view_group(*tables[least], orders[least][at[least]], scratch, [&](const group_view& v) { visit(sum.view(v.key)); });
+        }
+        for (const std::size_t t : same) tables[t]->fetch_for_visit(orders[t], ++at[t]);
+    }
+}
+
 
 }  // namespace
 
@@ -68,6 +146,7 @@ group_table::group_table() : cells_(std::make_unique<cell_table>()) {}
 // A copy holds as much again: it draws on a budget of its own, of the same limit.
 group_table::group_table(const group_table& other)
     : cells_(std::make_unique<cell_table>(*other.cells_)), runs_(other.runs_), directory_(other.directory_) {
+    for (const auto& t : other.apart_) apart_.push_back(std::make_unique<cell_table>(*t));
     if (other.budget_) {
         budget_ = std::make_shared<aggregation::memory_budget>(other.budget_->limit(), other.budget_->least_per_table());
         held_ = other.held_;
@@ -75,8 +154,8 @@ group_table::group_table(const group_table& other)
     }
 }
 group_table::group_table(group_table&& other)
-    : cells_(std::exchange(other.cells_, std::make_unique<cell_table>())), runs_(std::move(other.runs_)),
-      budget_(other.budget_), held_(std::exchange(other.held_, 0)), directory_(std::move(other.directory_)) {}
+    : cells_(std::exchange(other.cells_, std::make_unique<cell_table>())), apart_(std::move(other.apart_)),
+      runs_(std::move(other.runs_)), budget_(other.budget_), held_(std::exchange(other.held_, 0)), directory_(std::move(other.directory_)) {}
 group_table& group_table::operator=(const group_table& other) {
     if (this != &other) *this = group_table(other);
     return *this;
@@ -84,6 +163,7 @@ group_table& group_table::operator=(const group_table& other) {
 group_table& group_table::operator=(group_table&& other) noexcept {
     std::swap(cells_, other.cells_);
     std::swap(runs_, other.runs_);
+    std::swap(apart_, other.apart_);
     std::swap(budget_, other.budget_);
     std::swap(held_, other.held_);
     std::swap(directory_, other.directory_);
@@ -106,13 +186,25 @@ constexpr std::size_t most_runs = 64;
 }  // namespace
 
 std::size_t group_table::size() const {
+    if (!apart_.empty()) {
+        std::size_t n = 0;
+        for_each([&](const group_view&) { ++n; });
+        return n;
+    }
     if (runs_.empty()) return cells_->group_count();
     std::size_t n = 0;
     aggregation::merge_groups(*cells_, runs_, [&](const aggregation::spilled_group&) { ++n; });
     return n;
 }
-bool group_table::empty() const noexcept { return cells_->group_count() == 0 && runs_.empty(); }
-std::size_t group_table::memory_bytes() const noexcept { return sizeof(cell_table) + cells_->bytes(); }
+bool group_table::empty() const noexcept {
+    return cells_->group_count() == 0 && runs_.empty() &&
+           std::ranges::all_of(apart_, [](const auto& t) { return t->group_count() == 0; });
+}
+std::size_t group_table::memory_bytes() const noexcept {
+    std::size_t bytes = sizeof(cell_table) + cells_->bytes();
+    for (const auto& t : apart_) bytes += sizeof(cell_table) + t->bytes();
+    return bytes;
+}
 
 void group_table::limit_memory(std::size_t bytes, std::string directory) {
     share_memory(bytes == 0 ? nullptr : std::make_shared<aggregation::memory_budget>(bytes), std::move(directory));
@@ -130,7 +222,9 @@ std::size_t group_table::memory_limit() const noexcept { return budget_ ? budget
 // What the groups held take while the table grows for one more, and while they are put in
 // key order.
 std::size_t group_table::needed() const noexcept {
-    return cells_->bytes_while_growing() + cells_->bytes_to_order();
+    std::size_t bytes = cells_->bytes_while_growing() + cells_->bytes_to_order();
+    for (const auto& t : apart_) bytes += t->bytes() + t->bytes_to_order();
+    return bytes;
 }
 
 std::size_t group_table::draw_for(std::size_t bytes) const noexcept {
@@ -169,6 +263,10 @@ void group_table::release() noexcept {
 
 void group_table::spill() {
     if (cells_->group_count() != 0) runs_.push_back(aggregation::spill_run::write(*cells_, directory_));
+    for (const auto& t : apart_) {
+        if (t->group_count() != 0) runs_.push_back(aggregation::spill_run::write(*t, directory_));
+    }
+    apart_.clear();
     cells_->clear();
     settle();
     merge_smaller_runs();
@@ -188,6 +286,7 @@ void group_table::merge_smaller_runs() {
 
 void group_table::clear() {
     cells_->clear();
+    apart_.clear();
     runs_.clear();
     settle();
 }
@@ -200,6 +299,7 @@ bool group_table::spill_if_full() {
 
 void group_table::swap_held(group_table& other) noexcept {
     std::swap(*cells_, *other.cells_);  // the objects, not the pointers: a worker keeps a reference
+    std::swap(apart_, other.apart_);
     if (budget_ == other.budget_) {
         std::swap(held_, other.held_);
         return;
@@ -216,6 +316,7 @@ void group_table::swap_held(group_table& other) noexcept {
 }
 
 void group_table::add_runs(const std::vector<std::shared_ptr<const aggregation::spill_run>>& runs) {
+    if (!runs.empty()) fold();  // no tables apart beside runs
     const auto taken = runs;  // a copy: `runs` may be this table's own
     runs_.insert(runs_.end(), taken.begin(), taken.end());
     merge_smaller_runs();
@@ -226,6 +327,21 @@ bool group_table::contains(const key_type& key) const { return find(key).has_val
 std::optional<group_totals> group_table::find(const key_type& key) const {
     const std::string k = encoded(key);
     std::optional<group_totals> out;
+    if (!apart_.empty()) {  // the key's figures in each table, added up
+        const cell_table::probe p = cell_table::probe_of(k);
+        summed_figures sum;
+        view_scratch scratch;
+        bool found = false;
+        for (const cell_table* t : tables()) {
+            const std::uint32_t g = t->find_group(p, k);
+            if (g == cell_table::absent) continue;
+            found = true;
+            view_group(*t, g, scratch, [&](const group_view& v) { sum.add(v); });
+        }
+        if (!found) return std::nullopt;
+        const std::vector<std::string_view> fields(key.begin(), key.end());
+        return figures_of(sum.view(fields));
+    }
     if (!runs_.empty()) {
         for_each_merged(*cells_, runs_, [&](const group_view& v) {
             if (!out && std::ranges::equal(v.key, key)) out = figures_of(v);
@@ -246,6 +362,7 @@ group_totals group_table::at(const key_type& key) const {
 }
 
 void group_table::add(const key_type& key, const group_totals& figures) {
+    fold();
     const std::string k = encoded(key);
     const auto probe = cell_table::probe_of(k);
     for (const auto& [u, total] : figures.totals) {
@@ -259,18 +376,65 @@ void group_table::add(const key_type& key, const group_totals& figures) {
 }
 
 void group_table::merge(const group_table& other) {
+    fold();
     add_runs(other.runs_);
-    if (!hold(needed() + other.cells_->bytes())) {
+    merge_table(*other.cells_);
+    for (const auto& t : other.apart_) merge_table(*t);
+}
+
+void group_table::merge_table(const cell_table& other) {
+    if (!hold(needed() + other.bytes())) {
         // Not both in memory: the other's groups go to disk as they are.
-        if (other.cells_->group_count() != 0) add_runs({aggregation::spill_run::write(*other.cells_, directory_)});
+        if (other.group_count() != 0) add_runs({aggregation::spill_run::write(other, directory_)});
         return;
     }
-    cells_->merge(*other.cells_);
+    cells_->merge(other);
     spill_if_full();
+}
+
+// Worth keeping apart: a table whose merge, on one thread after the workers, would take
+// longer than putting it in key order on a thread of its own. Below this many groups a merge
+// is a few milliseconds.
+constexpr std::size_t least_kept_apart = std::size_t{1} << 16;
+// At most this many tables apart (one per worker, for some inputs); more are merged.
+constexpr std::size_t most_kept_apart = 16;
+
+void group_table::keep_apart(group_table& other) {
+    if (other.cells_->group_count() < least_kept_apart || cells_->group_count() < least_kept_apart ||
+        !runs_.empty() || !other.runs_.empty() || !other.apart_.empty() || apart_.size() >= most_kept_apart ||
+        budget_ != other.budget_) {
+        merge(other);
+        other.clear();
+        return;
+    }
+    auto taken = std::make_unique<cell_table>();
+    std::swap(*taken, *other.cells_);  // the object stays: a worker keeps a reference to it
+    apart_.push_back(std::move(taken));
+    held_ += std::exchange(other.held_, 0);  // one budget: the bytes drawn go with the groups
+}
+
+void group_table::fold() {
+    if (apart_.empty()) return;
+    const auto taken = std::move(apart_);
+    apart_.clear();
+    for (const auto& t : taken) cells_->merge(*t);
+    settle();
+}
+
+std::vector<const cell_table*> group_table::tables() const {
+    std::vector<const cell_table*> out{cells_.get()};
+    for (const auto& t : apart_) out.push_back(t.get());
+    return out;
+}
+
+cell_table& group_table::cells() {
+    fold();
+    return *cells_;
 }
 
 void group_table::for_each(const std::function<void(const group_view&)>& visit) const {
     if (!runs_.empty()) return for_each_merged(*cells_, runs_, visit);
+    if (!apart_.empty()) return for_each_apart(tables(), visit);
     view_scratch scratch;
     cells_->visit_in_order(cells_->ordered_groups(), [&](std::uint32_t g) { view_group(*cells_, g, scratch, visit); });
 }
@@ -298,7 +462,7 @@ std::vector<plain_group> plain_groups(const group_table& t) {
 }  // namespace
 
 bool operator==(const group_table& a, const group_table& b) {
-    if (a.runs() != 0 || b.runs() != 0) return plain_groups(a) == plain_groups(b);
+    if (a.runs() != 0 || b.runs() != 0 || !a.apart_.empty() || !b.apart_.empty()) return plain_groups(a) == plain_groups(b);
     if (a.size() != b.size()) return false;
     const cell_table& ta = a.cells();
     const cell_table& tb = b.cells();

@@ -175,7 +175,7 @@ public:
     // Adds the totals into `into` and starts afresh, keeping what was looked up.
     void take(group_table& into) {
         if (into.empty() && groups_.runs() == 0) into.swap_held(groups_);
-        else into.merge(groups_);
+        else into.keep_apart(groups_);  // large tables not merged, but visited side by side
         groups_.clear();
     }
     // Holds its groups within `budget` (none: no limit), writing the rest to `directory`.

@@ -100,6 +100,9 @@ class spill_run;
 /// Its memory may be limited: past the limit, the groups held are written to disk in key
 /// order (a run) and the table starts afresh; visiting merges the runs and what is held,
 /// adding up equal keys, and looking up or counting groups then reads the runs.
+///
+/// Tables of other threads may be kept apart in it (keep_apart) rather than merged into one:
+/// visiting puts each in key order on a thread of its own and merges them as it goes.
 class group_table {
 public:
     using key_type = std::vector<std::string>;
@@ -139,8 +142,9 @@ public:
     [[nodiscard]] const std::shared_ptr<aggregation::memory_budget>& budget() const noexcept { return budget_; }
     [[nodiscard]] const std::string& spill_directory() const noexcept { return directory_; }
 
-    /// The table itself, for the library's readers.
-    [[nodiscard]] aggregation::cell_table& cells() noexcept { return *cells_; }
+    /// The table itself, for the library's readers: the tables kept apart merged into it
+    /// first; the const one is without them.
+    [[nodiscard]] aggregation::cell_table& cells();
     [[nodiscard]] const aggregation::cell_table& cells() const noexcept { return *cells_; }
     /// Takes runs written elsewhere (by a reader's threads) as its own.
     void add_runs(const std::vector<std::shared_ptr<const aggregation::spill_run>>& runs);
@@ -149,6 +153,9 @@ public:
     /// Trades the groups it holds in memory (not its runs) with `other`'s, each table's
     /// share of the budget going with them.
     void swap_held(group_table& other) noexcept;
+    /// Takes the groups `other` holds in memory (leaving it empty), with its share of the
+    /// budget: kept apart when both are large and draw on one budget, merged otherwise.
+    void keep_apart(group_table& other);
     /// Forgets every group and run; keeps the limit.
     void clear();
 
@@ -167,8 +174,18 @@ private:
     // Gives back what the groups held no longer need.
     void settle() noexcept;
     void release() noexcept;
+    // Merges the tables kept apart into cells_: before anything but visiting, counting and
+    // looking up.
+    void fold();
+    // Adds a table's groups: in memory when the budget allows, else as a run.
+    void merge_table(const aggregation::cell_table& other);
+    // cells_, then the tables kept apart.
+    [[nodiscard]] std::vector<const aggregation::cell_table*> tables() const;
 
     std::unique_ptr<aggregation::cell_table> cells_;
+    // Tables taken whole from other threads, each merged with cells_ only when visited; none
+    // while there are runs.
+    std::vector<std::unique_ptr<aggregation::cell_table>> apart_;
     std::vector<std::shared_ptr<const aggregation::spill_run>> runs_;  // each in key order
     std::shared_ptr<aggregation::memory_budget> budget_;  // none: no limit
     std::size_t held_ = 0;  // bytes taken from the budget

@@ -1137,8 +1137,8 @@ BOOST_AUTO_TEST_CASE(gives_one_result_over_many_pieces_with_a_quote_anywhere) {
     }
 }
 
-// Past some 16,000 groups a thread's table outgrows the caches and the fast path fetches
-// ahead: it queues rows and adds them sixteen rows later. Rows it cannot finish then (a new
+// Past 16,384 index entries (one per group, one per group and currency) a thread's table
+// outgrows the caches and the fast path fetches ahead: it queues rows and adds them sixteen rows later. Rows it cannot finish then (a new
 // currency, a new key that is not UTF-8) and rows it never takes (a bad amount, a short row)
 // must still meet the general path in file order, so that totals, the rows passed on and the
 // first bad row are those of one row at a time.

@@ -157,9 +157,91 @@ BOOST_AUTO_TEST_CASE(merges_tables_as_if_added_in_one) {
     BOOST_TEST(!(merged == a));
 }
 
+// Large tables of other threads are kept apart, not merged: visiting, counting, looking up,
+// comparing, copying and every change after must see the groups a merge would have made,
+// keys in both tables added up.
+BOOST_AUTO_TEST_CASE(tables_kept_apart_read_as_one_merged_table) {
+    constexpr int groups = 70'000;  // past the size below which a table is merged instead
+    group_table a;
+    group_table b;
+    group_table both;
+    for (int i = 0; i < 2 * groups; ++i) {
+        // a holds 0 .. groups - 1, b the odd keys from groups / 2 on: a quarter in both.
+        const int id = i < groups ? i : groups / 2 + 2 * (i - groups) + 1;
+        const key k = {"k" + std::to_string(id % 1000), std::to_string(id)};
+        const group_totals g = one(id % 3 == 0 ? "USD" : "JPY", std::to_string(i) + ".5", 1);
+        (i < groups ? a : b).add(k, g);
+        both.add(k, g);
+    }
+    group_table merged = a;
+    merged.merge(b);
+    BOOST_TEST_REQUIRE((merged == both));
+    a.keep_apart(b);
+    BOOST_TEST(b.empty());
+    BOOST_TEST(b.size() == 0U);
+    BOOST_TEST(a.size() == both.size());
+    BOOST_TEST((a == both));
+    BOOST_TEST((both == a));
+    BOOST_TEST(keys_of(a) == keys_of(both));
+    partial_aggregate apart;
+    partial_aggregate one_table;
+    apart.group_by = one_table.group_by = {"desk", "book"};
+    apart.groups = a;  // a copy keeps them apart
+    one_table.groups = both;
+    BOOST_TEST(crossfoot::format_aggregate_csv(apart) == crossfoot::format_aggregate_csv(one_table));
+    BOOST_TEST(crossfoot::to_json(apart) == crossfoot::to_json(one_table));
+    for (const int id : {0, groups / 2 + 1, groups / 2 + 2, groups - 1, groups + 1, 2 * groups}) {
+        const key k = {"k" + std::to_string(id % 1000), std::to_string(id)};
+        BOOST_TEST_CONTEXT("key " << id) {
+            BOOST_TEST(a.contains(k) == both.contains(k));
+            if (both.contains(k)) BOOST_TEST((a.at(k) == both.at(k)));
+        }
+    }
+    // Merged into another table, and changed after (the tables apart merged first).
+    group_table more = both;
+    more.merge(a);
+    group_table twice = both;
+    twice.merge(both);
+    BOOST_TEST((more == twice));
+    group_table changed = a;
+    changed.add({"k1", "1"}, one("EUR", "1", 1));
+    group_table changed_too = both;
+    changed_too.add({"k1", "1"}, one("EUR", "1", 1));
+    BOOST_TEST((changed == changed_too));
+    BOOST_TEST(!(changed == a));
+    // Over a small limit, the tables apart go to disk as runs and read back the same.
+    group_table limited = a;
+    limited.limit_memory(std::size_t{256} << 10, "");
+    BOOST_TEST(limited.runs() > 0U);
+    BOOST_TEST(keys_of(limited) == keys_of(a));
+    BOOST_TEST((limited == a));
+    a.clear();
+    BOOST_TEST(a.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(memory_limit)
+
+// On two threads each worker's table holds some 10^5 groups, so the result keeps one apart
+// and visits both side by side: the same output as one thread, converted totals rounded once
+// after the tables' figures are added up.
+BOOST_AUTO_TEST_CASE(aggregation_keeps_large_tables_apart_with_the_same_output) {
+    const std::string text = ledger(300'000, 200'000, 17);
+    for (const aggregate_options& options :
+         {grouped_by({"desk", "book"}), at_one_date(converting({"book"}, "USD", convert_rounding::total))}) {
+        const partial_aggregate reference = run_csv(text, options, 0, 1);
+        for (const unsigned threads : {2U, 3U}) {
+            BOOST_TEST_CONTEXT(threads << " threads") {
+                const partial_aggregate p = run_csv(text, options, 0, threads);
+                BOOST_TEST(crossfoot::format_aggregate_csv(p) == crossfoot::format_aggregate_csv(reference));
+                BOOST_TEST(crossfoot::to_json(p) == crossfoot::to_json(reference));
+                BOOST_TEST((p.finished() == reference.finished()));
+                BOOST_TEST(crossfoot::format_aggregate_csv(p.finished()) == crossfoot::format_aggregate_csv(reference.finished()));
+            }
+        }
+    }
+}
 
 BOOST_AUTO_TEST_CASE(a_table_past_its_limit_writes_runs_and_visits_the_same_groups) {
     group_table limited;
