@@ -415,9 +415,10 @@ void group_table::keep_apart(group_table& other) {
 
 void group_table::fold() {
     if (apart_.empty()) return;
-    const auto taken = std::move(apart_);
-    apart_.clear();
-    for (const auto& t : taken) cells_->merge(*t);
+    while (!apart_.empty()) {  // one at a time: should memory run out, no table is lost
+        cells_->merge(*apart_.back());
+        apart_.pop_back();
+    }
     settle();
 }
 
