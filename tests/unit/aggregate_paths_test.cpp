@@ -1146,7 +1146,7 @@ BOOST_AUTO_TEST_CASE(fetching_ahead_past_the_caches_changes_nothing) {
     std::string text = "id,region,desk,amount,currency\n";
     std::mt19937_64 rng(0xfe7c'4a4e);
     const std::array<std::string_view, 3> codes = {"USD", "EUR", "JPY"};
-    constexpr std::size_t good_rows = 60'000;
+    constexpr std::size_t good_rows = 50'000;
     std::size_t bad_rows = 0;
     std::size_t bad_region_rows = 0;  // bad only when the key holds the region
     std::size_t late_good_rows = 0;
@@ -1156,7 +1156,7 @@ BOOST_AUTO_TEST_CASE(fetching_ahead_past_the_caches_changes_nothing) {
         text += std::to_string(rng() % 1'000'000) + "." + std::to_string(rng() % 100) + ",";
         text += codes[rng() % codes.size()];
         text += '\n';
-        if (i < 40'000 || i % 997 != 0) continue;
+        if (i < 30'000 || i % 997 != 0) continue;
         // Late rows of every kind, past the point where the table has outgrown the caches.
         switch ((i / 997) % 6) {
             case 0: text += "x,r1,desk-1,1.2.3,USD\n"; ++bad_rows; break;  // a bad amount
@@ -1168,7 +1168,7 @@ BOOST_AUTO_TEST_CASE(fetching_ahead_past_the_caches_changes_nothing) {
         }
     }
     BOOST_TEST_REQUIRE(bad_rows >= 8U);
-    BOOST_TEST_REQUIRE(bad_region_rows >= 3U);
+    BOOST_TEST_REQUIRE(bad_region_rows >= 2U);
     const std::array<std::size_t, 1> blocks = {65536};
     for (const key& by : {key{"region"}, key{"id"}, key{"region", "desk"}}) {
         BOOST_TEST_CONTEXT("by " << by.size() << " columns, " << by.front()) {

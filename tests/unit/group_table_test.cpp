@@ -223,15 +223,15 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(memory_limit)
 
-// On two threads each worker's table holds some 10^5 groups, so the result keeps one apart
+// On two threads each worker's table holds some 85,000 groups, so the result keeps one apart
 // and visits both side by side: the same output as one thread, converted totals rounded once
 // after the tables' figures are added up.
 BOOST_AUTO_TEST_CASE(aggregation_keeps_large_tables_apart_with_the_same_output) {
-    const std::string text = ledger(300'000, 200'000, 17);
+    const std::string text = ledger(180'000, 1'000'000, 17);
     for (const aggregate_options& options :
          {grouped_by({"desk", "book"}), at_one_date(converting({"book"}, "USD", convert_rounding::total))}) {
         const partial_aggregate reference = run_csv(text, options, 0, 1);
-        for (const unsigned threads : {2U, 3U}) {
+        for (const unsigned threads : {2U}) {
             BOOST_TEST_CONTEXT(threads << " threads") {
                 const partial_aggregate p = run_csv(text, options, 0, threads);
                 BOOST_TEST(crossfoot::format_aggregate_csv(p) == crossfoot::format_aggregate_csv(reference));
