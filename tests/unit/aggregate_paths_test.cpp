@@ -1148,7 +1148,7 @@ BOOST_AUTO_TEST_CASE(fetching_ahead_past_the_caches_changes_nothing) {
     const std::array<std::string_view, 3> codes = {"USD", "EUR", "JPY"};
     constexpr std::size_t good_rows = 50'000;
     std::size_t bad_rows = 0;
-    std::size_t bad_region_rows = 0;  // bad only when the key holds the region
+    std::size_t bad_region_rows = 0;  // a new key that is not UTF-8
     std::size_t late_good_rows = 0;
     for (std::size_t i = 0; i < good_rows; ++i) {
         const std::size_t group = rng() % 40'000;
@@ -1170,10 +1170,10 @@ BOOST_AUTO_TEST_CASE(fetching_ahead_past_the_caches_changes_nothing) {
     BOOST_TEST_REQUIRE(bad_rows >= 8U);
     BOOST_TEST_REQUIRE(bad_region_rows >= 2U);
     const std::array<std::size_t, 1> blocks = {65536};
-    for (const key& by : {key{"region"}, key{"id"}, key{"region", "desk"}}) {
-        BOOST_TEST_CONTEXT("by " << by.size() << " columns, " << by.front()) {
+    for (const key& by : {key{"region"}, key{"region", "desk"}}) {  // a key in the slot, a key in the arena
+        BOOST_TEST_CONTEXT("by " << by.size() << " columns") {
             const auto run = on_both_paths(text, grouped_by(by), nullptr, 2, blocks);
-            const std::size_t bad = bad_rows + (by.front() == "id" ? 0 : bad_region_rows);
+            const std::size_t bad = bad_rows + bad_region_rows;
             BOOST_TEST(run.rejects.size() == bad);
             BOOST_TEST(run.result.rows_read == good_rows + late_good_rows + bad_rows + bad_region_rows);
             BOOST_TEST(run.result.rows_rejected == bad);
