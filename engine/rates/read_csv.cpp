@@ -3,6 +3,7 @@
 #include <crossfoot/rates.hpp>
 
 #include "core/csv.hpp"
+#include "rate_digits.hpp"
 #include "sources.hpp"
 #include "core/text.hpp"
 
@@ -45,6 +46,11 @@ std::expected<unit, diagnostic> currency_field(const line_at& at, const csv::fie
 }
 
 std::expected<decimal, diagnostic> rate_field(const line_at& at, const csv::field& f) {
+    if (const std::size_t digits = rate_digits_past_limit(f.text); digits != 0)
+        return std::unexpected(error_at(at, f.offset,
+                                        fmt::format("expected a rate of at most {} digits, found {}",
+                                                    numerals::max_digits, digits),
+                                        "bad-rate"));
     auto rate = decimal::parse(f.text);
     if (!rate) return std::unexpected(field_error(at, f, rate.error(), "bad-rate"));
     if (rate->sign() <= 0)

@@ -261,6 +261,18 @@ BOOST_AUTO_TEST_CASE(ecb_rows_newest_first_serve_look_ups_like_any_order) {
     BOOST_TEST(sunday->path[0].quotes[0].line == 2U);
 }
 
+// A rate may have as many digits as an amount, 1,000; a longer one is refused before it is
+// read (converting at a rate of 10^6 digits took minutes).
+BOOST_AUTO_TEST_CASE(a_rate_of_more_than_a_thousand_digits_is_refused) {
+    const std::string longest = "7." + std::string(999, '1');
+    const auto read_longest = read("date,base,quote,rate\n2024-01-02,USD,CNY," + longest + "\n");
+    BOOST_TEST_REQUIRE(read_longest.has_value());
+    BOOST_TEST(read_longest->front().rate == decimal::parse(longest).value());
+    const std::string line = "2024-01-02,USD,CNY," + longest + "1";
+    check_diagnostics(read("date,base,quote,rate\n" + line + "\n"),
+                      {{2, 20, "bad-rate", "expected a rate of at most 1000 digits, found 1001", line}});
+}
+
 BOOST_AUTO_TEST_CASE(long_form_without_source_names_the_file_as_source) {
     const auto quotes = read(
         "date,base,quote,rate\n"
