@@ -392,15 +392,14 @@ void group_table::merge_table(const cell_table& other) {
     spill_if_full();
 }
 
-// Worth keeping apart: a table whose merge, on one thread after the workers, would take
-// longer than putting it in key order on a thread of its own. Below this many groups a merge
-// is a few milliseconds.
-constexpr std::size_t least_kept_apart = std::size_t{1} << 16;
 // At most this many tables apart (one per worker, for some inputs); more are merged.
 constexpr std::size_t most_kept_apart = 16;
 
-void group_table::keep_apart(group_table& other) {
-    if (other.cells_->group_count() < least_kept_apart || cells_->group_count() < least_kept_apart ||
+// Worth keeping apart (least_groups, 65,536 by default): a table whose merge, on one thread
+// after the workers, would take longer than putting it in key order on a thread of its own;
+// below that a merge is a few milliseconds.
+void group_table::keep_apart(group_table& other, std::size_t least_groups) {
+    if (other.cells_->group_count() < least_groups || cells_->group_count() < least_groups ||
         !runs_.empty() || !other.runs_.empty() || !other.apart_.empty() || apart_.size() >= most_kept_apart ||
         budget_ != other.budget_) {
         merge(other);

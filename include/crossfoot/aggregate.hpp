@@ -154,8 +154,10 @@ public:
     /// share of the budget going with them.
     void swap_held(group_table& other) noexcept;
     /// Takes the groups `other` holds in memory (leaving it empty), with its share of the
-    /// budget: kept apart when both are large and draw on one budget, merged otherwise.
-    void keep_apart(group_table& other);
+    /// budget: kept apart when both hold `least_groups` or more and draw on one budget,
+    /// merged otherwise. The default is where a merge on one thread starts to cost more
+    /// than sorting apart on threads of their own.
+    void keep_apart(group_table& other, std::size_t least_groups = std::size_t{1} << 16);
     /// Forgets every group and run; keeps the limit.
     void clear();
 

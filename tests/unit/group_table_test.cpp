@@ -219,6 +219,26 @@ BOOST_AUTO_TEST_CASE(tables_kept_apart_read_as_one_merged_table) {
     BOOST_TEST(a.empty());
 }
 
+// Small tables kept apart all the same (least_groups 0), three of them with keys in common:
+// the threads that sort them, and the walk that adds up their keys, small enough for TSan
+// (unit.group_table_threads).
+BOOST_AUTO_TEST_CASE(small_tables_kept_apart_read_as_one_merged_table) {
+    std::vector<group_table> parts(3);
+    group_table both;
+    for (int i = 0; i < 6000; ++i) {
+        const key k = {"k" + std::to_string(i % 4000)};
+        const group_totals g = one(i % 2 == 0 ? "USD" : "EUR", std::to_string(i) + ".25", 1);
+        parts[static_cast<std::size_t>(i % 3)].add(k, g);
+        both.add(k, g);
+    }
+    parts[0].keep_apart(parts[1], 0);
+    parts[0].keep_apart(parts[2], 0);
+    BOOST_TEST(parts[1].empty());
+    BOOST_TEST(parts[0].size() == both.size());
+    BOOST_TEST(keys_of(parts[0]) == keys_of(both));
+    BOOST_TEST((parts[0] == both));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(memory_limit)
