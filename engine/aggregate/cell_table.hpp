@@ -107,9 +107,7 @@ public:
     // Always inlined: GCC 12 takes a function that only prefetches for one without effects,
     // and drops calls to it.
     [[gnu::always_inline]] void fetch_slots(const probe& p, std::uint32_t code) const {
-        const std::size_t i = slot_of(p.word, tag_of(p.size, code, kind_cell));
-        __builtin_prefetch(&slots_[i]);
-        // A long key's cells follow its group's entry from one slot: a line on, too.
+        __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.size, code, kind_cell))]);
     }
     [[gnu::always_inline]] void fetch_cell(const probe& p, std::uint32_t code) const {
         if (const std::uint32_t c = likely_cell(p, code); c != absent) __builtin_prefetch(&cells_[c]);

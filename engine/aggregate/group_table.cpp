@@ -100,6 +100,7 @@ void for_each_apart(const std::vector<const cell_table*>& tables, const std::fun
     const auto key_of = [&](std::size_t t) { return tables[t]->key_at(orders[t][at[t]]); };
     view_scratch scratch;
     summed_figures sum;
+    std::vector<std::string_view> fields;  // a key found in several tables
     std::vector<std::size_t> same;
     for (;;) {
         std::size_t least = tables.size();
@@ -117,7 +118,9 @@ void for_each_apart(const std::vector<const cell_table*>& tables, const std::fun
         } else {
             sum.clear();
             for (const std::size_t t : same) view_group(*tables[t], orders[t][at[t]], scratch, [&](const group_view& v) { sum.add(v); });
-            view_group(*tables[least], orders[least][at[least]], scratch, [&](const group_view& v) { visit(sum.view(v.key)); });
+            fields.clear();
+            aggregation::for_each_key_field(key_of(least), [&](std::string_view field) { fields.push_back(field); });
+            visit(sum.view(fields));
         }
         for (const std::size_t t : same) tables[t]->fetch_for_visit(orders[t], ++at[t]);
     }

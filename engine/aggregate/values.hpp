@@ -8,6 +8,8 @@
 #include <crossfoot/decimal.hpp>
 #include <crossfoot/parse_error.hpp>
 
+#include "core/numerals.hpp"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -66,14 +68,12 @@ inline std::optional<plain_amount> read_plain_amount(std::string_view text) {
 // The most digits an amount in a ledger may have: as many as `crossfoot sum` reads. Reading
 // a decimal takes time that grows with the square of its digits (one amount of a million
 // digits took 14 s), so a longer one is refused at its first digit instead.
-inline constexpr std::size_t max_amount_digits = 1000;
+inline constexpr std::size_t max_amount_digits = numerals::max_digits;
 
 inline std::expected<decimal, parse_error> parse_amount_field(std::string_view text) {
     if (const auto plain = read_plain_amount(text))
         return decimal::scaled(plain->coefficient, plain->exponent);
-    if (text.size() > max_amount_digits &&
-        static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) >
-            max_amount_digits) {
+    if (numerals::digits_past_limit(text) != 0) {
         const std::size_t first = text.find_first_of("0123456789");
         return std::unexpected(parse_error{first,
                                            "a number of at most " + std::to_string(max_amount_digits) + " digits",

@@ -199,8 +199,7 @@ private:
     // general path then, in its turn: the same rows meet the table, and the same bad rows
     // are found at the same lines, as one row at a time (unit.aggregate_paths). Nothing of
     // the table is held between the steps, so a table emptied by a spill changes nothing.
-    static constexpr std::size_t lookahead = 16;
-    static_assert(lookahead > 0);  // docs/benchmarks.md: 8, 16 and 32 tried
+    static constexpr std::size_t lookahead = 16;  // docs/benchmarks.md: 8, 16 and 32 tried
     struct queued_row {
         std::array<const char*, fast_columns + 1> start{};
         std::size_t count = 0;
@@ -233,17 +232,15 @@ private:
     // Queues a usual row, having fetched its slots; false (queueing nothing) for a row the
     // fast path does not take.
     bool queue(const scan::row& r) {
-        const auto amount = read_plain_amount(r.field(columns_.amount));
-        if (!amount) return false;
-        const auto code = code_of_row(r);
-        if (!code) return false;
+        const auto usual = usual_fields(r);
+        if (!usual) return false;
         queued_row& q = queue_[(queue_first_ + queued_) % lookahead];
         std::copy_n(r.start, r.count, q.start.begin());
         q.count = r.count;
         q.end = r.end;
         q.line = line_;
-        q.amount = *amount;
-        q.code = *code;
+        q.amount = usual->amount;
+        q.code = usual->code;
         q.probe = probe_row(r, q.key);
         table_.fetch_slots(q.probe, q.code);
         ++queued_;
@@ -267,9 +264,7 @@ private:
         std::swap(key_, q.key);
         probe_ = q.probe;
         const scan::row r = q.row();
-        const std::uint32_t found = key_.empty() ? table_.find(probe_, {}, q.code)
-                                                 : table_.find_with_group(probe_, key_, q.code, group_);
-        if (add_fast(r, q.code, q.amount, found) || general_row(r.text(), q.line, stopped_at)) return true;
+        if (add_fast(r, q.code, q.amount, look_up(q.code)) || general_row(r.text(), q.line, stopped_at)) return true;
         queued_ = 0;  // the piece stops here: the rows after it are not read
         return false;
     }
@@ -281,23 +276,28 @@ private:
         return true;
     }
 
-    // The row's currency code, packed: the default currency's without a currency column;
-    // nothing when it cannot be a code.
-    std::optional<std::uint32_t> code_of_row(const scan::row& r) const {
-        if (columns_.currency == absent) return currencies_.empty() ? 0 : currencies_[0].code;
+    // A row's amount, and its currency code packed (the default currency's without a
+    // currency column), when both are of the kind the fast path reads; nothing otherwise.
+    struct usual_row {
+        plain_amount amount;
+        std::uint32_t code = 0;
+    };
+    [[gnu::always_inline]] std::optional<usual_row> usual_fields(const scan::row& r) const {
+        const auto amount = read_plain_amount(r.field(columns_.amount));
+        if (!amount) return std::nullopt;
+        if (columns_.currency == absent) return usual_row{*amount, currencies_.empty() ? 0 : currencies_[0].code};
         const std::string_view text = r.field(columns_.currency);
         if (text.size() != 3) return std::nullopt;
-        return pack_code(text);
+        return usual_row{*amount, pack_code(text)};
     }
 
     // A row whose amount, currency, date and rate are all of the usual kind, added up in
     // integers; false, having added nothing, for any other row.
     bool fast_row(const scan::row& r) {
-        const auto amount = read_plain_amount(r.field(columns_.amount));
-        if (!amount) return false;
-        const auto code = code_of_row(r);
-        if (!code) return false;
-        return add_fast(r, *code, *amount, find_cell(r, *code));
+        const auto usual = usual_fields(r);
+        if (!usual) return false;
+        probe_ = probe_row(r, key_);
+        return add_fast(r, usual->code, usual->amount, look_up(usual->code));
     }
 
     // The rest of fast_row, once the row's cell has been looked up (`found`, absent when
@@ -431,16 +431,19 @@ private:
     // that no two different keys can read the same.
     template <class Field>
     std::string_view key_of(const Field& field) {
-        key_.clear();
-        for (const std::size_t c : columns_.group) encode_key_field(key_, field(c));
+        encode_key(field, key_);
         return key_;
     }
+    template <class Field>
+    void encode_key(const Field& field, std::string& into) const {
+        into.clear();
+        for (const std::size_t c : columns_.group) encode_key_field(into, field(c));
+    }
 
-    // The cell for the row's group and currency (its packed code), absent when not made yet.
-    // A key of one field of at most 8 bytes is looked up by its bytes, without building it;
-    // any other is built in key_, and its probe kept in probe_, for making the cell next.
-    [[gnu::always_inline]] std::uint32_t find_cell(const scan::row& r, std::uint32_t code) {
-        probe_ = probe_row(r, key_);
+    // The cell for the key in key_ and probe_ (probe_row's) and a currency (its packed code),
+    // absent when not made yet: a key held in the probe by its bytes, any other checked
+    // against the arena, its group kept in group_ for making the cell next.
+    [[gnu::always_inline]] std::uint32_t look_up(std::uint32_t code) {
         if (key_.empty()) return table_.find(probe_, {}, code);  // a one-field key's bytes
         return table_.find_with_group(probe_, key_, code, group_);
     }
@@ -456,8 +459,7 @@ private:
                         static_cast<std::uint32_t>(n)};
             }
         }
-        key.clear();
-        for (const std::size_t c : columns_.group) encode_key_field(key, r.field(c));
+        encode_key([&](std::size_t i) { return r.field(i); }, key);
         return cell_table::probe_of(key);
     }
 

@@ -9,6 +9,7 @@
 
 #include "text_reader.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <expected>
@@ -47,6 +48,15 @@ inline constexpr std::array<std::string_view, 21> number_words = {
 
 /// The most digits a number may have (the amount parser's bound).
 inline constexpr std::size_t max_digits = 1000;
+
+/// The count of digits in `text` when it is more than max_digits, else 0: for readers that
+/// refuse a longer number before parsing it (parsing and arithmetic take time growing with
+/// the square of its length).
+[[nodiscard]] inline std::size_t digits_past_limit(std::string_view text) {
+    if (text.size() <= max_digits) return 0;
+    const auto digits = static_cast<std::size_t>(std::ranges::count_if(text, [](char c) { return c >= '0' && c <= '9'; }));
+    return digits > max_digits ? digits : 0;
+}
 
 /// Reads the number at the reader's position. Nothing (the reader unmoved) when no number
 /// starts there; an error, at the offending character, when one starts but is malformed

@@ -3,7 +3,7 @@
 #include <crossfoot/rates.hpp>
 
 #include "core/csv.hpp"
-#include "rate_digits.hpp"
+#include "core/numerals.hpp"
 #include "sources.hpp"
 #include "core/text.hpp"
 
@@ -46,7 +46,7 @@ std::expected<unit, diagnostic> currency_field(const line_at& at, const csv::fie
 }
 
 std::expected<decimal, diagnostic> rate_field(const line_at& at, const csv::field& f) {
-    if (const std::size_t digits = rate_digits_past_limit(f.text); digits != 0)
+    if (const std::size_t digits = numerals::digits_past_limit(f.text); digits != 0)
         return std::unexpected(error_at(at, f.offset,
                                         fmt::format("expected a rate of at most {} digits, found {}",
                                                     numerals::max_digits, digits),

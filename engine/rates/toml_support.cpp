@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "toml_support.hpp"
 
-#include "rate_digits.hpp"
+#include "core/numerals.hpp"
 
 #include <fmt/format.h>
 
@@ -90,7 +90,7 @@ std::expected<date, diagnostic> read_date(const source& src, const toml::node& n
 std::expected<decimal, diagnostic> read_decimal(const source& src, const toml::node& node,
                                                 std::string_view what) {
     if (const auto* s = node.as_string()) {
-        if (const std::size_t digits = rate_digits_past_limit(s->get()); digits != 0)
+        if (const std::size_t digits = numerals::digits_past_limit(s->get()); digits != 0)
             return std::unexpected(src.error(
                 node, fmt::format("expected {} of at most {} digits, found {}", what, numerals::max_digits, digits),
                 "bad-number"));
