@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -117,6 +118,10 @@ int sign_of(const coefficient& c) {
 
 std::string uint128_digits(uint128 m) {
     std::array<char, 40> buffer{};
+    if (m <= std::numeric_limits<std::uint64_t>::max()) {  // the usual total: printed in 64-bit arithmetic
+        const auto r = std::to_chars(buffer.data(), buffer.data() + buffer.size(), static_cast<std::uint64_t>(m));
+        return {buffer.data(), r.ptr};
+    }
     auto* end = buffer.data() + buffer.size();
     auto* p = end;
     do {

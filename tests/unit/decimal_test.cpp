@@ -301,6 +301,17 @@ BOOST_DATA_TEST_CASE(reports_digits_and_adjusted_exponent, data::make(shapes), c
     BOOST_TEST(d.adjusted_exponent() == c.adjusted_exponent);
 }
 
+// Coefficients up to 2^64 - 1 are printed in 64-bit arithmetic, larger ones in 128 bits or
+// wider: each side of both edges prints its own digits.
+BOOST_AUTO_TEST_CASE(prints_coefficients_either_side_of_64_and_128_bits) {
+    for (const std::string text : {"18446744073709551615", "18446744073709551616", "-18446744073709551615",
+                                   "-18446744073709551616", "170141183460469231731687303715884105727",
+                                   "170141183460469231731687303715884105728", "9999999999999999999", "0"}) {
+        BOOST_TEST(number(text).to_string() == text);
+        BOOST_TEST(number(text + "E-3").coefficient_string() == text);  // signed, as written
+    }
+}
+
 BOOST_AUTO_TEST_CASE(stream_output_is_plain) {
     std::ostringstream os;
     os << decimal::scaled(-120450, -2) << ' ' << number("1E+3") << ' ' << number("0E-3");
