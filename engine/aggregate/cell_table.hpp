@@ -109,12 +109,18 @@ public:
     [[gnu::always_inline]] void fetch_slots(const probe& p, std::uint32_t code) const {
         __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.size, code, kind_cell))]);
     }
+    // A cell not made yet is made in its group, which is looked up then: for such a cell the
+    // group's slots are fetched instead, and then its entry.
     [[gnu::always_inline]] void fetch_cell(const probe& p, std::uint32_t code) const {
         if (const std::uint32_t c = likely_cell(p, code); c != absent) __builtin_prefetch(&cells_[c]);
+        else __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.size, 0, kind_group))]);
     }
     [[gnu::always_inline]] void fetch_key(const probe& p, std::uint32_t code) const {
-        if (p.size != long_key) return;  // held in the slot
-        if (const std::uint32_t c = likely_cell(p, code); c != absent) __builtin_prefetch(arena_.data() + cells_[c].key_at);
+        if (const std::uint32_t c = likely_cell(p, code); c != absent) {
+            if (p.size == long_key) __builtin_prefetch(arena_.data() + cells_[c].key_at);  // else held in the slot
+        } else if (const std::uint32_t g = likely_entry(p, tag_of(p.size, 0, kind_group)); g != absent) {
+            __builtin_prefetch(&groups_[g]);
+        }
     }
     // Whether the table has outgrown the caches, so that a look-up is a miss or two and
     // fetching ahead pays for its bookkeeping: more than 2^15 slots (512 KiB, half of this
@@ -175,7 +181,8 @@ public:
         }
     }
     // What visit_in_order fetches as it comes to the group at `i` of `order`: the entries of
-    // the groups 16 further on, the first cells and keys of those 8 further on.
+    // the groups 16 further on, the first cells and keys of those 8 further on, the second
+    // cells of those 7 further on, and so on to the seventh cell.
     [[gnu::always_inline]] void fetch_for_visit(const std::vector<std::uint32_t>& order, std::size_t i) const {
         constexpr std::size_t entry_ahead = 16;
         constexpr std::size_t cells_ahead = 8;
@@ -184,6 +191,14 @@ public:
             const group_entry& e = groups_[order[i + cells_ahead]];
             if (e.first_cell != absent) __builtin_prefetch(&cells_[e.first_cell]);
             __builtin_prefetch(arena_.data() + e.key_at);
+        }
+        // A group's cells are a list, each found from the one before: the k-th cell of the
+        // group cells_ahead - k further on, its predecessor fetched a group ago.
+        for (std::size_t k = 1; k + 1 < cells_ahead; ++k) {
+            if (i + cells_ahead - k >= order.size()) continue;
+            std::uint32_t c = groups_[order[i + cells_ahead - k]].first_cell;
+            for (std::size_t step = 0; step < k && c != absent; ++step) c = cells_[c].next;
+            if (c != absent) __builtin_prefetch(&cells_[c]);
         }
     }
     // Sets a cell's total to `value`.
@@ -223,8 +238,11 @@ private:
     // The cell of (key, currency) as its slots name it, without checking a long key's bytes
     // (absent when not among the first slots looked at): a guess, good enough to fetch.
     [[nodiscard]] std::uint32_t likely_cell(const probe& p, std::uint32_t code) const {
+        return likely_entry(p, tag_of(p.size, code, kind_cell));
+    }
+    // The same for any entry, by its tag.
+    [[nodiscard]] std::uint32_t likely_entry(const probe& p, std::uint32_t tag) const {
         constexpr int looked_at = 16;
-        const std::uint32_t tag = tag_of(p.size, code, kind_cell);
         std::size_t i = slot_of(p.word, tag);
         for (int n = 0; n < looked_at && slots_[i].ref != absent; ++n, i = (i + 1) & mask()) {
             if (slots_[i].word == p.word && slots_[i].tag == tag) return slots_[i].ref;

@@ -157,6 +157,29 @@ BOOST_AUTO_TEST_CASE(merges_tables_as_if_added_in_one) {
     BOOST_TEST(!(merged == a));
 }
 
+// A merge goes cell by cell, fetching ahead: converted totals, sums past int128 and cells
+// made in a group the merge itself made all come out as one table adding them up would.
+BOOST_AUTO_TEST_CASE(merges_converted_totals_and_wide_sums_as_if_added_in_one) {
+    group_table a;
+    group_table b;
+    group_table both;
+    for (int i = 0; i < 3000; ++i) {
+        const key k = {"desk-" + std::to_string(i % 53), "2024-09-" + std::to_string(10 + i % 7)};
+        group_totals g = one(i % 3 == 0 ? "USD" : (i % 3 == 1 ? "EUR" : "JPY"),
+                             i % 17 == 0 ? "1701411834604692317316873037158841057270000001" : std::to_string(i) + ".5", 1);
+        if (i % 2 == 0) g.converted = dec(std::to_string(i) + ".125");
+        (i % 5 < 2 ? a : b).add(k, g);
+        both.add(k, g);
+    }
+    group_table merged = a;
+    merged.merge(b);
+    BOOST_TEST((merged == both));
+    BOOST_TEST(keys_of(merged) == keys_of(both));
+    group_table other_way = b;
+    other_way.merge(a);
+    BOOST_TEST((other_way == both));
+}
+
 // Large tables of other threads are kept apart, not merged: visiting, counting, looking up,
 // comparing, copying and every change after must see the groups a merge would have made,
 // keys in both tables added up.
