@@ -519,7 +519,11 @@ std::expected<void, parse_error> figure_parser::settle(end_reading& low,
     out_.scale_text = high ? high->q.scale_text : low.q.scale_text;
     if ((low.q.number.zhao || (high && high->q.number.zhao)))
         out_.assumptions.push_back(fmt::format("兆 read as 10^{}", options_.zhao_power));
-    if (low.negative && out_.kind == figure_kind::percent) set_sign(-1, low.start).value();
+    // A minus on a percentage is a fall, which a word of change may already have said the
+    // other way ("rose -12.5%"): refused as two directions, like "rose fell".
+    if (low.negative && out_.kind == figure_kind::percent) {
+        if (auto ok = set_sign(-1, low.start); !ok) return std::unexpected(ok.error());
+    }
     return {};
 }
 

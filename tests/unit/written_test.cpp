@@ -199,6 +199,7 @@ const bad_figure bad_figures[] = {
     {"5 yuans", 2, "a currency or a count noun"},
     {"约超过5亿元", 3, "one qualifier (the figure already says '约')"},
     {"up down 5%", 3, "one direction of change"},
+    {"up -5%", 4, "one direction of change"},  // the minus says down: at its number
     {"3%至5亿元", 5, "both ends of the range in one unit"},
     {"3美元兑7.1元", 0, "1, 10, 100 ... units of the currency priced"},
     {"USD/CNY", 7, "a rate"},
