@@ -11,25 +11,26 @@
 
 namespace crossfoot::aggregation {
 
-void encode_key_field(std::string& into, std::string_view field) {
-    const auto n = static_cast<std::uint32_t>(field.size());
-    into.append(reinterpret_cast<const char*>(&n), sizeof n);
-    into += field;
-}
-
 namespace {
 
-// A 64-bit hash of a longer key, eight bytes at a time.
+// A 64-bit hash of a longer key, eight bytes at a time. Past the whole words, the last eight
+// bytes are taken again, overlapping the word before (the size is in the hash already), so
+// that a key of eight bytes or more is read in words only.
 std::uint64_t hash_bytes(std::string_view s) {
     std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ s.size();
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        h = (h ^ load8(s.data() + i)) * 0xFF51AFD7ED558CCDULL;
+    const auto mix = [&h](std::uint64_t word) {
+        h = (h ^ word) * 0xFF51AFD7ED558CCDULL;
         h ^= h >> 32;
-    }
+    };
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) mix(load8(s.data() + i));
     std::uint64_t tail = 0;
-    for (std::size_t k = 0; i + k < s.size(); ++k)
-        tail |= std::uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
+    if (i < s.size() && s.size() >= 8) {
+        tail = load8(s.data() + s.size() - 8);
+    } else {
+        for (std::size_t k = 0; i + k < s.size(); ++k)
+            tail |= std::uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
+    }
     h = (h ^ tail) * 0xC4CEB9FE1A85EC53ULL;
     return h ^ (h >> 29);
 }
@@ -51,7 +52,7 @@ std::uint32_t cell_table::find_group(const probe& p, std::string_view encoded) c
     const std::uint32_t tag = tag_of(p.size, 0, kind_group);
     for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
         const slot& s = slots_[i];
-        if (s.word == p.word && s.tag == tag && (p.size != long_key || key_at(s.ref) == encoded)) return s.ref;
+        if (s.word == p.word && s.tag == tag && (p.size != long_key || same_key(key_at(s.ref), encoded))) return s.ref;
     }
     return absent;
 }
