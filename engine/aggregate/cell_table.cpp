@@ -7,6 +7,7 @@
 #include <array>
 #include <bit>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 namespace crossfoot::aggregation {
@@ -195,8 +196,10 @@ void cell_table::merge(const cell_table& other) {
         x.tag = tag_of(x.p.size, converted ? 0 : code_of(from.currency), converted ? kind_converted : kind_cell);
         __builtin_prefetch(&slots_[slot_of(x.p.word, x.tag)]);
     };
-    // Written out in the loop, not as lambdas: GCC 12 takes a function that only prefetches
-    // for one without effects and drops calls to it (cell_table.hpp).
+    // The later steps written out in the loop, not as lambdas: GCC 12 takes a function that
+    // only prefetches for one without effects and drops calls to it (cell_table.hpp); `start`
+    // stays a lambda, as it also writes the ring. (Unlike a worker, the merge does not fetch
+    // a group's entry for a cell not made yet: merged tables mostly share their groups.)
     for (std::size_t oc = 0; oc < std::min(ahead, cells); ++oc) start(oc);
     for (std::size_t oc = 0; oc < cells; ++oc) {
         const coming x = ring[oc % ahead];
@@ -212,13 +215,17 @@ void cell_table::merge(const cell_table& other) {
                     __builtin_prefetch(arena_.data() + cells_[c].key_at);
             }
         }
-        const cell& from = other.cells_[oc];
+        // The cell and its wide part by value: a table merged with itself changes the cell
+        // it reads from (a sum past int128 moves into its wide part as it is added).
+        const cell from = other.cells_[oc];
+        const std::optional<decimal> rest =
+            (from.flags & has_rest) != 0 ? std::optional(other.rest_.at(static_cast<std::uint32_t>(oc))) : std::nullopt;
         const std::string_view key = other.stored_key(from.key_at);
         const bool converted = (from.flags & is_converted) != 0;
         std::uint32_t into = find(x.p, key, converted ? 0 : code_of(from.currency), converted);
         if (into == absent) into = make(x.p, key, find_group(x.p, key), from.currency, converted);
         if ((from.flags & has_sum) != 0) add(into, int128{from.sum}, from.exponent);
-        if ((from.flags & has_rest) != 0) add_rest(into, other.rest_.at(static_cast<std::uint32_t>(oc)));
+        if (rest) add_rest(into, *rest);
         count(into, from.rows);
     }
 }

@@ -118,8 +118,9 @@ public:
     }
     // Fetching ahead, for a look-up of (key, currency) a few rows later, in three steps each
     // a little later than the one before (no step reads memory that the one before did not
-    // fetch): the slot where the look-up starts; the cell it names; a long key's bytes.
-    // Only hints: a table changed in between (a group made, the table emptied) costs a miss.
+    // fetch): the slot where the look-up starts; the cell it names; a long key's bytes (for
+    // a cell not made yet, the group's slot, then its entry, in the last two). Only hints:
+    // a table changed in between (a group made, the table emptied) costs a miss.
     // Always inlined: GCC 12 takes a function that only prefetches for one without effects,
     // and drops calls to it.
     [[gnu::always_inline]] void fetch_slots(const probe& p, std::uint32_t code) const {
@@ -186,7 +187,7 @@ public:
     // A group's cells, into `out`: its currencies in code order, then its converted total.
     void cells_of(std::uint32_t group, std::vector<std::uint32_t>& out) const;
     // Calls `visit(group)` for each group of `order` (ordered_groups()), fetching the groups
-    // further on into the cache meanwhile: their entries, then their first cells and keys.
+    // further on into the cache meanwhile: their entries, then their cells and keys.
     // The walk jumps about the table, a miss or three a group; known ahead, those misses
     // overlap instead of following one another.
     template <class Visit>
@@ -208,8 +209,8 @@ public:
             if (e.first_cell != absent) __builtin_prefetch(&cells_[e.first_cell]);
             __builtin_prefetch(arena_.data() + e.key_at);
         }
-        // A group's cells are a list, each found from the one before: the k-th cell of the
-        // group cells_ahead - k further on, its predecessor fetched a group ago.
+        // A group's cells are a list, each found from the one before: the cell k steps down
+        // the list of the group cells_ahead - k further on, the one before it fetched a group ago.
         for (std::size_t k = 1; k + 1 < cells_ahead; ++k) {
             if (i + cells_ahead - k >= order.size()) continue;
             std::uint32_t c = groups_[order[i + cells_ahead - k]].first_cell;

@@ -142,7 +142,7 @@ std::expected<void, parse_error> figure_parser::set_sign(int sign, std::size_t a
     change_ = true;
     if (sign == 0) return {};
     if (sign_ != 0 && sign_ != sign)
-        return std::unexpected(in_.error_at(at, "one direction of change", in_.rest().substr(0, 3)));
+        return std::unexpected(in_.error_at(at, "one direction of change", text::character_at(in_.text(), at)));
     sign_ = sign;
     return {};
 }

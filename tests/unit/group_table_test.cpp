@@ -325,6 +325,20 @@ BOOST_AUTO_TEST_CASE(a_table_merged_with_itself_holds_its_groups_twice) {
     BOOST_TEST((t == plain));
 }
 
+// In memory too: a sum that doubling takes past int128 moves into the cell's wide part as
+// the cell is merged, and is counted twice, not three times.
+BOOST_AUTO_TEST_CASE(a_table_merged_with_itself_in_memory_holds_its_groups_twice) {
+    const std::string near_top = "170141183460469231731687303715884105727";  // 2^127 - 1
+    group_table t;
+    t.add({"k"}, one("JPY", near_top, 1));
+    t.add({"k", "2024-09-27"}, one("EUR", "2.5", 3));
+    t.merge(t);
+    BOOST_TEST(t.runs() == 0U);
+    BOOST_TEST(t.at({"k"}).totals.at(currency("JPY")) == dec(near_top) + dec(near_top));
+    BOOST_TEST(t.at({"k"}).rows.at(currency("JPY")) == 2U);
+    BOOST_TEST(t.at({"k", "2024-09-27"}).totals.at(currency("EUR")) == dec("5.0"));
+}
+
 BOOST_AUTO_TEST_CASE(a_full_integer_sum_goes_on_exactly) {
     group_table t;
     const decimal near_top = dec("170141183460469231731687303715884105727");  // 2^127 - 1
