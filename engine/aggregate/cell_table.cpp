@@ -184,6 +184,8 @@ void cell_table::merge(const cell_table& other) {
     constexpr std::size_t ahead = 24;
     struct coming {
         probe p;
+        std::uint32_t code = 0;  // 0 for a converted total
+        bool converted = false;
         std::uint32_t tag = 0;
     };
     std::array<coming, ahead> ring{};
@@ -193,7 +195,9 @@ void cell_table::merge(const cell_table& other) {
         const bool converted = (from.flags & is_converted) != 0;
         coming& x = ring[oc % ahead];
         x.p = probe_of(other.stored_key(from.key_at));
-        x.tag = tag_of(x.p.size, converted ? 0 : code_of(from.currency), converted ? kind_converted : kind_cell);
+        x.code = converted ? 0 : code_of(from.currency);
+        x.converted = converted;
+        x.tag = tag_of(x.p.size, x.code, converted ? kind_converted : kind_cell);
         __builtin_prefetch(&slots_[slot_of(x.p.word, x.tag)]);
     };
     // The later steps written out in the loop, not as lambdas: GCC 12 takes a function that
@@ -221,9 +225,8 @@ void cell_table::merge(const cell_table& other) {
         const std::optional<decimal> rest =
             (from.flags & has_rest) != 0 ? std::optional(other.rest_.at(static_cast<std::uint32_t>(oc))) : std::nullopt;
         const std::string_view key = other.stored_key(from.key_at);
-        const bool converted = (from.flags & is_converted) != 0;
-        std::uint32_t into = find(x.p, key, converted ? 0 : code_of(from.currency), converted);
-        if (into == absent) into = make(x.p, key, find_group(x.p, key), from.currency, converted);
+        std::uint32_t into = find(x.p, key, x.code, x.converted);
+        if (into == absent) into = make(x.p, key, find_group(x.p, key), from.currency, x.converted);
         if ((from.flags & has_sum) != 0) add(into, int128{from.sum}, from.exponent);
         if (rest) add_rest(into, *rest);
         count(into, from.rows);
