@@ -56,9 +56,12 @@ std::expected<record_start, std::string> next_record_start(int fd, std::uint64_t
                                                            std::uint64_t size) {
     record_start found{from, at.line};
     csv_state state = at.state;
-    const auto buffer = std::make_unique_for_overwrite<char[]>(read_block);
+    if (state == csv_state::line_start) return found;
+    // No bigger than what is left of the file: a range of a small file reads a few bytes.
+    const auto block = static_cast<std::size_t>(std::min<std::uint64_t>(read_block, size - std::min(from, size)));
+    const auto buffer = std::make_unique_for_overwrite<char[]>(block);
     while (state != csv_state::line_start && found.offset < size) {
-        const auto got = read_at(fd, buffer.get(), std::min<std::uint64_t>(read_block, size - found.offset),
+        const auto got = read_at(fd, buffer.get(), std::min<std::uint64_t>(block, size - found.offset),
                                  found.offset);
         if (!got) return std::unexpected(got.error());
         if (*got == 0) break;  // the file is shorter than it was
