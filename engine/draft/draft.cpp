@@ -42,6 +42,32 @@ struct sentence {
 
 using text::is_markup_space;
 
+// Abbreviations a full stop follows inside a sentence: titles, which a name always follows
+// ("Dr. Wang"), and words a number follows ("Jan. 12", "No. 3", "approx. 5").
+constexpr std::array<std::string_view, 5> titles = {"mr", "mrs", "ms", "dr", "prof"};
+constexpr std::array<std::string_view, 15> before_a_number = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "approx"};
+
+// Whether the sentence goes on after the full stop at `stop`, which ends an abbreviation:
+// before a word in lower case ("U.S. dollars", "Co. and", "e.g. the"), after a title, or
+// after a month or "No." before a number. Edited prose starts no sentence in lower case.
+bool goes_on_after(std::string_view text, std::size_t stop) {
+    std::size_t next = stop + 1;
+    while (next < text.size() && is_markup_space(text[next])) ++next;
+    if (next >= text.size()) return false;
+    const char c = text[next];
+    if (c >= 'a' && c <= 'z') return true;
+    std::size_t word = stop;
+    while (word > 0 && text::is_latin_letter(text[word - 1])) --word;
+    if (word == stop || (word > 0 && text[word - 1] == '.')) return false;
+    std::string lowered;
+    for (std::size_t i = word; i < stop; ++i) lowered += text::lower(text[i]);
+    const auto among = [&](std::span<const std::string_view> words) {
+        return std::find(words.begin(), words.end(), lowered) != words.end();
+    };
+    return among(titles) || (c >= '0' && c <= '9' && among(before_a_number));
+}
+
 // Whether the line break at `at` only wraps a sentence, as plain text wrapped at 72 or 80
 // columns does ("a fund of 2 billion yuan and a⏎venture fund of 1.68 billion yuan, amounting
 // to ..."): the line ends without a stop, colon or semicolon, and the next one goes on in
@@ -54,8 +80,8 @@ bool wraps_a_sentence(std::string_view text, std::size_t at) {
     const std::size_t line_start = text.rfind('\n', last - 1) + 1;  // npos + 1 is 0
     if (text.substr(line_start, last - line_start).find('\t') != std::string_view::npos) return false;
     const char end = text[last - 1];
-    if (end == '.' || end == '!' || end == '?' || end == ':' || end == ';' || static_cast<unsigned char>(end) >= 0x80)
-        return false;
+    if (end == '!' || end == '?' || end == ':' || end == ';' || static_cast<unsigned char>(end) >= 0x80) return false;
+    if (end == '.' && !goes_on_after(text, last - 1)) return false;
     std::size_t next = at + 1;
     while (next < text.size() && text[next] == ' ') ++next;
     if (next >= text.size()) return false;
@@ -68,7 +94,7 @@ bool wraps_a_sentence(std::string_view text, std::size_t at) {
 }
 
 // A sentence ends at a line's end (unless the line only wraps it), at 。！？, and at . ! ?
-// before white space.
+// before white space (unless the stop ends an abbreviation the sentence goes on from).
 std::vector<sentence> sentences_of(std::string_view text) {
     std::vector<sentence> out;
     std::size_t begin = 0;
@@ -81,7 +107,8 @@ std::vector<sentence> sentences_of(std::string_view text) {
         if (c == '\n' && wraps_a_sentence(text, i)) continue;
         if (c == '\n' || c == '\f') {
             close(i + 1);
-        } else if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || is_markup_space(text[i + 1]))) {
+        } else if ((c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || is_markup_space(text[i + 1])) &&
+                   !(c == '.' && goes_on_after(text, i))) {
             close(i + 1);
         } else {
             for (const std::string_view mark : {"。"sv, "！"sv, "？"sv}) {

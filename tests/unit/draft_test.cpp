@@ -96,6 +96,18 @@ const proposal_case proposal_cases[] = {
     {"Funds signed\n2 billion yuan and 1.68 billion yuan, amounting to a total of 3.68 billion yuan.",
      {"sum 3.68 billion yuan <- 2 billion yuan; 1.68 billion yuan; [amounting to]"}},
     {"Fund A\t2 billion yuan\nfund B\t1.68 billion yuan\namounting to 3.68 billion yuan", {}},
+    // A full stop that ends an abbreviation ends no sentence: "U.S. dollars", "Jan. 12", "Dr. Li".
+    {"Projects worth about 46.5 billion yuan (about 6.38 billion U.S. dollars) were signed.",
+     {"converts about 46.5 billion yuan <- about 6.38 billion U.S. dollars; [(]"}},
+    {"BEIJING, Jan. 12 -- Dr. Li said 11 projects were signed with 15 billion U.S. dollars, including 3 "
+     "projects worth 2 billion U.S. dollars.",
+     {"includes 15 billion U.S. dollars <- 2 billion U.S. dollars; [including]", "includes 11 projects <- 3 projects; [including]"}},
+    {"A fund of 9 million yuan from the U.S.\nand one of 3 million yuan, amounting to 12 million yuan.",
+     {"sum 12 million yuan <- 9 million yuan; 3 million yuan; [amounting to]"}},
+    // One before a capital letter does.
+    {"Changzhou set up a fund of 5 billion yuan in the U.S. Several other funds were signed, including a 2 "
+     "billion yuan fund.",
+     {}},
     // Nothing is proposed where the words state no relation.
     {"Major projects, including the ArcelorMittal project and the 3 billion yuan Li Auto base, are being "
      "launched, with Changzhou attracting a total of 10.59 billion yuan since 2020.",
