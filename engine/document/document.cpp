@@ -5,6 +5,7 @@
 
 #include "core/utf8.hpp"
 #include "readers.hpp"
+#include "wrapped_lines.hpp"
 
 #include <fmt/format.h>
 
@@ -25,6 +26,7 @@ std::expected<document, document_error> read_document(std::string_view bytes) {
             "bad-utf8"});
     document out;
     out.text = std::string(bytes);
+    documents::unwrap_sentences(out.text);
     return out;
 }
 

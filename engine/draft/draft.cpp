@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "core/text_reader.hpp"
+#include "document/wrapped_lines.hpp"
 
 #include <fmt/format.h>
 
@@ -42,56 +43,8 @@ struct sentence {
 
 using text::is_markup_space;
 
-// Abbreviations a full stop follows inside a sentence: titles, which a name always follows
-// ("Dr. Wang"), and words a number follows ("Jan. 12", "No. 3", "approx. 5").
-constexpr std::array<std::string_view, 5> titles = {"mr", "mrs", "ms", "dr", "prof"};
-constexpr std::array<std::string_view, 15> before_a_number = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "approx"};
-
-// Whether the sentence goes on after the full stop at `stop`, which ends an abbreviation:
-// before a word in lower case ("U.S. dollars", "Co. and", "e.g. the"), after a title, or
-// after a month or "No." before a number. Edited prose starts no sentence in lower case.
-bool goes_on_after(std::string_view text, std::size_t stop) {
-    std::size_t next = stop + 1;
-    while (next < text.size() && is_markup_space(text[next])) ++next;
-    if (next >= text.size()) return false;
-    const char c = text[next];
-    if (c >= 'a' && c <= 'z') return true;
-    std::size_t word = stop;
-    while (word > 0 && text::is_latin_letter(text[word - 1])) --word;
-    if (word == stop || (word > 0 && text[word - 1] == '.')) return false;
-    std::string lowered;
-    for (std::size_t i = word; i < stop; ++i) lowered += text::lower(text[i]);
-    const auto among = [&](std::span<const std::string_view> words) {
-        return std::find(words.begin(), words.end(), lowered) != words.end();
-    };
-    return among(titles) || (c >= '0' && c <= '9' && among(before_a_number));
-}
-
-// Whether the line break at `at` only wraps a sentence, as plain text wrapped at 72 or 80
-// columns does ("a fund of 2 billion yuan and a⏎venture fund of 1.68 billion yuan, amounting
-// to ..."): the line ends without a stop, colon or semicolon, and the next one goes on in
-// lower case, or with a figure after a word or a comma. Table rows (cells separated by tabs)
-// and lines that start anew stay apart.
-bool wraps_a_sentence(std::string_view text, std::size_t at) {
-    std::size_t last = at;
-    while (last > 0 && (text[last - 1] == ' ' || text[last - 1] == '\r')) --last;
-    if (last == 0) return false;
-    const std::size_t line_start = text.rfind('\n', last - 1) + 1;  // npos + 1 is 0
-    if (text.substr(line_start, last - line_start).find('\t') != std::string_view::npos) return false;
-    const char end = text[last - 1];
-    if (end == '!' || end == '?' || end == ':' || end == ';' || static_cast<unsigned char>(end) >= 0x80) return false;
-    if (end == '.' && !goes_on_after(text, last - 1)) return false;
-    std::size_t next = at + 1;
-    while (next < text.size() && text[next] == ' ') ++next;
-    if (next >= text.size()) return false;
-    const bool lower_case = text[next] >= 'a' && text[next] <= 'z';
-    // A figure wrapped onto the next line after a word or a comma: "and a⏎1.68 billion yuan".
-    const bool figure_goes_on = text[next] >= '0' && text[next] <= '9' && ((end >= 'a' && end <= 'z') || end == ',');
-    if (!lower_case && !figure_goes_on) return false;
-    const std::size_t next_end = std::min(text.find('\n', next), text.size());
-    return text.substr(next, next_end - next).find('\t') == std::string_view::npos;
-}
+using documents::goes_on_after;
+using documents::wraps_a_sentence;
 
 // A sentence ends at a line's end (unless the line only wraps it), at 。！？, and at . ! ?
 // before white space (unless the stop ends an abbreviation the sentence goes on from).
@@ -511,12 +464,11 @@ std::string drafter::refusal(const drafted_figure& f) const {
     return parsed ? std::string() : parsed.error().message();
 }
 
-// A text's title: its first line, when that stands alone as a headline; the first sentence
-// when the first line only wraps it, cut at a word before 120 bytes.
+// A text's title: its first sentence, which is its first line when that stands alone as a
+// headline, cut at a word before 120 bytes.
 std::string title_of_text(std::string_view text) {
-    const std::size_t line_end = std::min(text.find('\n'), text.size());
-    if (line_end == text.size() || !wraps_a_sentence(text, line_end)) return std::string(text::trim(text.substr(0, line_end)));
     const std::vector<sentence> all = sentences_of(text.substr(0, std::min<std::size_t>(text.size(), 4096)));
+    if (all.empty()) return {};
     std::string title;
     for (const char c : text.substr(all.front().begin, all.front().end - all.front().begin)) {
         title += (c == '\n' || c == '\r') ? ' ' : c;

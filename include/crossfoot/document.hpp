@@ -72,7 +72,9 @@ inline constexpr std::size_t default_max_document_bytes = std::size_t{128} << 20
     const claims& c, std::size_t max_bytes = default_max_document_bytes);
 
 /// Reads a document of any format into its visible text:
-/// - text: as it is (it must be UTF-8);
+/// - text: as it is (it must be UTF-8), but for the line breaks of a text wrapped at a fixed
+///   width that only wrap a sentence ("2 billion⏎yuan"), each made a space (a CR before it
+///   too): the text keeps its length, so its offsets are the file's bytes;
 /// - HTML (gumbo): scripts, styles, templates, <head> and hidden elements (`hidden`,
 ///   `aria-hidden="true"`, `display:none` or `visibility:hidden` in `style`) left out; block
 ///   elements end a line; a table row is a line and its cells are separated by tabs; runs of

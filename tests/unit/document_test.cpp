@@ -261,6 +261,34 @@ BOOST_AUTO_TEST_CASE(text_is_read_as_it_is) {
     BOOST_TEST(e->mentions[0].at.source_end == 29U);
 }
 
+// Plain text wrapped at a fixed width: a break inside a sentence is read as a space, so that a
+// figure cut by it is one figure; a break after a stop, in a table row (tabs) or before a line
+// that starts anew stays. The text keeps its length: offsets are still the file's bytes.
+BOOST_AUTO_TEST_CASE(a_text_s_wrapped_lines_are_read_as_one) {
+    const std::string_view text =
+        "Funds signed\n"
+        "The city signed a fund of 2 billion\r\nyuan and one of 3\nbillion yuan from the U.S.\n"
+        "and 9 million U.S.\ndollars from Dr. Li.\n"
+        "Fund A\t2 billion\nfund B\t5\n"
+        "Revenue was 5 million.\nthen it fell.";
+    const auto d = read_document(text);
+    BOOST_TEST_REQUIRE(d.has_value());
+    BOOST_TEST(d->text ==
+               "Funds signed\n"
+               "The city signed a fund of 2 billion  yuan and one of 3 billion yuan from the U.S. "
+               "and 9 million U.S. dollars from Dr. Li.\n"
+               "Fund A\t2 billion\nfund B\t5\n"
+               "Revenue was 5 million. then it fell.");
+    const auto e = crossfoot::extract_document(*d);
+    BOOST_TEST_REQUIRE(e.has_value());
+    std::vector<std::string> found;
+    for (const auto& m : e->mentions) found.push_back(m.text + " " + std::string(m.figure.value.unit().code()));
+    const std::vector<std::string> expected = {"2 billion  yuan CNY", "3 billion yuan CNY", "9 million U.S. dollars USD",
+                                               "2 billion count", "5 count", "5 million count"};
+    BOOST_TEST(found == expected, boost::test_tools::per_element());
+    BOOST_TEST(text.substr(e->mentions[1].at.source_begin, 3) == "3\nb");
+}
+
 BOOST_AUTO_TEST_CASE(empty_and_invalid_input_is_refused_at_its_place) {
     const auto empty = read_document("");
     BOOST_TEST_REQUIRE(!empty.has_value());
