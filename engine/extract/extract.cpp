@@ -344,7 +344,8 @@ bool read_as_year(std::string_view text, found& f) {
                        text.begin() + static_cast<std::ptrdiff_t>(f.end), is_digit);
 }
 
-// "World 500", "Fortune 500": a bare number after a capitalised word names a list.
+// "Hurun 100", "Route 66": a bare number after a capitalised word names a list (the rankings
+// and indices of non_figures.cpp, "Fortune 500 companies", are found before, counted noun or not).
 bool in_a_name(std::string_view text, const found& f) {
     if (!bare(f.figure) || f.begin < 2 || text[f.begin - 1] != ' ') return false;
     if (!is_digit(text[f.begin])) return false;

@@ -8,6 +8,7 @@
 #include "core/utf8.hpp"
 #include "core/text.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace crossfoot::extract_text {
@@ -136,6 +137,33 @@ std::optional<skip_match> in_a_code(std::string_view text, std::size_t pos, std:
     return skip_match{begin, end, "part of a name or code"};
 }
 
+// Rankings and stock indices named by a number: "Fortune 500 companies", "Fortune Global 500",
+// "S&P 500", "FTSE 100". The number names the list, even before a counted noun: the 500 of
+// "12 projects from Fortune 500 companies" is no count of companies.
+constexpr std::array<std::string_view, 16> list_names = {
+    "Fortune", "Global", "World", "Forbes", "S&P", "FTSE", "Nasdaq", "NASDAQ",
+    "Russell", "Nikkei", "CSI", "DAX", "CAC", "STOXX", "Stoxx", "ASX"};
+
+std::optional<skip_match> in_a_list_name(std::string_view text, std::size_t pos, std::size_t end) {
+    if (pos < 2 || text[pos - 1] != ' ') return std::nullopt;
+    std::size_t word = pos - 1;
+    while (word > 0 && (is_latin_letter(text[word - 1]) || text[word - 1] == '&')) --word;
+    if (word > 0 && is_latin_letter(text[word - 1])) return std::nullopt;
+    const std::string_view name = text.substr(word, pos - 1 - word);
+    if (std::find(list_names.begin(), list_names.end(), name) == list_names.end()) return std::nullopt;
+    if (end + 1 < text.size() && (text[end] == '.' || text[end] == ',') && is_digit(text[end + 1]))
+        return std::nullopt;  // "World 5,000", "Global 1.5": a figure goes on
+    return skip_match{pos, end, "part of a name"};
+}
+
+// "世界500强", "中国企业500强", "前10强": a number before 强 names a ranking, not a count.
+std::optional<skip_match> ranking(std::string_view text, std::size_t end) {
+    for (const std::string_view strong : {"强"sv, "強"sv}) {
+        if (text.substr(end).starts_with(strong)) return skip_match{0, end + strong.size(), "a ranking (…强)"};
+    }
+    return std::nullopt;
+}
+
 // "1/2 ページ", "2/5页", "1/2 page": the page a web page or print shows of how many.
 std::optional<skip_match> page_of_pages(std::string_view text, std::size_t pos, std::size_t end) {
     if (end + 1 >= text.size() || text[end] != '/' || !is_digit(text[end + 1])) return std::nullopt;
@@ -210,6 +238,11 @@ std::optional<skip_match> non_figure_at(std::string_view text, std::size_t pos) 
     if (auto m = phone_number(text, pos, end)) return m;
     if (auto m = list_number(text, pos, end)) return m;
     if (auto m = page_of_pages(text, pos, end)) return m;
+    if (auto m = in_a_list_name(text, pos, end)) return m;
+    if (auto m = ranking(text, end)) {
+        m->begin = pos;
+        return m;
+    }
     return in_a_code(text, pos, end);
 }
 

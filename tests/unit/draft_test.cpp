@@ -104,6 +104,10 @@ const proposal_case proposal_cases[] = {
      {"includes 15 billion U.S. dollars <- 2 billion U.S. dollars; [including]", "includes 11 projects <- 3 projects; [including]"}},
     {"A fund of 9 million yuan from the U.S.\nand one of 3 million yuan, amounting to 12 million yuan.",
      {"sum 12 million yuan <- 9 million yuan; 3 million yuan; [amounting to]"}},
+    // A ranking's name is no count that could be a part.
+    {"A total of 51 projects were signed, including 12 projects from Fortune 500 companies.",
+     {"includes 51 projects <- 12 projects; [including]"}},
+    {"本次共签约项目51个，其中世界500强企业投资项目12个。", {"includes 51个 <- 12个; [其中]"}},
     // One before a capital letter does.
     {"Changzhou set up a fund of 5 billion yuan in the U.S. Several other funds were signed, including a 2 "
      "billion yuan fund.",

@@ -206,6 +206,10 @@ const passed_over non_figures[] = {
     {"装机50兆瓦。", "50兆瓦", "a physical quantity (兆瓦)"},
     {"The Airbus A380 flew.", "A380", "part of a name or code"},
     {"In the latest Hurun World 500, five firms.", "500", "part of a name"},
+    {"It signed 12 projects from Fortune 500 companies.", "500", "part of a name"},
+    {"Firms of the Fortune Global 500 list came.", "500", "part of a name"},
+    {"The S&P 500 index rose.", "500", "part of a name"},
+    {"其中世界500强企业项目12个。", "500强", "a ranking (…强)"},
     {"股票代码：300310", "300310", "a code"},
 };
 
