@@ -150,6 +150,8 @@ private:
     void conversions(const sentence& s);
     void shares(const sentence& s);
     void chinese_shares(const sentence& s);
+    void respective_shares(const sentence& s);
+    [[nodiscard]] const drafted_check* inclusion_holding(std::size_t part) const;
     [[nodiscard]] std::size_t index_of(const std::string& id) const {
         return static_cast<std::size_t>(std::find(ids_.begin(), ids_.end(), id) - ids_.begin());
     }
@@ -355,11 +357,9 @@ void drafter::chinese_shares(const sentence& s) {
             if (gap.find("占") == std::string_view::npos || gap.find("；") != std::string_view::npos ||
                 gap.find(';') != std::string_view::npos || gap.size() > 60)
                 continue;
-            const std::string& part = ids_[before.back()];
-            const auto inclusion = std::find_if(checks_.begin(), checks_.end(), [&](const drafted_check& k) {
-                return k.relation == relation::includes && std::find(k.parts.begin(), k.parts.end(), part) != k.parts.end();
-            });
-            if (inclusion == checks_.end()) continue;
+            if (gap.find("分别") != std::string_view::npos) continue;  // respective_shares pairs them
+            const drafted_check* inclusion = inclusion_holding(before.back());
+            if (inclusion == nullptr) continue;
             const std::size_t total = index_of(inclusion->total);
             if (gap.find("各占") == std::string_view::npos) {
                 propose(relation::share, total, {before.back()}, "占", p);
@@ -373,6 +373,49 @@ void drafter::chinese_shares(const sentence& s) {
             for (std::size_t k = 0; k < found.parts.size(); ++k)
                 propose(relation::share, total, {index_of(found.parts[k])}, "各占", percents[k]);
         }
+    }
+}
+
+// The proposed inclusion that holds the figure `part` as one of its parts, if any.
+const drafted_check* drafter::inclusion_holding(std::size_t part) const {
+    const auto it = std::find_if(checks_.begin(), checks_.end(), [&](const drafted_check& k) {
+        return k.relation == relation::includes && std::find(k.parts.begin(), k.parts.end(), ids_[part]) != k.parts.end();
+    });
+    return it == checks_.end() ? nullptr : &*it;
+}
+
+// "合同项目20项，利用外资2.09亿美元，分别占签约项目总数和利用外资数的38%和41%": 分别
+// ("respectively") pairs the figures of its clause before it with the percentages after it, in
+// order, each a share of the total of the proposed inclusion that holds it. Nothing is proposed
+// unless each of those figures is such a part and there are as many percentages.
+void drafter::respective_shares(const sentence& s) {
+    const auto words = find_word(text_, s.begin, s.end, "分别");
+    if (words.empty()) return;
+    // The sentence's clauses, between semicolons: [starts[k], ends[k]).
+    std::vector<std::size_t> starts{s.begin};
+    std::vector<std::size_t> ends;
+    for (std::size_t i = s.begin; i < s.end; ++i) {
+        const std::size_t stop = text_[i] == ';' ? 1 : text_.substr(i).starts_with("；") ? 3 : 0;
+        if (stop == 0) continue;
+        ends.push_back(i);
+        starts.push_back(i + stop);
+        i += stop - 1;
+    }
+    ends.push_back(s.end);
+    for (const auto& [at, end] : words) {
+        const auto c = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin()) - 1;
+        const std::size_t clause = starts[c];
+        const std::size_t clause_end = ends[c];
+        std::vector<std::size_t> parts = figures_in(clause, at, figure_class::money);
+        const auto counts = figures_in(clause, at, figure_class::count);
+        parts.insert(parts.end(), counts.begin(), counts.end());
+        std::sort(parts.begin(), parts.end());  // mentions are in the text's order
+        const auto percents = figures_in(end, clause_end, figure_class::percent);
+        if (parts.empty() || parts.size() != percents.size()) continue;
+        const bool all_parts = std::all_of(parts.begin(), parts.end(), [&](std::size_t p) { return inclusion_holding(p) != nullptr; });
+        if (!all_parts) continue;
+        for (std::size_t k = 0; k < parts.size(); ++k)
+            propose(relation::share, index_of(inclusion_holding(parts[k])->total), {parts[k]}, "分别", percents[k]);
     }
 }
 
@@ -417,6 +460,7 @@ void drafter::run(draft& out) {
         conversions(s);
         shares(s);
         chinese_shares(s);
+        respective_shares(s);
         changes(s);
     }
     out.checks = std::move(checks_);
