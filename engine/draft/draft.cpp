@@ -25,8 +25,21 @@ using namespace std::string_view_literals;
 // What a figure can be related to: money with money (in any currency), counts with counts.
 enum class figure_class { money, count, percent, change, other };
 
-figure_class class_of(const mention& m) {
+// "投资额超过50亿元的项目有17个", "超千万美元项目": a bound on money before 项目 or 企业 names
+// a class of projects or firms by their size, no sum of money to add up.
+bool names_a_size_class(std::string_view text, const mention& m) {
+    if (m.kind != mention_kind::money) return false;
+    if (m.figure.qualifier != qualifier::over && m.figure.qualifier != qualifier::at_least) return false;
+    std::string_view rest = text.substr(std::min(m.at.byte_end, text.size()));
+    if (rest.starts_with("的")) rest.remove_prefix("的"sv.size());
+    constexpr std::array<std::string_view, 11> nouns = {"项目", "項目", "企业", "企業", "工业项目", "重大项目",
+                                                        "重点项目", "产业项目", "外资项目", "内资项目", "大项目"};
+    return std::any_of(nouns.begin(), nouns.end(), [&](std::string_view n) { return rest.starts_with(n); });
+}
+
+figure_class class_of(const mention& m, std::string_view text) {
     if (m.figure.high) return figure_class::other;  // a range is checked by hand
+    if (names_a_size_class(text, m)) return figure_class::other;
     switch (m.kind) {
         case mention_kind::money: return figure_class::money;
         case mention_kind::count: return figure_class::count;
@@ -183,7 +196,7 @@ std::vector<std::size_t> drafter::figures_in(std::size_t begin, std::size_t end,
                                [](const mention& m, std::size_t at) { return m.at.byte_begin < at; });
     std::vector<std::size_t> out;
     for (; it != ms.end() && it->at.byte_begin < end; ++it) {
-        if (it->at.byte_end <= end && class_of(*it) == c) out.push_back(static_cast<std::size_t>(it - ms.begin()));
+        if (it->at.byte_end <= end && class_of(*it, text_) == c) out.push_back(static_cast<std::size_t>(it - ms.begin()));
     }
     return out;
 }
@@ -213,13 +226,16 @@ void drafter::including(const sentence& s, const sentence* previous, const keywo
     const auto later_totals = keywords_in(text_, {k.end, s.end}, total_words);
     const std::size_t parts_end = later_totals.empty() ? s.end : later_totals.front().at;
     for (const figure_class c : {figure_class::money, figure_class::count}) {
-        const std::vector<std::size_t> parts = figures_in(k.end, list_end(k.end, parts_end, c), c);
-        if (parts.empty()) continue;
+        std::vector<std::size_t> parts = figures_in(k.end, list_end(k.end, parts_end, c), c);
         std::optional<std::size_t> total;
         if (!later_totals.empty()) {
             const auto after = figures_in(later_totals.front().end, s.end, c);
-            if (!after.empty()) total = after.front();
+            // "其中超千万美元项目比例较高，共计53个": no figure between the words, so the later
+            // one is not their sum but the part itself, of the total before.
+            if (parts.empty() && !after.empty()) parts = {after.front()};
+            else if (!after.empty()) total = after.front();
         }
+        if (parts.empty()) continue;
         if (!total) {
             auto before = figures_in(s.begin, k.at, c);
             const bool opens = text::trim(text_.substr(s.begin, k.at - s.begin)).empty();

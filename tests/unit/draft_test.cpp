@@ -80,6 +80,11 @@ const proposal_case proposal_cases[] = {
     {"建筑业务新签合同额5676亿元，其中基础设施业务1389亿元，房屋建筑业务4268亿元；地产业务实现合约销售额535亿元。",
      {"includes 5676亿元 <- 1389亿元; 4268亿元; [其中]"}},
     {"A项目10亿元、B项目20亿元，合计30亿元。", {"sum 30亿元 <- 10亿元; 20亿元; [合计]"}},
+    // 其中 with no figure before 共计: the figures after 共计 are the parts; a bound before 项目
+    // names a class of projects, no part.
+    {"项目共有100项，投资总额达17.191亿美元，其中超千万美元项目比例较高，共计53个，涉及投资总额15.56亿美元。",
+     {"includes 达17.191亿美元 <- 15.56亿美元; [其中]", "includes 100项 <- 53个; [其中]"}},
+    {"签约项目51个，总投资329.2亿元，其中投资额超过50亿元的项目有17个。", {"includes 51个 <- 17个; [其中]"}},
     // 分别 pairs the parts before it with the percentages after it, in order.
     {"已签约项目52项，利用外资5.15亿美元。其中，合同项目20项，利用外资2.09亿美元，分别占签约项目总数和利用外资数的38%和41%。",
      {"includes 5.15亿美元 <- 2.09亿美元; [其中]", "includes 52项 <- 20项; [其中]", "share 52项 <- 20项; share 38% [分别]",
