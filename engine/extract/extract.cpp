@@ -222,6 +222,19 @@ bool currency_named_at(std::string_view text) {
 
 // Can a figure's words begin at `begin`? Its first word must begin a qualifier, a word of
 // change, a currency's name or symbol, or "between": the parser is not tried elsewhere.
+// Whether the word before `at` is a form of "make" or "take": "making up", "takes up" name a
+// share of something, not a rise.
+bool after_make_or_take(std::string_view text, std::size_t at) {
+    std::size_t end = at;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    std::size_t begin = end;
+    while (begin > 0 && is_latin_letter(text[begin - 1])) --begin;
+    constexpr std::array<std::string_view, 9> verbs = {"make", "makes", "making", "made", "take",
+                                                       "takes", "taking", "took", "taken"};
+    const std::string before = text::ascii_lower(text.substr(begin, end - begin));
+    return std::find(verbs.begin(), verbs.end(), before) != verbs.end();
+}
+
 bool may_begin_figure(std::string_view text, std::size_t begin) {
     static const std::vector<std::string> first_words = [] {
         std::vector<std::string> out = {"between"};
@@ -267,6 +280,7 @@ bool may_begin_figure(std::string_view text, std::size_t begin) {
     std::size_t end = begin;
     while (end < text.size() && (is_latin_letter(text[end]) || text[end] == '-')) ++end;
     const std::string word = text::ascii_lower(text.substr(begin, end - begin));
+    if (word == "up" && after_make_or_take(text, begin)) return false;  // "making up 73 percent": a share
     if (std::binary_search(first_words.begin(), first_words.end(), word)) return true;
     // A currency written before the number: "US$5", "RMB 5", "USD 5", "euro 5".
     std::size_t sym = end;

@@ -120,6 +120,10 @@ struct found_form {
 const found_form forms[] = {
     {"The fund raised about US$2.5bn last year.", "money", "about US$2.5bn", "2500000000", "USD"},
     {"Sales rose 12.5% year on year.", "change", "rose 12.5% year on year", "12.5", "%"},
+    {"Exports were up 4.2% in the year.", "change", "up 4.2%", "4.2", "%"},
+    // "making up", "takes up": a share, not a rise.
+    {"Its share, making up 73 percent of the total, grew.", "percent", "73 percent", "73", "%"},
+    {"Real estate takes up 14.1% of it.", "percent", "14.1%", "14.1", "%"},
     {"It hopes to raise 3 to 5 billion euros.", "range", "3 to 5 billion euros", "3000000000..5000000000", "EUR"},
     {"The rate was 7.1 yuan to the dollar that week.", "rate", "7.1 yuan to the dollar", "7.1", "USD/CNY"},
     {"Nearly one-fifth of them are new.", "percent", "Nearly one-fifth", "20", "%"},
