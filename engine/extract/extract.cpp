@@ -81,8 +81,9 @@ bool number_starts_at(std::string_view text, std::size_t pos) {
     return numerals::starts_cjk_number(text.substr(pos));
 }
 
-// Where a figure's words may begin before its number: up to three English words, or up to six
-// Chinese or Japanese characters, within the sentence.
+// Where a figure's words may begin before its number: up to five English words ("a decrease
+// of more than 15%", "rose by more than 5%"), or up to six Chinese or Japanese characters,
+// within the sentence.
 std::vector<std::size_t> left_starts(std::string_view text, std::size_t pos) {
     std::vector<std::size_t> out;
     std::size_t at = pos;
@@ -94,7 +95,7 @@ std::vector<std::size_t> left_starts(std::string_view text, std::size_t pos) {
     if (at < pos) out.push_back(at);
     if (at > 0 && (text[at - 1] == ' ' || !is_ascii(text[at - 1]))) {
         std::size_t p = at;
-        for (int words = 0; words < 3 && p > 0; ++words) {
+        for (int words = 0; words < 5 && p > 0; ++words) {
             while (p > 0 && text[p - 1] == ' ') --p;
             if (p == 0 || !is_latin_letter(text[p - 1])) break;
             while (p > 0 && (is_latin_letter(text[p - 1]) || text[p - 1] == '-' || text[p - 1] == '$')) --p;

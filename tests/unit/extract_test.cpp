@@ -121,6 +121,8 @@ const found_form forms[] = {
     {"The fund raised about US$2.5bn last year.", "money", "about US$2.5bn", "2500000000", "USD"},
     {"Sales rose 12.5% year on year.", "change", "rose 12.5% year on year", "12.5", "%"},
     {"Exports were up 4.2% in the year.", "change", "up 4.2%", "4.2", "%"},
+    {"Sales rose by more than 5% in May.", "change", "rose by more than 5%", "5", "%"},
+    {"Pledges showed a decrease of more than 15 percent.", "change", "a decrease of more than 15 percent", "-15", "%"},
     // "making up", "takes up": a share, not a rise.
     {"Its share, making up 73 percent of the total, grew.", "percent", "73 percent", "73", "%"},
     {"Real estate takes up 14.1% of it.", "percent", "14.1%", "14.1", "%"},
