@@ -80,19 +80,56 @@ std::optional<date_match> iso_date(std::string_view text, std::size_t pos, const
     return date_match{pos, pos + 10, year.value, m.value, d.value, 0};
 }
 
-// A CJK year: "2024年", "2022年度", "21年度" (20xx), after an era name "平成29年度".
-std::optional<int> cjk_year(std::string_view text, std::size_t pos, const digits& first, std::size_t& at) {
-    at = pos + first.count;
-    if (!accept(text, at, "年")) return std::nullopt;
-    accept(text, at, "度");
-    constexpr std::pair<std::string_view, int> eras[] = {{"平成", 1988}, {"令和", 2018}, {"昭和", 1925}};
-    for (const auto& [era, base] : eras) {
-        if (pos >= era.size() && text.substr(pos - era.size(), era.size()) == era) return base + first.value;
+// The spaces a PDF's text may hold inside a CJK date ("平成 28 年 8 月 2 日"), from `at` on.
+std::size_t past_spaces(std::string_view text, std::size_t at) {
+    while (at < text.size() && text[at] == ' ') ++at;
+    return at;
+}
+
+struct era_name {
+    std::string_view name;
+    int base;  // the year before its first: 平成1年 is 1989
+};
+
+constexpr std::array<era_name, 3> eras = {{{"平成", 1988}, {"令和", 2018}, {"昭和", 1925}}};
+
+// The era named just before the digits at `pos`, over spaces, and where its name begins.
+std::optional<std::pair<era_name, std::size_t>> era_before(std::string_view text, std::size_t pos) {
+    std::size_t end = pos;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    for (const era_name& e : eras) {
+        if (end >= e.name.size() && text.substr(end - e.name.size(), e.name.size()) == e.name)
+            return std::pair{e, end - e.name.size()};
     }
-    if (first.count == 4 && plausible_year(first.value)) return first.value;
-    // "21年度": a fiscal year of this century; "10年" alone is ten years.
-    if (first.count == 2 && text.substr(pos + 2).starts_with("年度")) return 2000 + first.value;
     return std::nullopt;
+}
+
+// A CJK year: "2024年", "2022年度", after an era name "平成29年度"; "29年度" and "5年度" without
+// their era are read in the era of the dates before (`era_year`), 20xx for two digits when none
+// was named (a company's "21年度"). Sets `at` past the year; fills the date's year, era and
+// begin.
+bool cjk_year(std::string_view text, std::size_t pos, const digits& first, std::size_t& at, date_match& out) {
+    at = past_spaces(text, pos + first.count);
+    if (!accept(text, at, "年")) return false;
+    const bool fiscal = accept(text, at, "度");
+    if (const auto era = era_before(text, pos)) {
+        out.year = era->first.base + first.value;
+        out.era = era->first.base;
+        out.begin = era->second;
+        return true;
+    }
+    if (at != pos + first.count + (fiscal ? "年度"sv.size() : "年"sv.size())) return false;  // spaces: only after an era
+    if (first.count == 4 && plausible_year(first.value)) {
+        out.year = first.value;
+        return true;
+    }
+    // "21年度", "5年度": a fiscal year of an era left unwritten; "10年" alone is ten years.
+    if (fiscal && first.count <= 2 && first.value >= 1) {
+        out.era_year = first.value;
+        out.year = first.count == 2 ? 2000 + first.value : 0;
+        return true;
+    }
+    return false;
 }
 
 // "1-5月", "1～5月", "1至5月": the months up to the last.
@@ -112,14 +149,12 @@ std::optional<std::pair<std::size_t, int>> month_span(std::string_view text, std
 std::optional<date_match> cjk_date(std::string_view text, std::size_t pos, const digits& first) {
     std::size_t at = 0;
     date_match out{pos, pos, 0, 0, 0, 0};
-    if (const auto year = cjk_year(text, pos, first, at)) {
-        out.year = *year;
-        for (const std::string_view era : {"平成"sv, "令和"sv, "昭和"sv}) {
-            if (pos >= era.size() && text.substr(pos - era.size(), era.size()) == era) out.begin = pos - era.size();
-        }
+    if (cjk_year(text, pos, first, at, out)) {
         out.end = at;
-        const digits m = digits_at(text, at);
-        std::size_t after_month = at + m.count;
+        const std::size_t month_at = out.era != 0 ? past_spaces(text, at) : at;
+        const digits m = digits_at(text, month_at);
+        std::size_t after_month = month_at + m.count;
+        if (out.era != 0) after_month = past_spaces(text, after_month);
         if (m.count == 0 || m.value < 1 || m.value > 12) return out;
         if (const auto span = month_span(text, after_month)) {  // "2020年1-5月"; 1-12月 is the year
             out.month = m.value == 1 && span->second == 12 ? 0 : span->second;
@@ -129,8 +164,10 @@ std::optional<date_match> cjk_date(std::string_view text, std::size_t pos, const
         if (!accept(text, after_month, "月")) return out;
         out.month = m.value;
         out.end = after_month;
-        const digits d = digits_at(text, after_month);
-        std::size_t after_day = after_month + d.count;
+        const std::size_t day_at = out.era != 0 ? past_spaces(text, after_month) : after_month;
+        const digits d = digits_at(text, day_at);
+        std::size_t after_day = day_at + d.count;
+        if (out.era != 0) after_day = past_spaces(text, after_day);
         if (d.count == 0 || d.value < 1 || d.value > 31 ||
             !(accept(text, after_day, "日") || accept(text, after_day, "号")))
             return out;

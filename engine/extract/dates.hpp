@@ -20,6 +20,10 @@ struct date_match {
     int month = 0;
     int day = 0;
     int quarter = 0;
+    int era = 0;       // the base year of the Japanese era it names: 1988 for 平成29年度
+    /// "29年度", "5年度": the year of an era the date leaves unwritten, for the caller to read
+    /// in the era of the dates before; `year` is then 20xx for two digits, 0 for one.
+    int era_year = 0;
 };
 
 /// Whether `day` of `month` exists: in `year` when it is given (not 0), in some year when it
@@ -28,6 +32,7 @@ struct date_match {
 
 /// The date whose number starts at `pos`: "2024-09-28", "2024年9月26日", "2024年9月", "2024年",
 /// "9月26日", "5月", "11日", "1-5月", "前5个月", "一季度", "2022年度", "21年度", "平成29年度",
+/// "平成 28 年 8 月 2 日" (spaces, as a PDF's text may hold them, after an era name),
 /// "September 26, 2024", "Sept. 27, 2024", "September 2024", "26 September 2024", "Q3 2020",
 /// "2022-26". Words before the digits (a month name, 前, 平成, Q) make the date begin there. A
 /// bare year is not read here, nor a day its month does not have ("September 31, 2024",

@@ -137,7 +137,21 @@ struct date_context {
     int year = 0;
     int month = 0;
     int document_year = 0;  // what 昨年 and 今年 count from
+    int era = 0;            // the base year of the last Japanese era named: 1988 after 平成30年度
 };
+
+// "29年度" after "平成30年度" is 平成29年度 (2017); "5年度" after "令和6年度" is 令和5年度 (2023).
+// Without an era before, two digits are 20xx and one digit no date (nothing to read it in).
+std::optional<date_match> in_era(date_match d, date_context& context) {
+    if (d.era != 0) context.era = d.era;
+    if (d.era_year == 0) return d;
+    if (context.era != 0) {
+        d.year = context.era + d.era_year;
+        d.era = context.era;
+    }
+    if (d.year == 0) return std::nullopt;
+    return d;
+}
 
 // "昨年10月", "今年6月11日", "去年": a year counted from the document's, and perhaps a month and a
 // day after it.
@@ -167,6 +181,10 @@ std::optional<date_match> relative_year(std::string_view text, std::size_t pos, 
 std::string render(const date_match& d, date_context& context, std::vector<std::string>& notes) {
     int year = d.year;
     int month = d.month;
+    if (d.era_year != 0 && d.era != 0) {
+        const std::string_view era = d.era == 1988 ? "平成" : d.era == 2018 ? "令和" : "昭和";
+        notes.push_back(fmt::format("{}{}年度: the era of the dates before", era, d.era_year));
+    }
     if (year == 0 && context.year != 0 && (month != 0 || d.day != 0 || d.quarter != 0)) {
         // 2月29日 in a year without one is left without its year
         if (d.day == 0 || month == 0 || extract_text::day_exists(context.year, month, d.day)) {
@@ -509,10 +527,12 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
             pos += text::utf8_length(text[pos]);
             continue;
         }
-        if (const auto d = extract_text::date_at(text, pos); d && d->begin >= (out.mentions.empty() ? 0 : out.mentions.back().at.byte_end)) {
-            out.mentions.push_back(date_mention(text, *d, chars, context));
-            pos = d->end;
-            continue;
+        if (auto d = extract_text::date_at(text, pos); d && d->begin >= (out.mentions.empty() ? 0 : out.mentions.back().at.byte_end)) {
+            if (const auto dated = in_era(*d, context)) {
+                out.mentions.push_back(date_mention(text, *dated, chars, context));
+                pos = dated->end;
+                continue;
+            }
         }
         if (const auto t = extract_text::time_at(text, pos)) {
             out.skipped.push_back({span_of(chars, pos, *t), std::string(text.substr(pos, *t - pos)), "a time of day"});

@@ -341,6 +341,22 @@ BOOST_AUTO_TEST_CASE(a_day_its_month_does_not_have_is_no_date) {
                boost::test_tools::per_element());
 }
 
+// A fiscal year without its era is read in the era of the dates before: "5年度" after
+// 令和6年度 is 令和5年度, "29年度" after 平成30年度 is 平成29年度; with no era before, two
+// digits are 20xx and one digit is no date. A PDF's spaces after the era name are read over.
+BOOST_AUTO_TEST_CASE(a_fiscal_year_is_read_in_the_era_before) {
+    const auto e = extract(
+        "21年度の売上高、5年度。令和6年度予算は112.5兆円、5年度は114.4兆円。"
+        "平成30年度の税収、29年度の税収。平成 28 年 8 月 2 日に決定。");
+    BOOST_TEST_REQUIRE(e.has_value());
+    std::vector<std::string> read;
+    for (const mention& m : e->mentions) read.push_back(m.text + " " + (m.kind == mention_kind::date_text ? m.when : value_of(m)));
+    BOOST_TEST(read == (std::vector<std::string>{"21年度 2021", "5 5", "令和6年度 2024", "112.5兆円 112500000000000",
+                                                 "5年度 2023", "114.4兆円 114400000000000", "平成30年度 2018",
+                                                 "29年度 2017", "平成 28 年 8 月 2 日 2016-08-02"}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(a_japanese_rank_is_no_count) {
     const auto e = extract("同社は世界3位の通信会社となる。");
     BOOST_TEST_REQUIRE(e.has_value());
