@@ -199,6 +199,12 @@ std::expected<void, parse_error> figure_parser::listed_words(fw::place where) {
             !ok)
             return ok;
         if (w->change != nullptr && w->change->ratio) ratio_word_ = w->change->text;
+        // "falls by 47.7 per cent": "by" may follow an English word of change.
+        if (w->change != nullptr && w->change->sign != 0 && text::is_latin_letter(w->change->text.front())) {
+            const std::size_t before_by = in_.position();
+            in_.skip_spaces();
+            if (!accept_word(in_, "by")) in_.seek(before_by);
+        }
     }
 }
 

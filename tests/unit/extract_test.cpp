@@ -121,6 +121,10 @@ const found_form forms[] = {
     {"The fund raised about US$2.5bn last year.", "money", "about US$2.5bn", "2500000000", "USD"},
     {"Sales rose 12.5% year on year.", "change", "rose 12.5% year on year", "12.5", "%"},
     {"Exports were up 4.2% in the year.", "change", "up 4.2%", "4.2", "%"},
+    {"Pledges from China jumped 38 percent.", "change", "jumped 38 percent", "38", "%"},
+    {"Non-recurrent expenditure falls by 47.7 per cent.", "change", "falls by 47.7 per cent", "-47.7", "%"},
+    {"Arrivals slipped 21.1 percent on-year.", "change", "slipped 21.1 percent", "-21.1", "%"},
+    {"Spending is to rise 5.2 percent on-year.", "change", "rise 5.2 percent", "5.2", "%"},
     {"Sales rose by more than 5% in May.", "change", "rose by more than 5%", "5", "%"},
     {"Pledges showed a decrease of more than 15 percent.", "change", "a decrease of more than 15 percent", "-15", "%"},
     // "making up", "takes up": a share, not a rise.
