@@ -1,6 +1,7 @@
 // engine/document/pdf.cpp: a PDF's text, page by page, by poppler's C++ library.
 // SPDX-License-Identifier: MIT
 #include "readers.hpp"
+#include "wrapped_lines.hpp"
 
 #include "core/utf8.hpp"
 
@@ -10,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 
@@ -51,6 +53,17 @@ bool ends_sentence(std::string_view c) {
            c == "\xEF\xBC\x9B" /* ； */;
 }
 
+// Whether the full stop that ends `out` ends an abbreviation the sentence goes on from on the
+// next line ("9 million U.S.⏎dollars", "Jan.⏎12"): judged on the word before it and the line.
+bool goes_on(std::string_view out, std::string_view line) {
+    const std::size_t cut = out.find_last_of(" \n", out.size() - 1);
+    const std::string_view word = out.substr(cut == std::string_view::npos ? 0 : cut + 1);
+    std::string probe(word);
+    probe += ' ';
+    probe += line.substr(0, std::min<std::size_t>(line.size(), 8));
+    return goes_on_after(probe, word.size() - 1);
+}
+
 // A page's lines as poppler gives them, with the lines a paragraph was wrapped into joined
 // again: "9.88 billion\nyuan" is one figure. A line that ends a sentence (. ! ? : 。 ！ ？ ：
 // ；) or is empty keeps its break; otherwise the break becomes nothing in a line of Chinese or
@@ -68,7 +81,7 @@ std::string join_wrapped_lines(std::string_view page) {
             const std::size_t last_break = out.rfind('\n');
             const bool wide = cjk(std::string_view(out).substr(last_break == std::string::npos ? 0 : last_break)) ||
                               (!line.empty() && static_cast<unsigned char>(line.front()) >= 0x80U);
-            if (line.empty() || ends_sentence(before)) {
+            if (line.empty() || (ends_sentence(before) && !(before == "." && goes_on(out, line)))) {
                 out += '\n';
             } else if (!wide) {
                 out += ' ';

@@ -166,13 +166,15 @@ BOOST_AUTO_TEST_CASE(a_pdf_is_read_page_by_page) {
 BOOST_AUTO_TEST_CASE(a_pdf_s_wrapped_lines_are_joined_again) {
     const std::string pdf = crossfoot::test::make_pdf(
         {{"The city signed projects with a total investment of 9.88 billion", "yuan, including 9 projects.",
-          "全市新签约项目51个，总投资329.2", "亿元。", "", "Next paragraph: 5 companies"}});
+          "全市新签约项目51个，总投资329.2", "亿元。", "", "Next paragraph: 5 companies", "",
+          "A fund of 9 million U.S.", "dollars came on Jan.", "12 from Dr.", "Li. Then 5 projects."}});
     const auto d = read_document(pdf);
     BOOST_TEST_REQUIRE(d.has_value(), (d ? "" : d.error().message));
     BOOST_TEST(d->text ==
                "The city signed projects with a total investment of 9.88 billion yuan, including 9 projects.\n"
                "全市新签约项目51个，总投资329.2亿元。\n"
-               "Next paragraph: 5 companies");
+               "Next paragraph: 5 companies\n"
+               "A fund of 9 million U.S. dollars came on Jan. 12 from Dr. Li. Then 5 projects.");
 }
 
 // Every document of the real-document set reads the same as text, as a web page made from
