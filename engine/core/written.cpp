@@ -147,6 +147,20 @@ std::expected<void, parse_error> figure_parser::set_sign(int sign, std::size_t a
     return {};
 }
 
+// Whether a year stands next ("by 2030"): four digits from 1900 to 2100, then no digit,
+// percent sign, or decimal point or thousands separator before a digit.
+bool year_follows(reader in) {
+    in.skip_spaces();
+    const std::string_view rest = in.rest();
+    if (rest.size() < 4 || !std::all_of(rest.begin(), rest.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    const int year = (rest[0] - '0') * 1000 + (rest[1] - '0') * 100 + (rest[2] - '0') * 10 + (rest[3] - '0');
+    if (year < 1900 || year > 2100) return false;
+    const auto digit_at = [&](std::size_t i) { return i < rest.size() && rest[i] >= '0' && rest[i] <= '9'; };
+    if (digit_at(4) || (rest.size() > 4 && rest[4] == '%')) return false;
+    return !(rest.size() > 4 && (rest[4] == '.' || rest[4] == ',') && digit_at(5));  // "2030.5", "2,030,000"
+}
+
 // The longest word of a place that the reader stands at, among the qualifiers and the words
 // of change ("up to 3 billion" is a bound, not "up" and then "to 3 billion"). Moves past it.
 struct listed_word {
@@ -199,11 +213,12 @@ std::expected<void, parse_error> figure_parser::listed_words(fw::place where) {
             !ok)
             return ok;
         if (w->change != nullptr && w->change->ratio) ratio_word_ = w->change->text;
-        // "falls by 47.7 per cent": "by" may follow an English word of change.
+        // "falls by 47.7 per cent": "by" may follow an English word of change, unless a year
+        // does ("to rise by 2030").
         if (w->change != nullptr && w->change->sign != 0 && text::is_latin_letter(w->change->text.front())) {
             const std::size_t before_by = in_.position();
             in_.skip_spaces();
-            if (!accept_word(in_, "by")) in_.seek(before_by);
+            if (!accept_word(in_, "by") || year_follows(in_)) in_.seek(before_by);
         }
     }
 }

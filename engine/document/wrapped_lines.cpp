@@ -20,11 +20,24 @@ constexpr std::array<std::string_view, 5> titles = {"mr", "mrs", "ms", "dr", "pr
 constexpr std::array<std::string_view, 15> before_a_number = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "approx"};
 
+// "1. ", "2) ", "3、": a numbered item of a list opens the line.
+bool starts_a_list_item(std::string_view line) {
+    std::size_t digits = 0;
+    while (digits < line.size() && digits < 4 && text::is_digit(line[digits])) ++digits;
+    if (digits == 0 || digits > 3) return false;
+    const std::string_view rest = line.substr(digits);
+    return rest.starts_with(". ") || rest.starts_with(") ") || rest.starts_with("、");
+}
+
 }  // namespace
 
 bool goes_on_after(std::string_view text, std::size_t stop) {
     std::size_t next = stop + 1;
-    while (next < text.size() && text::is_markup_space(text[next])) ++next;
+    int breaks = 0;
+    while (next < text.size() && text::is_markup_space(text[next])) {
+        if (text[next] == '\n' && ++breaks == 2) return false;  // a blank line ends a paragraph
+        ++next;
+    }
     if (next >= text.size()) return false;
     const char c = text[next];
     if (c >= 'a' && c <= 'z') return true;
@@ -46,6 +59,7 @@ bool wraps_a_sentence(std::string_view text, std::size_t at) {
     const std::size_t line_start = text.rfind('\n', last - 1) + 1;  // npos + 1 is 0
     if (text.substr(line_start, last - line_start).find('\t') != std::string_view::npos) return false;
     const char end = text[last - 1];
+    if (end == '\n') return false;  // a blank line
     if (end == '!' || end == '?' || end == ':' || end == ';' || static_cast<unsigned char>(end) >= 0x80) return false;
     if (end == '.' && !goes_on_after(text, last - 1)) return false;
     std::size_t next = at + 1;
@@ -55,6 +69,7 @@ bool wraps_a_sentence(std::string_view text, std::size_t at) {
     // A figure wrapped onto the next line after a word or a comma: "and a⏎1.68 billion yuan".
     const bool figure_goes_on = text[next] >= '0' && text[next] <= '9' && ((end >= 'a' && end <= 'z') || end == ',');
     if (!lower_case && !figure_goes_on) return false;
+    if (starts_a_list_item(text.substr(next))) return false;
     const std::size_t next_end = std::min(text.find('\n', next), text.size());
     return text.substr(next, next_end - next).find('\t') == std::string_view::npos;
 }

@@ -524,9 +524,13 @@ std::string drafter::refusal(const drafted_figure& f) const {
     return parsed ? std::string() : parsed.error().message();
 }
 
-// A text's title: its first sentence, which is its first line when that stands alone as a
-// headline, cut at a word before 120 bytes.
+// A text's title: its first line, when that stands alone as a headline (it does not wrap and
+// is no longer than 120 bytes: "U.S. Firms Sign 42 Projects"); else its first sentence (of a
+// wrapped or joined paragraph), cut at a word before 120 bytes.
 std::string title_of_text(std::string_view text) {
+    const std::size_t line_end = std::min(text.find('\n'), text.size());
+    if ((line_end == text.size() || !wraps_a_sentence(text, line_end)) && line_end <= 120)
+        return std::string(text::trim(text.substr(0, line_end)));
     const std::vector<sentence> all = sentences_of(text.substr(0, std::min<std::size_t>(text.size(), 4096)));
     if (all.empty()) return {};
     std::string title;

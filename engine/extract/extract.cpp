@@ -141,9 +141,11 @@ struct date_context {
 };
 
 // "29年度" after "平成30年度" is 平成29年度 (2017); "5年度" after "令和6年度" is 令和5年度 (2023).
-// Without an era before, two digits are 20xx and one digit no date (nothing to read it in).
+// A Western year in between ends the era's run. Without an era before, two digits are 20xx
+// and one digit no date (nothing to read it in).
 std::optional<date_match> in_era(date_match d, date_context& context) {
     if (d.era != 0) context.era = d.era;
+    else if (d.era_year == 0 && d.year != 0) context.era = 0;  // "2024年度" ends the era's run
     if (d.era_year == 0) return d;
     if (context.era != 0) {
         d.year = context.era + d.era_year;
@@ -317,7 +319,10 @@ std::optional<found> figure_at(std::string_view text, std::size_t pos, std::size
         if (begin < floor) continue;  // the words of the figure before
         if (begin < pos && !may_begin_figure(text, begin)) continue;
         auto f = read_figure_prefix(text.substr(begin), options);
-        if (f && f->first.high && after_from(text, begin)) {  // "from X to Y" is a change
+        // "from X to Y" is a change; and "2035 to 5 billion yuan", low above high, no range
+        if (f && f->first.high &&
+            (after_from(text, begin) || (f->first.high->unit() == f->first.value.unit() &&
+                                          f->first.high->value() < f->first.value.value()))) {
             figure_parse_options single = options;
             single.ranges = false;
             f = read_figure_prefix(text.substr(begin), single);
@@ -572,6 +577,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
             m.text = written;
             m.when = written;
             context.year = std::stoi(written);
+            context.era = 0;
             out.mentions.push_back(std::move(m));
         } else if (!cjk_word(text, *f)) {
             mention m;

@@ -153,14 +153,26 @@ std::optional<skip_match> in_a_list_name(std::string_view text, std::size_t pos,
     if (std::find(list_names.begin(), list_names.end(), name) == list_names.end()) return std::nullopt;
     if (end + 1 < text.size() && (text[end] == '.' || text[end] == ',') && is_digit(text[end + 1]))
         return std::nullopt;  // "World 5,000", "Global 1.5": a figure goes on
+    // "Global 5 billion yuan of orders": a scale, a currency or a percentage makes it a figure.
+    std::size_t at = end;
+    while (at < text.size() && text[at] == ' ') ++at;
+    std::size_t word_end = at;
+    while (word_end < text.size() && (is_latin_letter(text[word_end]) || text[word_end] == '$')) ++word_end;
+    const std::string_view next = text.substr(at, word_end - at);
+    for (const std::string_view scale : {"thousand"sv, "million"sv, "billion"sv, "trillion"sv, "mn"sv, "bn"sv, "m"sv,
+                                         "b"sv, "k"sv, "percent"sv, "per"sv, "pct"sv})
+        if (next == scale) return std::nullopt;
+    if (at < text.size() && (text[at] == '%' || !currency_candidates(next).empty() ||
+                             !currency_candidates(text.substr(at, 3)).empty()))
+        return std::nullopt;
     return skip_match{pos, end, "part of a name"};
 }
 
-// "世界500强", "中国企业500强", "前10强": a number before 强 names a ranking, not a count.
+// "世界500强", "中国企业500强", "前10强": a number before 强 names a ranking, not a count. (The
+// Japanese 強 after a number is "just over": "100強" is a qualifier, read as such.)
 std::optional<skip_match> ranking(std::string_view text, std::size_t end) {
-    for (const std::string_view strong : {"强"sv, "強"sv}) {
-        if (text.substr(end).starts_with(strong)) return skip_match{0, end + strong.size(), "a ranking (…强)"};
-    }
+    constexpr std::string_view strong = "强";
+    if (text.substr(end).starts_with(strong)) return skip_match{0, end + strong.size(), "a ranking (…强)"};
     return std::nullopt;
 }
 

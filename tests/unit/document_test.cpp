@@ -272,7 +272,8 @@ BOOST_AUTO_TEST_CASE(a_text_s_wrapped_lines_are_read_as_one) {
         "The city signed a fund of 2 billion\r\nyuan and one of 3\nbillion yuan from the U.S.\n"
         "and 9 million U.S.\ndollars from Dr. Li.\n"
         "Fund A\t2 billion\nfund B\t5\n"
-        "Revenue was 5 million.\nthen it fell.";
+        "Revenue was 5 million.\nthen it fell.\n"
+        "Main results\n1. Revenue grew\n2. Profit rose 5%.\n\niPhone sales rose 3%.";
     const auto d = read_document(text);
     BOOST_TEST_REQUIRE(d.has_value());
     BOOST_TEST(d->text ==
@@ -280,13 +281,15 @@ BOOST_AUTO_TEST_CASE(a_text_s_wrapped_lines_are_read_as_one) {
                "The city signed a fund of 2 billion  yuan and one of 3 billion yuan from the U.S. "
                "and 9 million U.S. dollars from Dr. Li.\n"
                "Fund A\t2 billion\nfund B\t5\n"
-               "Revenue was 5 million. then it fell.");
+               "Revenue was 5 million. then it fell.\n"
+               "Main results\n1. Revenue grew\n2. Profit rose 5%.\n\niPhone sales rose 3%.");
     const auto e = crossfoot::extract_document(*d);
     BOOST_TEST_REQUIRE(e.has_value());
     std::vector<std::string> found;
     for (const auto& m : e->mentions) found.push_back(m.text + " " + std::string(m.figure.value.unit().code()));
     const std::vector<std::string> expected = {"2 billion  yuan CNY", "3 billion yuan CNY", "9 million U.S. dollars USD",
-                                               "2 billion count", "5 count", "5 million count"};
+                                               "2 billion count", "5 count", "5 million count", "rose 5% %",
+                                               "rose 3% %"};
     BOOST_TEST(found == expected, boost::test_tools::per_element());
     BOOST_TEST(text.substr(e->mentions[1].at.source_begin, 3) == "3\nb");
 }

@@ -91,6 +91,11 @@ const proposal_case proposal_cases[] = {
       "share 5.15亿美元 <- 2.09亿美元; share 41% [分别]"}},
     {"已签约项目52项，利用外资5.15亿美元。其中，合同项目20项，利用外资2.09亿美元，分别占总数的38%。",
      {"includes 5.15亿美元 <- 2.09亿美元; [其中]", "includes 52项 <- 20项; [其中]"}},
+    // ... and nothing when a figure before 分别 is no part of an inclusion, or in another clause.
+    {"已签约项目52项。其中合同项目20项，利用外资2.09亿美元，分别占签约项目总数和利用外资数的38%和41%。",
+     {"includes 52项 <- 20项; [其中]"}},
+    {"已签约项目52项，利用外资5.15亿美元。其中，合同项目20项；利用外资2.09亿美元，分别占利用外资数的41%。",
+     {"includes 52项 <- 20项; [其中]"}},
     {"全市常住人口为413.17万人，比上年末增加0.33万人；其中城镇常住人口219.37万人，占常住人口的比重为53.09%。",
      {"includes 413.17万人 <- 219.37万人; [其中]", "share 413.17万人 <- 219.37万人; share 53.09% [占]"}},
     // Japanese.
@@ -140,6 +145,23 @@ BOOST_AUTO_TEST_SUITE(drafts)
 BOOST_DATA_TEST_CASE(propose_what_the_words_state, bdata::make(proposal_cases), c) {
     const auto found = proposals(c.text);
     BOOST_TEST(found == c.expected, boost::test_tools::per_element());
+}
+
+// A headline stays whole, abbreviations and all; a paragraph's title is its first sentence.
+BOOST_AUTO_TEST_CASE(a_text_s_title_is_its_headline_or_its_first_sentence) {
+    const auto title = [](std::string_view text) {
+        const auto d = crossfoot::read_document(text);
+        BOOST_TEST_REQUIRE(d.has_value());
+        const auto e = crossfoot::extract_document(*d);
+        BOOST_TEST_REQUIRE(e.has_value());
+        return crossfoot::draft_claims(*d, *e).title;
+    };
+    BOOST_TEST(title("U.S. Firms Sign 42 Projects Worth 39.7 Billion Yuan\nThe city signed them.") ==
+               "U.S. Firms Sign 42 Projects Worth 39.7 Billion Yuan");
+    BOOST_TEST(title("The city signed 42 projects worth 39.7 billion yuan this week, with a fund of 2 billion yuan\n"
+                     "and one of 1.68 billion yuan. Nine are foreign.") ==
+               "The city signed 42 projects worth 39.7 billion yuan this week, with a fund of 2 billion yuan and one of "
+               "1.68 billion…");
 }
 
 BOOST_AUTO_TEST_CASE(the_draft_is_a_claims_file) {

@@ -125,6 +125,8 @@ const found_form forms[] = {
     {"Non-recurrent expenditure falls by 47.7 per cent.", "change", "falls by 47.7 per cent", "-47.7", "%"},
     {"Arrivals slipped 21.1 percent on-year.", "change", "slipped 21.1 percent", "-21.1", "%"},
     {"Spending is to rise 5.2 percent on-year.", "change", "rise 5.2 percent", "5.2", "%"},
+    {"Global 5 billion yuan of orders came in.", "money", "5 billion yuan", "5000000000", "CNY"},
+    {"参加企業は100強。", "count", "100強", "100", "count"},  // Japanese 強: just over, no ranking
     {"Sales rose by more than 5% in May.", "change", "rose by more than 5%", "5", "%"},
     {"Pledges showed a decrease of more than 15 percent.", "change", "a decrease of more than 15 percent", "-15", "%"},
     // "making up", "takes up": a share, not a rise.
@@ -220,6 +222,7 @@ const passed_over non_figures[] = {
     {"Firms of the Fortune Global 500 list came.", "500", "part of a name"},
     {"The S&P 500 index rose.", "500", "part of a name"},
     {"其中世界500强企业项目12个。", "500强", "a ranking (…强)"},
+    {"Imports are expected to rise by 2030.", "2030", ""},  // a year after "by", no change
     {"股票代码：300310", "300310", "a code"},
 };
 
@@ -347,18 +350,30 @@ BOOST_AUTO_TEST_CASE(a_day_its_month_does_not_have_is_no_date) {
 
 // A fiscal year without its era is read in the era of the dates before: "5年度" after
 // 令和6年度 is 令和5年度, "29年度" after 平成30年度 is 平成29年度; with no era before, two
-// digits are 20xx and one digit is no date. A PDF's spaces after the era name are read over.
+// digits are 20xx and one digit is no date; a Western year ends the era's run. A PDF's spaces
+// after the era name are read over.
 BOOST_AUTO_TEST_CASE(a_fiscal_year_is_read_in_the_era_before) {
     const auto e = extract(
         "21年度の売上高、5年度。令和6年度予算は112.5兆円、5年度は114.4兆円。"
-        "平成30年度の税収、29年度の税収。平成 28 年 8 月 2 日に決定。");
+        "平成30年度の税収、29年度の税収。平成 28 年 8 月 2 日に決定。2024年度は100億円、25年度は120億円。");
     BOOST_TEST_REQUIRE(e.has_value());
     std::vector<std::string> read;
     for (const mention& m : e->mentions) read.push_back(m.text + " " + (m.kind == mention_kind::date_text ? m.when : value_of(m)));
     BOOST_TEST(read == (std::vector<std::string>{"21年度 2021", "5 5", "令和6年度 2024", "112.5兆円 112500000000000",
                                                  "5年度 2023", "114.4兆円 114400000000000", "平成30年度 2018",
-                                                 "29年度 2017", "平成 28 年 8 月 2 日 2016-08-02"}),
+                                                 "29年度 2017", "平成 28 年 8 月 2 日 2016-08-02", "2024年度 2024",
+                                                 "100億円 10000000000", "25年度 2025", "120億円 12000000000"}),
                boost::test_tools::per_element());
+}
+
+// "grow by 2035 to 5 billion yuan": the year is no low end of a range (it would be above
+// its high end), and no change.
+BOOST_AUTO_TEST_CASE(a_year_is_no_low_end_above_the_high) {
+    const auto e = extract("Imports are to grow by 2035 to 5 billion yuan.");
+    BOOST_TEST_REQUIRE(e.has_value());
+    std::vector<std::string> read;
+    for (const mention& m : e->mentions) read.push_back(m.text + " " + (m.kind == mention_kind::date_text ? m.when : value_of(m)));
+    BOOST_TEST(read == (std::vector<std::string>{"2035 2035", "5 billion yuan 5000000000"}), boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_japanese_rank_is_no_count) {
