@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <array>
 #include <span>
 
@@ -337,6 +338,86 @@ std::optional<found> figure_at(std::string_view text, std::size_t pos, std::size
     return std::nullopt;
 }
 
+// A change written as a ratio in words: "doubled" is up about 100%, "halved" down about 50%,
+// "tripled" up about 200%, "ten-fold" or "10-fold" up about 900%; "more than doubled" is up
+// more than 100%, "nearly tripled" up nearly 200%. Read as the change written in figures
+// would be, "about" taking its usual reading (docs/claims-format.md).
+std::optional<found> ratio_words_at(std::string_view text, std::size_t pos, const figure_parse_options& options) {
+    // This runs at every word: one that is no qualifier, ratio verb or "...fold" is passed over
+    // at once.
+    std::size_t first_end = pos;
+    while (first_end < text.size() && (is_latin_letter(text[first_end]) || is_digit(text[first_end]) || text[first_end] == '-'))
+        ++first_end;
+    const std::string_view first = text.substr(pos, first_end - pos);
+    if (first.size() < 4 || first.size() > 12) return std::nullopt;
+    // Each of those ends with e, r, y, t or d ("more", "over", "nearly", "about", "doubled",
+    // "ten-fold").
+    const char end_char = text::lower(first.back());
+    if (end_char != 'e' && end_char != 'r' && end_char != 'y' && end_char != 't' && end_char != 'd') return std::nullopt;
+    std::array<char, 12> word{};
+    for (std::size_t i = 0; i < first.size(); ++i) word[i] = text::lower(first[i]);
+    const std::string_view lowered_word(word.data(), first.size());
+    constexpr std::array<std::string_view, 12> openers = {"more", "over", "nearly", "almost", "about", "roughly",
+                                                          "some", "doubled", "halved", "tripled", "trebled", "quadrupled"};
+    if (!lowered_word.ends_with("fold") && std::find(openers.begin(), openers.end(), lowered_word) == openers.end())
+        return std::nullopt;
+    std::array<char, 40> lowered{};
+    const std::size_t n_window = std::min<std::size_t>(lowered.size(), text.size() - pos);
+    for (std::size_t i = 0; i < n_window; ++i) lowered[i] = text::lower(text[pos + i]);
+    const std::string_view window(lowered.data(), n_window);
+    std::size_t at = 0;
+    std::string_view qualifier = "about";
+    constexpr std::pair<std::string_view, std::string_view> qualifiers[] = {
+        {"more than ", "more than"}, {"over ", "more than"}, {"nearly ", "nearly"}, {"almost ", "nearly"},
+        {"about ", "about"},         {"roughly ", "about"},   {"some ", "about"}};
+    for (const auto& [written, reading] : qualifiers) {
+        if (window.starts_with(written)) {
+            at = written.size();
+            qualifier = reading;
+            break;
+        }
+    }
+    const std::string_view rest = std::string_view(window).substr(at);
+    std::optional<int> percent;  // the change, in percent of the base
+    std::size_t length = 0;
+    constexpr std::pair<std::string_view, int> verbs[] = {
+        {"doubled", 100}, {"halved", -50}, {"tripled", 200}, {"trebled", 200}, {"quadrupled", 300}};
+    for (const auto& [verb, change] : verbs) {
+        if (rest.starts_with(verb)) {
+            percent = change;
+            length = verb.size();
+            break;
+        }
+    }
+    if (!percent) {  // "ten-fold", "10-fold", "tenfold"
+        std::size_t n_end = 0;
+        int n = 0;
+        while (n_end < rest.size() && n_end < 3 && is_digit(rest[n_end])) n = n * 10 + (rest[n_end++] - '0');
+        if (n_end == 0) {
+            for (std::size_t w = 2; w < numerals::number_words.size(); ++w) {
+                if (rest.starts_with(numerals::number_words[w]) &&
+                    (rest.substr(numerals::number_words[w].size()).starts_with("-fold") ||
+                     rest.substr(numerals::number_words[w].size()).starts_with("fold"))) {
+                    n = static_cast<int>(w);
+                    n_end = numerals::number_words[w].size();
+                }
+            }
+        }
+        const std::string_view fold = rest.substr(n_end);
+        const std::size_t fold_length = fold.starts_with("-fold") ? 5 : fold.starts_with("fold") ? 4 : 0;
+        if (n_end == 0 || fold_length == 0 || n < 2) return std::nullopt;
+        percent = (n - 1) * 100;
+        length = n_end + fold_length;
+    }
+    const std::size_t end = pos + at + length;
+    if (end < text.size() && is_latin_letter(text[end])) return std::nullopt;  // "doubledown"
+    if (at + length > window.size()) return std::nullopt;
+    const std::string written = fmt::format("{} {} {}%", *percent < 0 ? "down" : "up", qualifier, std::abs(*percent));
+    auto f = read_figure_prefix(written, options);
+    if (!f || f->second != written.size()) return std::nullopt;
+    return found{pos, end, std::move(f->first)};
+}
+
 // The end of a run of more digits (with separators) than a number may have, starting at
 // `pos`; `pos` itself when there is none. Such a run is no figure, and reading it again from
 // each of its digits would take time that grows with its square.
@@ -505,6 +586,19 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
         if (is_latin_letter(text[pos]) && pos > 0 && is_latin_letter(text[pos - 1])) {
             while (pos < text.size() && is_latin_letter(text[pos])) ++pos;
             continue;
+        }
+        if ((is_latin_letter(text[pos]) || is_digit(text[pos])) &&
+            (pos == 0 || !(is_digit(text[pos - 1]) || text[pos - 1] == '.' || text[pos - 1] == ','))) {
+            if (auto r = ratio_words_at(text, pos, parse_options)) {
+                mention m;
+                m.kind = kind_of(r->figure);
+                m.at = span_of(chars, r->begin, r->end);
+                m.text = std::string(text.substr(r->begin, r->end - r->begin));
+                m.figure = std::move(r->figure);
+                out.mentions.push_back(std::move(m));
+                pos = r->end;
+                continue;
+            }
         }
         if (!number_starts_at(text, pos)) {
             if (!is_ascii(text[pos])) {

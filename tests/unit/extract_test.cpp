@@ -126,6 +126,11 @@ const found_form forms[] = {
     {"Arrivals slipped 21.1 percent on-year.", "change", "slipped 21.1 percent", "-21.1", "%"},
     {"Spending is to rise 5.2 percent on-year.", "change", "rise 5.2 percent", "5.2", "%"},
     {"Global 5 billion yuan of orders came in.", "money", "5 billion yuan", "5000000000", "CNY"},
+    // Ratios in words are changes: about, unless another qualifier says otherwise.
+    {"Pledges from Japan halved to $510 million.", "change", "halved", "-50", "%"},
+    {"Those from China more than doubled to $2.6 billion.", "change", "more than doubled", "100", "%"},
+    {"Profit was more than ten-fold the year before.", "change", "more than ten-fold", "900", "%"},
+    {"Output grew 3-fold in a decade.", "change", "3-fold", "200", "%"},
     {"参加企業は100強。", "count", "100強", "100", "count"},  // Japanese 強: just over, no ranking
     {"Sales rose by more than 5% in May.", "change", "rose by more than 5%", "5", "%"},
     {"Pledges showed a decrease of more than 15 percent.", "change", "a decrease of more than 15 percent", "-15", "%"},
