@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 
@@ -358,6 +359,28 @@ std::size_t year_of(std::string_view text, std::size_t at, int& year) {
     return year != 0 ? end : at;
 }
 
+// "first nine months of 2014", "first 10 months", "first three quarters": a period from the
+// year's start, read as the year (as "January-September 2014" is). `at` is past "first ".
+std::optional<date_match> first_months(std::string_view text, std::size_t pos, std::size_t at) {
+    constexpr std::array<std::string_view, 11> counts = {"two",   "three", "four", "five",   "six",  "seven",
+                                                         "eight", "nine",  "ten",  "eleven", "twelve"};
+    const digits d = digits_at(text, at);
+    std::size_t after = at + d.count;
+    if (d.count == 0) {
+        const std::string lower = text::ascii_lower(word_at(text, at));
+        if (std::find(counts.begin(), counts.end(), lower) == counts.end()) return std::nullopt;
+        after = at + lower.size();
+    } else if (d.count > 2 || d.value < 2 || d.value > 12) {
+        return std::nullopt;
+    }
+    if (after >= text.size() || text[after] != ' ') return std::nullopt;
+    const std::string unit = text::ascii_lower(word_at(text, after + 1));
+    if (unit != "months" && unit != "quarters") return std::nullopt;
+    int year = 0;
+    const std::size_t end = year_of(text, after + 1 + unit.size(), year);
+    return date_match{pos, end, year, 0, 0, 0};
+}
+
 std::optional<date_match> quarter_words(std::string_view text, std::size_t pos) {
     constexpr std::pair<std::string_view, int> ordinals[] = {{"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}};
     const std::string_view written = word_at(text, pos);
@@ -379,6 +402,7 @@ std::optional<date_match> quarter_words(std::string_view text, std::size_t pos) 
             const std::size_t end = year_of(text, at + next.size(), year);
             return date_match{pos, end, year, 0, 0, 0};
         }
+        if (n == 1) return first_months(text, pos, at);
         return std::nullopt;
     }
     return std::nullopt;

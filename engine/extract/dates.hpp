@@ -40,6 +40,7 @@ struct date_match {
 [[nodiscard]] std::optional<date_match> date_at(std::string_view text, std::size_t pos);
 
 /// A date written in words at `pos`, a word's start: "first quarter", "second quarter of 2022",
+/// "first nine months of 2014", "first 10 months",
 /// "Second Quarter 2023", "first half of 2014", "January-June 2014", "July-September".
 [[nodiscard]] std::optional<date_match> word_date_at(std::string_view text, std::size_t pos);
 

@@ -206,6 +206,8 @@ const passed_over non_figures[] = {
     {"In 2014 Chinese investors spent more.", "2014", ""},
     {"The fair opened on September 26, 2024.", "September 26, 2024", ""},
     {"会议于2024年9月26日开幕。", "2024年9月26日", ""},
+    {"In the first nine months of 2014, 42 projects.", "first nine months of 2014", ""},
+    {"In the first 10 months, pledges rose.", "first 10 months", ""},
     {"The session starts at 10:30 a.m.", "10:30 a.m.", "a time of day"},
     {"发布时间：2022-11-05 15:53:07", "15:53:07", "a time of day"},
     {"Source: https://example.com/s/202009/27/a-45b-deal.html, as read.",
