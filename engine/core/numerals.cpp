@@ -4,6 +4,7 @@
 
 #include "text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -66,17 +67,71 @@ const cjk_token* cjk_token_at(std::string_view text) {
 
 bool is_word_char(char c) { return text::is_latin_letter(c) || c == '-'; }
 
-// "five", "Twenty": a whole English word from zero to twenty.
+// "-point-six", "-point-09": a decimal point read aloud, as broadcast scripts write numbers
+// ("15-point-six percent", "eleven-point-09 billion"): the fraction's digits, in digits or
+// in the words zero to nine joined by hyphens; nothing (the reader unmoved) otherwise.
+std::size_t take_digits(reader& in, std::string& out);
+
+std::optional<std::string> spoken_fraction(reader& in) {
+    const std::size_t start = in.position();
+    if (text::ascii_lower(in.rest().substr(0, 7)) != "-point-") return std::nullopt;
+    in.advance(7);
+    // Digits, or one of the words zero to nine, appended to `out`.
+    const auto take = [](reader& r, std::string& out) {
+        if (take_digits(r, out) > 0) return true;
+        const std::size_t word_start = r.position();
+        const std::string lower = text::ascii_lower(r.take_while(text::is_latin_letter));
+        const auto it = std::find(number_words.begin(), number_words.begin() + 10, lower);
+        if (lower.empty() || it == number_words.begin() + 10) {
+            r.seek(word_start);
+            return false;
+        }
+        out += static_cast<char>('0' + (it - number_words.begin()));
+        return true;
+    };
+    std::string digits;
+    if (!take(in, digits)) {
+        in.seek(start);
+        return std::nullopt;
+    }
+    while (in.peek() == '-') {  // "point-zero-five"
+        reader next = in;
+        next.advance(1);
+        if (!take(next, digits)) break;
+        in = next;
+    }
+    return digits;
+}
+
+// `whole` and then the spoken fraction at the reader, if one is there.
+std::optional<decimal> with_spoken_fraction(reader& in, const decimal& whole) {
+    if (whole.exponent() != 0) return std::nullopt;
+    const std::size_t start = in.position();
+    const auto fraction = spoken_fraction(in);
+    if (!fraction) return std::nullopt;
+    auto value = decimal::parse(whole.to_string() + "." + *fraction);
+    if (!value) {
+        in.seek(start);
+        return std::nullopt;
+    }
+    return *value;
+}
+
+// "five", "Twenty": a whole English word from zero to twenty ("fifteen-point-six" with its
+// spoken fraction).
 std::optional<numeral> read_number_word(reader& in) {
     const std::size_t start = in.position();
     const std::string_view word = in.take_while(text::is_latin_letter);
     const std::string lower = text::ascii_lower(word);
-    if (!word.empty() && (in.at_end() || !is_word_char(in.peek()))) {
+    const bool spoken = text::ascii_lower(in.rest().substr(0, 7)) == "-point-";
+    if (!word.empty() && (in.at_end() || !is_word_char(in.peek()) || spoken)) {
         for (std::size_t i = 0; i < number_words.size(); ++i) {
             if (number_words[i] == lower) {
                 numeral n;
                 n.value = decimal(static_cast<std::int64_t>(i));
                 n.word = true;
+                if (const auto v = with_spoken_fraction(in, n.value)) n.value = *v;
+                else if (spoken) break;
                 return n;
             }
         }
@@ -291,6 +346,10 @@ std::expected<std::optional<numeral>, parse_error> read_numeral(reader& in,
     if (digit_at(in.rest())) {
         auto arabic = read_arabic(in, options.running_text);
         if (!arabic) return std::unexpected(arabic.error());
+        if (const auto spoken = with_spoken_fraction(in, *arabic)) {  // "15-point-six"
+            out.value = *spoken;
+            return out;
+        }
         n.set_arabic(*arabic);
         // A space may stand between Arabic digits and their multiplier: "3 万亿".
         const std::size_t after_digits = in.position();

@@ -126,6 +126,11 @@ const found_form forms[] = {
     {"Arrivals slipped 21.1 percent on-year.", "change", "slipped 21.1 percent", "-21.1", "%"},
     {"Spending is to rise 5.2 percent on-year.", "change", "rise 5.2 percent", "5.2", "%"},
     {"Global 5 billion yuan of orders came in.", "money", "5 billion yuan", "5000000000", "CNY"},
+    // A decimal point read aloud: "15-point-six", "eleven-point-09", "3-point-zero-five".
+    {"Pledges fell 15-point-six percent on-year.", "change", "fell 15-point-six percent", "-15.6", "%"},
+    {"Investors pledged eleven-point-09 billion U.S. dollars.", "money", "eleven-point-09 billion U.S. dollars",
+     "11090000000", "USD"},
+    {"It rose 3-point-zero-five percent.", "change", "rose 3-point-zero-five percent", "3.05", "%"},
     // Ratios in words are changes: about, unless another qualifier says otherwise.
     {"Pledges from Japan halved to $510 million.", "change", "halved", "-50", "%"},
     {"Those from China more than doubled to $2.6 billion.", "change", "more than doubled", "100", "%"},
