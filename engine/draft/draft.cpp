@@ -556,12 +556,13 @@ draft draft_claims(const document& d, const extraction& found, const extract_opt
     if (out.title.empty()) out.title = title_of_text(d.text);
     // The document's date: the caller's, else its first full date, else its first month or
     // quarter, else its first year ("Fund launch, 2024 ... On September 26, 2024" is dated
-    // 2024-09-26).
+    // 2024-09-26). A date missing its month ("2020-??-01": 1号 after a year) is none of these.
     if (options.dated) out.date = options.dated->text;  // the date the caller gives wins
     for (const std::size_t length : {std::size_t{10}, std::size_t{7}, std::size_t{4}}) {
         if (!out.date.empty()) break;
         for (const mention& m : found.mentions) {
-            if (m.kind == mention_kind::date_text && !m.when.starts_with("-") && m.when.size() == length) {
+            if (m.kind == mention_kind::date_text && !m.when.starts_with("-") && m.when.size() == length &&
+                m.when.find('?') == std::string::npos) {
                 out.date = m.when;
                 break;
             }

@@ -213,6 +213,15 @@ BOOST_AUTO_TEST_CASE(a_control_character_in_the_text_leaves_the_draft_readable) 
 
 // Found by fuzz_document: "September 31, 2024" was drafted as `date = 2024-09-31`, which the
 // claims reader (rightly) refused, so the draft did not read back.
+// "2020 ... 1号": a day after a year, its month unknown, is "2020-??-01", no date a claims file
+// can hold (found by fuzz_document: fuzz/corpus/document/day-without-month.html).
+BOOST_AUTO_TEST_CASE(a_day_without_its_month_leaves_the_draft_readable) {
+    const auto drafted = crossfoot::claims_from_document("Fund launch 2020-09, on 1号 it signed 24 projects.\n", "launch.txt");
+    BOOST_TEST_REQUIRE(drafted.has_value(), (drafted ? "" : drafted.error().front().message));
+    BOOST_TEST(drafted->toml.find("??") == std::string::npos);
+    BOOST_TEST(drafted->toml.find("date = \"2020") != std::string::npos, drafted->toml);
+}
+
 BOOST_AUTO_TEST_CASE(a_day_its_month_does_not_have_leaves_the_draft_readable) {
     const auto drafted = crossfoot::claims_from_document(
         "Fund launch, 2024\nOn September 31, 2024, the city signed 42 projects with a total investment of "
