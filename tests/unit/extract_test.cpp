@@ -51,6 +51,13 @@ std::string value_of(const mention& m) {
     return v;
 }
 
+// Each mention as its text and what it was read as: a date's reading, else its value.
+std::vector<std::string> readings(const crossfoot::extraction& e) {
+    std::vector<std::string> out;
+    for (const mention& m : e.mentions) out.push_back(m.text + " " + (m.kind == mention_kind::date_text ? m.when : value_of(m)));
+    return out;
+}
+
 std::string unit_of(const mention& m) {
     if (m.kind == mention_kind::date_text) return "-";
     if (m.figure.base) return std::string(m.figure.base->code()) + "/" + std::string(m.figure.value.unit().code());
@@ -369,8 +376,7 @@ BOOST_AUTO_TEST_CASE(a_fiscal_year_is_read_in_the_era_before) {
         "21年度の売上高、5年度。令和6年度予算は112.5兆円、5年度は114.4兆円。"
         "平成30年度の税収、29年度の税収。平成 28 年 8 月 2 日に決定。2024年度は100億円、25年度は120億円。");
     BOOST_TEST_REQUIRE(e.has_value());
-    std::vector<std::string> read;
-    for (const mention& m : e->mentions) read.push_back(m.text + " " + (m.kind == mention_kind::date_text ? m.when : value_of(m)));
+    const std::vector<std::string> read = readings(*e);
     BOOST_TEST(read == (std::vector<std::string>{"21年度 2021", "5 5", "令和6年度 2024", "112.5兆円 112500000000000",
                                                  "5年度 2023", "114.4兆円 114400000000000", "平成30年度 2018",
                                                  "29年度 2017", "平成 28 年 8 月 2 日 2016-08-02", "2024年度 2024",
@@ -383,8 +389,7 @@ BOOST_AUTO_TEST_CASE(a_fiscal_year_is_read_in_the_era_before) {
 BOOST_AUTO_TEST_CASE(a_year_is_no_low_end_above_the_high) {
     const auto e = extract("Imports are to grow by 2035 to 5 billion yuan.");
     BOOST_TEST_REQUIRE(e.has_value());
-    std::vector<std::string> read;
-    for (const mention& m : e->mentions) read.push_back(m.text + " " + (m.kind == mention_kind::date_text ? m.when : value_of(m)));
+    const std::vector<std::string> read = readings(*e);
     BOOST_TEST(read == (std::vector<std::string>{"2035 2035", "5 billion yuan 5000000000"}), boost::test_tools::per_element());
 }
 
