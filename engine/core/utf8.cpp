@@ -55,4 +55,12 @@ std::size_t char_counter::at(std::size_t byte) {
     return chars_;
 }
 
+void replace_invalid(std::string& text, char with) {
+    std::size_t from = 0;
+    while (const auto bad = first_invalid(std::string_view(text).substr(from))) {
+        text[from + *bad] = with;
+        from += *bad + 1;
+    }
+}
+
 }  // namespace crossfoot::utf8

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace crossfoot::utf8 {
@@ -11,6 +12,10 @@ namespace crossfoot::utf8 {
 /// The byte offset of the first byte that is no part of well-formed UTF-8 (RFC 3629: no
 /// overlong forms, no surrogates, nothing above U+10FFFF), or nothing.
 [[nodiscard]] std::optional<std::size_t> first_invalid(std::string_view text);
+
+/// `text` made well-formed in place: each byte that is no part of well-formed UTF-8 becomes
+/// `with`, so that the text keeps its length (and offsets into it stay good).
+void replace_invalid(std::string& text, char with = '?');
 
 /// Counts code points up to byte offsets given in increasing order, in one pass.
 class char_counter {

@@ -277,6 +277,10 @@ std::expected<document, document_error> read_html(std::string_view bytes) {
     out.format = document_format::html;
     out.title = title_of(parsed->root);
     walk(parsed->document, out);
+    // gumbo decodes a numeric reference past any character ("&#36666666666") into bytes that
+    // are no UTF-8: each becomes '?', the text keeping its length and its anchors.
+    utf8::replace_invalid(out.title);
+    utf8::replace_invalid(out.text);
     return out;
 }
 

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/check.hpp>
 #include <crossfoot/document.hpp>
+#include <crossfoot/draft.hpp>
 
 #include "../document/pdf_maker.hpp"
 
@@ -128,6 +129,20 @@ BOOST_AUTO_TEST_CASE(a_deeply_nested_page_is_read) {
     const auto d = read_document(deep);
     BOOST_TEST_REQUIRE(d.has_value());
     BOOST_TEST(d->text == "3 billion yuan");
+}
+
+// A numeric reference past any character: gumbo decodes it into bytes that are no UTF-8.
+// They are read as '?', and a draft of the page reads back (found by fuzz_document:
+// fuzz/corpus/document/reference-past-unicode.html).
+BOOST_AUTO_TEST_CASE(a_reference_to_no_character_leaves_the_text_well_formed) {
+    const std::string page = "<!DOCTYPE html><title>Hechi (&#36666666666666666666666666666666ned)</title>"
+                             "<p>It signed 42 projects (&#36666666666666666666666666666666) worth 9.88 billion yuan.</p>";
+    const auto d = read_document(page);
+    BOOST_TEST_REQUIRE(d.has_value());
+    BOOST_TEST(read_document(d->title).has_value(), d->title);  // plain text: refused unless UTF-8
+    BOOST_TEST(read_document(d->text).has_value(), d->text);
+    const auto drafted = crossfoot::claims_from_document(page, "page.html");
+    BOOST_TEST(drafted.has_value(), (drafted ? "" : drafted.error().front().message));
 }
 
 BOOST_AUTO_TEST_CASE(a_page_in_another_charset_is_refused_with_a_way_out) {
