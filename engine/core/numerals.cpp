@@ -72,10 +72,16 @@ bool is_word_char(char c) { return text::is_latin_letter(c) || c == '-'; }
 // in the words zero to nine joined by hyphens; nothing (the reader unmoved) otherwise.
 std::size_t take_digits(reader& in, std::string& out);
 
+constexpr std::string_view spoken_point = "-point-";
+
+bool at_spoken_point(const reader& in) {
+    return text::ascii_lower(in.rest().substr(0, spoken_point.size())) == spoken_point;
+}
+
 std::optional<std::string> spoken_fraction(reader& in) {
     const std::size_t start = in.position();
-    if (text::ascii_lower(in.rest().substr(0, 7)) != "-point-") return std::nullopt;
-    in.advance(7);
+    if (!at_spoken_point(in)) return std::nullopt;
+    in.advance(spoken_point.size());
     // Digits, or one of the words zero to nine, appended to `out`.
     const auto take = [](reader& r, std::string& out) {
         if (take_digits(r, out) > 0) return true;
@@ -123,7 +129,7 @@ std::optional<numeral> read_number_word(reader& in) {
     const std::size_t start = in.position();
     const std::string_view word = in.take_while(text::is_latin_letter);
     const std::string lower = text::ascii_lower(word);
-    const bool spoken = text::ascii_lower(in.rest().substr(0, 7)) == "-point-";
+    const bool spoken = at_spoken_point(in);
     if (!word.empty() && (in.at_end() || !is_word_char(in.peek()) || spoken)) {
         for (std::size_t i = 0; i < number_words.size(); ++i) {
             if (number_words[i] == lower) {

@@ -44,8 +44,7 @@ bool goes_on_after(std::string_view text, std::size_t stop) {
     std::size_t word = stop;
     while (word > 0 && text::is_latin_letter(text[word - 1])) --word;
     if (word == stop || (word > 0 && text[word - 1] == '.')) return false;  // "5." or "U.S."
-    std::string lowered;
-    for (std::size_t i = word; i < stop; ++i) lowered += text::lower(text[i]);
+    const std::string lowered = text::ascii_lower(text.substr(word, stop - word));
     const auto among = [&](std::span<const std::string_view> words) {
         return std::find(words.begin(), words.end(), lowered) != words.end();
     };

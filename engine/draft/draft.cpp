@@ -49,6 +49,12 @@ figure_class class_of(const mention& m, std::string_view text) {
     }
 }
 
+// The length of the semicolon at `i` that ends a clause (';' or '；'), or 0.
+std::size_t semicolon_at(std::string_view text, std::size_t i) {
+    if (text[i] == ';') return 1;
+    return text.substr(i).starts_with("；") ? "；"sv.size() : 0;
+}
+
 struct sentence {
     std::size_t begin;
     std::size_t end;
@@ -150,7 +156,10 @@ std::vector<keyword> keywords_in(std::string_view text, const sentence& s, std::
 class drafter {
 public:
     drafter(const document& d, const extraction& found, const extract_options& options)
-        : text_(d.text), found_(found), currency_(options.default_currency), zhao_power_(options.zhao_power) {}
+        : text_(d.text), found_(found), currency_(options.default_currency), zhao_power_(options.zhao_power) {
+        classes_.reserve(found.mentions.size());
+        for (const mention& m : found.mentions) classes_.push_back(class_of(m, text_));
+    }
 
     void run(draft& out);
 
@@ -185,6 +194,7 @@ private:
     std::optional<unit> currency_;
     std::int32_t zhao_power_ = 12;
     std::vector<std::string> ids_;  // per mention; empty for dates
+    std::vector<figure_class> classes_;  // per mention
     std::vector<drafted_check> checks_;
 };
 
@@ -196,7 +206,8 @@ std::vector<std::size_t> drafter::figures_in(std::size_t begin, std::size_t end,
                                [](const mention& m, std::size_t at) { return m.at.byte_begin < at; });
     std::vector<std::size_t> out;
     for (; it != ms.end() && it->at.byte_begin < end; ++it) {
-        if (it->at.byte_end <= end && class_of(*it, text_) == c) out.push_back(static_cast<std::size_t>(it - ms.begin()));
+        const auto i = static_cast<std::size_t>(it - ms.begin());
+        if (it->at.byte_end <= end && classes_[i] == c) out.push_back(i);
     }
     return out;
 }
@@ -266,10 +277,8 @@ bool drafter::smaller_than_a_part(std::size_t total, const std::vector<std::size
 // clause has a part, and ends at the first clause without one.
 std::size_t drafter::list_end(std::size_t begin, std::size_t end, figure_class c) const {
     const auto clause_end = [&](std::size_t from) {
-        for (std::size_t i = from; i < end; ++i) {
-            if (text_[i] == ';') return i + 1;
-            if (text_.substr(i).starts_with("；")) return i + 3;
-        }
+        for (std::size_t i = from; i < end; ++i)
+            if (const std::size_t stop = semicolon_at(text_, i)) return i + stop;
         return end;
     };
     const std::size_t first = std::min(clause_end(begin), end);
@@ -411,7 +420,7 @@ void drafter::respective_shares(const sentence& s) {
     std::vector<std::size_t> starts{s.begin};
     std::vector<std::size_t> ends;
     for (std::size_t i = s.begin; i < s.end; ++i) {
-        const std::size_t stop = text_[i] == ';' ? 1 : text_.substr(i).starts_with("；") ? 3 : 0;
+        const std::size_t stop = semicolon_at(text_, i);
         if (stop == 0) continue;
         ends.push_back(i);
         starts.push_back(i + stop);

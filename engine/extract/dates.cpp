@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: MIT
 #include "dates.hpp"
 
+#include "core/numerals.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <span>
 
 namespace crossfoot::extract_text {
 
@@ -87,18 +89,18 @@ std::size_t past_spaces(std::string_view text, std::size_t at) {
     return at;
 }
 
-struct era_name {
+struct japanese_era {
     std::string_view name;
     int base;  // the year before its first: 平成1年 is 1989
 };
 
-constexpr std::array<era_name, 3> eras = {{{"平成", 1988}, {"令和", 2018}, {"昭和", 1925}}};
+constexpr std::array<japanese_era, 3> eras = {{{"平成", 1988}, {"令和", 2018}, {"昭和", 1925}}};
 
 // The era named just before the digits at `pos`, over spaces, and where its name begins.
-std::optional<std::pair<era_name, std::size_t>> era_before(std::string_view text, std::size_t pos) {
+std::optional<std::pair<japanese_era, std::size_t>> era_before(std::string_view text, std::size_t pos) {
     std::size_t end = pos;
     while (end > 0 && text[end - 1] == ' ') --end;
-    for (const era_name& e : eras) {
+    for (const japanese_era& e : eras) {
         if (end >= e.name.size() && text.substr(end - e.name.size(), e.name.size()) == e.name)
             return std::pair{e, end - e.name.size()};
     }
@@ -337,6 +339,11 @@ std::optional<date_match> any_date_at(std::string_view text, std::size_t pos) {
 
 }  // namespace
 
+std::string_view era_name(int base) {
+    const auto it = std::find_if(eras.begin(), eras.end(), [&](const japanese_era& e) { return e.base == base; });
+    return it == eras.end() ? std::string_view() : it->name;
+}
+
 std::optional<date_match> date_at(std::string_view text, std::size_t pos) {
     auto d = any_date_at(text, pos);
     if (d && d->month != 0 && d->day != 0 && !day_exists(d->year, d->month, d->day)) return std::nullopt;
@@ -362,12 +369,11 @@ std::size_t year_of(std::string_view text, std::size_t at, int& year) {
 // "first nine months of 2014", "first 10 months", "first three quarters": a period from the
 // year's start, read as the year (as "January-September 2014" is). `at` is past "first ".
 std::optional<date_match> first_months(std::string_view text, std::size_t pos, std::size_t at) {
-    constexpr std::array<std::string_view, 11> counts = {"two",   "three", "four", "five",   "six",  "seven",
-                                                         "eight", "nine",  "ten",  "eleven", "twelve"};
     const digits d = digits_at(text, at);
     std::size_t after = at + d.count;
-    if (d.count == 0) {
+    if (d.count == 0) {  // "two" to "twelve"
         const std::string lower = text::ascii_lower(word_at(text, at));
+        const auto counts = std::span(numerals::number_words).subspan(2, 11);
         if (std::find(counts.begin(), counts.end(), lower) == counts.end()) return std::nullopt;
         after = at + lower.size();
     } else if (d.count > 2 || d.value < 2 || d.value > 12) {

@@ -26,6 +26,10 @@ struct date_match {
     int era_year = 0;
 };
 
+/// The name of the Japanese era whose base year is `base` (1988: 平成), as date_match::era
+/// holds it; empty for any other.
+[[nodiscard]] std::string_view era_name(int base);
+
 /// Whether `day` of `month` exists: in `year` when it is given (not 0), in some year when it
 /// is not, so that "2月29日" without a year is a date and "September 31" never is.
 [[nodiscard]] bool day_exists(int year, int month, int day);

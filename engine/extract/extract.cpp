@@ -185,8 +185,7 @@ std::string render(const date_match& d, date_context& context, std::vector<std::
     int year = d.year;
     int month = d.month;
     if (d.era_year != 0 && d.era != 0) {
-        const std::string_view era = d.era == 1988 ? "平成" : d.era == 2018 ? "令和" : "昭和";
-        notes.push_back(fmt::format("{}{}年度: the era of the dates before", era, d.era_year));
+        notes.push_back(fmt::format("{}{}年度: the era of the dates before", extract_text::era_name(d.era), d.era_year));
     }
     if (year == 0 && context.year != 0 && (month != 0 || d.day != 0 || d.quarter != 0)) {
         // 2月29日 in a year without one is left without its year
@@ -348,23 +347,21 @@ std::optional<found> ratio_words_at(std::string_view text, std::size_t pos, cons
     std::size_t first_end = pos;
     while (first_end < text.size() && (is_latin_letter(text[first_end]) || is_digit(text[first_end]) || text[first_end] == '-'))
         ++first_end;
-    const std::string_view first = text.substr(pos, first_end - pos);
-    if (first.size() < 4 || first.size() > 12) return std::nullopt;
+    const std::size_t first_length = first_end - pos;
+    if (first_length < 4 || first_length > 12) return std::nullopt;
     // Each of those ends with e, r, y, t or d ("more", "over", "nearly", "about", "doubled",
     // "ten-fold").
-    const char end_char = text::lower(first.back());
+    const char end_char = text::lower(text[first_end - 1]);
     if (end_char != 'e' && end_char != 'r' && end_char != 'y' && end_char != 't' && end_char != 'd') return std::nullopt;
-    std::array<char, 12> word{};
-    for (std::size_t i = 0; i < first.size(); ++i) word[i] = text::lower(first[i]);
-    const std::string_view lowered_word(word.data(), first.size());
-    constexpr std::array<std::string_view, 12> openers = {"more", "over", "nearly", "almost", "about", "roughly",
-                                                          "some", "doubled", "halved", "tripled", "trebled", "quadrupled"};
-    if (!lowered_word.ends_with("fold") && std::find(openers.begin(), openers.end(), lowered_word) == openers.end())
-        return std::nullopt;
     std::array<char, 40> lowered{};
     const std::size_t n_window = std::min<std::size_t>(lowered.size(), text.size() - pos);
     for (std::size_t i = 0; i < n_window; ++i) lowered[i] = text::lower(text[pos + i]);
     const std::string_view window(lowered.data(), n_window);
+    const std::string_view first = window.substr(0, first_length);
+    constexpr std::array<std::string_view, 12> openers = {"more", "over", "nearly", "almost", "about", "roughly",
+                                                          "some", "doubled", "halved", "tripled", "trebled", "quadrupled"};
+    if (!first.ends_with("fold") && std::find(openers.begin(), openers.end(), first) == openers.end())
+        return std::nullopt;
     std::size_t at = 0;
     std::string_view qualifier = "about";
     constexpr std::pair<std::string_view, std::string_view> qualifiers[] = {
@@ -377,7 +374,7 @@ std::optional<found> ratio_words_at(std::string_view text, std::size_t pos, cons
             break;
         }
     }
-    const std::string_view rest = std::string_view(window).substr(at);
+    const std::string_view rest = window.substr(at);
     std::optional<int> percent;  // the change, in percent of the base
     std::size_t length = 0;
     constexpr std::pair<std::string_view, int> verbs[] = {
@@ -390,21 +387,22 @@ std::optional<found> ratio_words_at(std::string_view text, std::size_t pos, cons
         }
     }
     if (!percent) {  // "ten-fold", "10-fold", "tenfold"
+        const auto fold_at = [&](std::size_t i) {
+            const std::string_view fold = rest.substr(i);
+            return fold.starts_with("-fold") ? std::size_t{5} : fold.starts_with("fold") ? std::size_t{4} : std::size_t{0};
+        };
         std::size_t n_end = 0;
         int n = 0;
         while (n_end < rest.size() && n_end < 3 && is_digit(rest[n_end])) n = n * 10 + (rest[n_end++] - '0');
         if (n_end == 0) {
             for (std::size_t w = 2; w < numerals::number_words.size(); ++w) {
-                if (rest.starts_with(numerals::number_words[w]) &&
-                    (rest.substr(numerals::number_words[w].size()).starts_with("-fold") ||
-                     rest.substr(numerals::number_words[w].size()).starts_with("fold"))) {
+                if (rest.starts_with(numerals::number_words[w]) && fold_at(numerals::number_words[w].size()) != 0) {
                     n = static_cast<int>(w);
                     n_end = numerals::number_words[w].size();
                 }
             }
         }
-        const std::string_view fold = rest.substr(n_end);
-        const std::size_t fold_length = fold.starts_with("-fold") ? 5 : fold.starts_with("fold") ? 4 : 0;
+        const std::size_t fold_length = fold_at(n_end);
         if (n_end == 0 || fold_length == 0 || n < 2) return std::nullopt;
         percent = (n - 1) * 100;
         length = n_end + fold_length;
