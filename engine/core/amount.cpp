@@ -28,8 +28,9 @@ struct scale_word {
     std::int32_t power;
 };
 
-// Matched as whole words, in any case. Chinese and Japanese multipliers are numerals.
-constexpr std::array<scale_word, 13> latin_scales = {{{"thousand", 3},
+// Matched as whole words, in any case. Chinese and Japanese multipliers are numerals. The
+// Indian lakh (10^5) and crore (10^7), and the Malaysian press's "bil" and "mil" ("RM83bil").
+constexpr std::array<scale_word, 22> latin_scales = {{{"thousand", 3},
                                                       {"k", 3},
                                                       {"million", 6},
                                                       {"mn", 6},
@@ -41,10 +42,19 @@ constexpr std::array<scale_word, 13> latin_scales = {{{"thousand", 3},
                                                       {"b", 9},
                                                       {"trillion", 12},
                                                       {"tn", 12},
-                                                      {"trln", 12}}};
+                                                      {"trln", 12},
+                                                      {"lakh", 5},
+                                                      {"lakhs", 5},
+                                                      {"lac", 5},
+                                                      {"lacs", 5},
+                                                      {"crore", 7},
+                                                      {"crores", 7},
+                                                      {"cr", 7},
+                                                      {"mil", 6},
+                                                      {"bil", 9}}};
 
-// A Latin scale word after the number; the reader is left where it was when there is none.
-std::optional<scale_word> read_latin_scale(reader& in) {
+// One Latin scale word after the number; the reader is left where it was when there is none.
+std::optional<scale_word> read_one_latin_scale(reader& in) {
     const std::size_t start = in.position();
     in.skip_spaces();
     const std::string_view word = in.take_while(is_latin_letter);
@@ -55,6 +65,20 @@ std::optional<scale_word> read_latin_scale(reader& in) {
     }
     in.seek(start);
     return std::nullopt;
+}
+
+// The Latin scale after the number: one word, or a thousand or a lakh of crores ("1.5 lakh
+// crore", 1.5 × 10^12, as Indian budgets write it); its text is the words as written.
+std::optional<scale_word> read_latin_scale(reader& in) {
+    const auto first = read_one_latin_scale(in);
+    if (!first || (first->power != 3 && first->power != 5)) return first;
+    const std::size_t after_first = in.position();
+    if (const auto crore = read_one_latin_scale(in); crore && crore->power == 7) {
+        const auto from = static_cast<std::size_t>(first->text.data() - in.text().data());
+        return scale_word{in.text().substr(from, in.position() - from), first->power + crore->power};
+    }
+    in.seek(after_first);
+    return first;
 }
 
 // Where a unit written before the number ends: at the number, a space, a sign or a point.
@@ -108,9 +132,13 @@ bool describes_the_noun(std::string_view words) {
     return true;
 }
 
-// In running text an ISO code names a currency only in capitals: "top 10" is no Tongan paʻanga.
+// In running text an ISO code names a currency only in capitals: "top 10" is no Tongan paʻanga;
+// and a prefix of two letters only with a capital first: "RM5", "Rp 5", "Rs. 5", not "rm5".
 bool names_currency_in_text(std::string_view word) {
     if (currency_candidates(word).empty()) return false;
+    const std::string_view letters = word.ends_with('.') ? word.substr(0, word.size() - 1) : word;
+    if (letters.size() == 2 && std::all_of(letters.begin(), letters.end(), is_latin_letter))
+        return letters.front() >= 'A' && letters.front() <= 'Z';
     const bool code_like = word.size() == 3 && std::all_of(word.begin(), word.end(), is_latin_letter);
     if (!code_like) return true;
     const bool capitals = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -131,7 +159,15 @@ std::expected<std::optional<unit_text>, parse_error> read_prefix_unit(reader& in
     if (in.at_end() || ends_prefix_unit(in.rest())) return std::nullopt;
     const std::size_t start = in.position();
     while (!in.at_end() && !ends_prefix_unit(in.rest())) in.advance(text::utf8_length(in.peek()));
-    const std::string_view word = in.text().substr(start, in.position() - start);
+    std::string_view word = in.text().substr(start, in.position() - start);
+    // An abbreviation's point belongs to it: "Rs. 500" (the point is no decimal point).
+    if (in.peek() == '.' && in.rest().size() > 1 && !text::is_digit(in.rest()[1])) {
+        const std::string_view dotted = in.text().substr(start, word.size() + 1);
+        if (!currency_candidates(dotted).empty()) {
+            in.advance(1);
+            word = dotted;
+        }
+    }
     if (running_text ? !names_currency_in_text(word) : currency_candidates(word).empty())
         return std::unexpected(in.error_at(start, "a number or a currency", word));
     in.skip_spaces();

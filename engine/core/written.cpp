@@ -661,13 +661,13 @@ std::expected<written_figure, parse_error> parse_figure(std::string_view text,
     return std::unexpected(plain.error());
 }
 
-std::optional<std::pair<written_figure, std::size_t>> read_figure_prefix(
+std::expected<std::pair<written_figure, std::size_t>, parse_error> read_figure_prefix(
     std::string_view text, const figure_parse_options& options) {
     figure_parse_options running = options;
     running.running_text = true;
     figure_parser parser(text, running);
     auto f = parser.parse();
-    if (!f) return std::nullopt;
+    if (!f) return std::unexpected(std::move(f.error()));
     return std::pair{std::move(*f), parser.reached()};
 }
 

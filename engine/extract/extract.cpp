@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <array>
 #include <span>
+#include <variant>
 
 namespace crossfoot {
 
@@ -98,6 +99,7 @@ std::vector<std::size_t> left_starts(std::string_view text, std::size_t pos) {
         std::size_t p = at;
         for (int words = 0; words < 5 && p > 0; ++words) {
             while (p > 0 && text[p - 1] == ' ') --p;
+            if (p > 1 && text[p - 1] == '.' && is_latin_letter(text[p - 2])) --p;  // "Rs. 500"
             if (p == 0 || !is_latin_letter(text[p - 1])) break;
             while (p > 0 && (is_latin_letter(text[p - 1]) || text[p - 1] == '-' || text[p - 1] == '$')) --p;
             out.push_back(p);
@@ -310,15 +312,42 @@ bool may_begin_figure(std::string_view text, std::size_t begin) {
            !currency_candidates(text.substr(begin, end - begin)).empty();
 }
 
-// The figure that covers the number at `pos`, read from the farthest start that gives one.
-std::optional<found> figure_at(std::string_view text, std::size_t pos, std::size_t floor,
-                               const figure_parse_options& options) {
+// A number that no figure could be read at, and why: "3 billion pesos" without a default
+// currency among the pesos. Listed with what was passed over, not read as a count.
+struct unread {
+    std::size_t begin;
+    std::size_t end;
+    std::string reason;
+};
+
+// From `begin` to past the error's word and the number at `pos` ("Rs 5,000 crore" up to its
+// last digit at least).
+unread unread_at(std::string_view text, std::size_t begin, std::size_t pos, const parse_error& e) {
+    std::size_t number_end = pos;
+    while (number_end < text.size() && (is_digit(text[number_end]) || text[number_end] == ',' || text[number_end] == '.'))
+        ++number_end;
+    while (number_end > pos && !is_digit(text[number_end - 1])) --number_end;  // "5," ends a clause
+    return {begin, std::max(begin + e.offset + e.found.size(), number_end), e.message()};
+}
+
+// Whether text[begin, pos) is a currency that names several ("Rs", "rupees"): a figure that
+// it does not resolve for is not the count that the number alone would read as.
+bool ambiguous_currency_before(std::string_view text, std::size_t begin, std::size_t pos) {
+    return currency_candidates(text::trim(text.substr(begin, pos - begin))).size() > 1;
+}
+
+// The figure that covers the number at `pos`, read from the farthest start that gives one;
+// unread when the number itself gives none, or an ambiguous currency before it does not
+// resolve.
+std::variant<std::monostate, found, unread> figure_at(std::string_view text, std::size_t pos, std::size_t floor,
+                                                      const figure_parse_options& options) {
     std::vector<std::size_t> starts = left_starts(text, pos);
     starts.push_back(pos);
     for (const std::size_t begin : starts) {
         if (begin < floor) continue;  // the words of the figure before
         if (begin < pos && !may_begin_figure(text, begin)) continue;
         auto f = read_figure_prefix(text.substr(begin), options);
+        if (!f && (begin == pos || ambiguous_currency_before(text, begin, pos))) return unread_at(text, begin, pos, f.error());
         // "from X to Y" is a change; and "2035 to 5 billion yuan", low above high, no range
         if (f && f->first.high &&
             (after_from(text, begin) || (f->first.high->unit() == f->first.value.unit() &&
@@ -334,7 +363,7 @@ std::optional<found> figure_at(std::string_view text, std::size_t pos, std::size
         while (first < end && (text[first] == ' ' || text[first] == '\t')) ++first;
         return found{first, end, std::move(f->first)};
     }
-    return std::nullopt;
+    return std::monostate{};
 }
 
 // A change written as a ratio in words: "doubled" is up about 100%, "halved" down about 50%,
@@ -643,11 +672,19 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
             continue;
         }
         const std::size_t floor = out.mentions.empty() ? 0 : out.mentions.back().at.byte_end;
-        auto f = figure_at(text, pos, floor, parse_options);
-        if (!f) {
+        auto at = figure_at(text, pos, floor, parse_options);
+        found* f = std::get_if<found>(&at);
+        if (f == nullptr) {
             if (const std::size_t end = end_of_long_number(text, pos); end != pos) {
                 out.skipped.push_back({span_of(chars, pos, end), std::string(text.substr(pos, end - pos)),
                                        fmt::format("a number of more than {} digits", numerals::max_digits)});
+                pos = end;
+                continue;
+            }
+            if (const unread* u = std::get_if<unread>(&at)) {
+                const std::size_t end = std::max(u->end, pos + 1);
+                out.skipped.push_back({span_of(chars, u->begin, end),
+                                       std::string(text.substr(u->begin, end - u->begin)), u->reason});
                 pos = end;
                 continue;
             }

@@ -86,9 +86,9 @@ struct figure_parse_options {
     std::string_view text, const figure_parse_options& options = {});
 
 /// The longest figure that starts at the beginning of `text`, read as running text (see
-/// figure_parse_options::running_text), and how many bytes it takes; nothing when no figure
-/// starts there. What follows the figure is left unread.
-[[nodiscard]] std::optional<std::pair<written_figure, std::size_t>> read_figure_prefix(
+/// figure_parse_options::running_text), and how many bytes it takes; when no figure starts
+/// there, why ("'pesos' could be MXN, PHP, ..."). What follows the figure is left unread.
+[[nodiscard]] std::expected<std::pair<written_figure, std::size_t>, parse_error> read_figure_prefix(
     std::string_view text, const figure_parse_options& options = {});
 
 /// The values a written figure stands for, as figure_interval and range_interval read them,

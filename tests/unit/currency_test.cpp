@@ -77,6 +77,20 @@ const alias_row alias_rows[] = {
     {"円", "JPY"},           {"JPY", "JPY"},        {"日元", "JPY"},       {"HK$", "HKD"},
     {"hk$", "HKD"},          {"HKD", "HKD"},        {"港元", "HKD"},       {"£", "GBP"},
     {"GBP", "GBP"},          {"英镑", "GBP"},
+    // Other currencies by their names, symbols and the prefixes of their own press.
+    {"ringgit", "MYR"},      {"RM", "MYR"},         {"林吉特", "MYR"},     {"rupiah", "IDR"},
+    {"Rp", "IDR"},           {"Indian rupees", "INR"}, {"印度卢比", "INR"}, {"Pakistani rupees", "PKR"},
+    {"baht", "THB"},         {"฿", "THB"},          {"泰铢", "THB"},       {"dong", "VND"},
+    {"đồng", "VND"},         {"₫", "VND"},          {"越南盾", "VND"},     {"₱", "PHP"},
+    {"Philippine pesos", "PHP"}, {"Mexican pesos", "MXN"}, {"rubles", "RUB"}, {"roubles", "RUB"},
+    {"₽", "RUB"},            {"卢布", "RUB"},       {"R$", "BRL"},         {"reais", "BRL"},
+    {"rand", "ZAR"},         {"Turkish lira", "TRY"}, {"₺", "TRY"},        {"zloty", "PLN"},
+    {"złoty", "PLN"},        {"forints", "HUF"},    {"kronor", "SEK"},     {"Norwegian kroner", "NOK"},
+    {"Danish kroner", "DKK"}, {"瑞士法郎", "CHF"},  {"naira", "NGN"},      {"shekels", "ILS"},
+    {"NIS", "ILS"},          {"UAE dirhams", "AED"}, {"Saudi riyals", "SAR"}, {"taka", "BDT"},
+    {"tenge", "KZT"},        {"hryvnias", "UAH"},   {"patacas", "MOP"},    {"澳门元", "MOP"},
+    {"Australian dollars", "AUD"}, {"Canadian dollars", "CAD"}, {"Singapore dollars", "SGD"},
+    {"NZ$", "NZD"},          {"New Taiwan dollars", "TWD"},
 };
 
 const std::string_view unknown_words[] = {"zorkmid", "",   " ",       "yuanyuan", "yuan ",
@@ -275,6 +289,24 @@ BOOST_AUTO_TEST_CASE(dollar_sign_may_name_several_dollars) {
     BOOST_TEST(std::ranges::count(candidates, std::string("CNY")) == 0);
     BOOST_TEST(codes_of(crossfoot::currency_candidates("dollars")) == candidates,
                boost::test_tools::per_element());
+}
+
+// A name that several countries' currencies share names them all, and resolves only through
+// the default currency: "rupees" are Indian, Pakistani, Sri Lankan or Nepalese.
+BOOST_AUTO_TEST_CASE(shared_names_name_every_currency_that_shares_them) {
+    const std::vector<std::string> rupees = {"INR", "PKR", "LKR", "NPR"};
+    for (const std::string_view word : {"rupees", "Rs", "Rs.", "卢比"})
+        BOOST_TEST(codes_of(crossfoot::currency_candidates(word)) == rupees, boost::test_tools::per_element());
+    BOOST_TEST(crossfoot::currency_candidates("pesos").size() == 8U);
+    BOOST_TEST(crossfoot::currency_candidates("kroner").size() == 2U);
+    BOOST_TEST(crossfoot::currency_candidates("lira").size() == 3U);
+    const auto alone = crossfoot::resolve_currency("Rs", std::nullopt);
+    BOOST_TEST_REQUIRE(!alone.has_value());
+    BOOST_TEST(alone.error() == "'Rs' could be INR, PKR, LKR, NPR; no default currency is given");
+    const auto indian = crossfoot::resolve_currency("Rs", currency("INR"));
+    BOOST_TEST_REQUIRE(indian.has_value());
+    BOOST_TEST(indian->unit.code() == "INR");
+    BOOST_TEST(indian->assumed);
 }
 
 BOOST_AUTO_TEST_CASE(yen_sign_may_name_yuan_or_yen) {

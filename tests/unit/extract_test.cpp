@@ -164,6 +164,15 @@ const found_form forms[] = {
     {"同社は2億3千万ドルを投じる。", "money", "2億3千万ドル", "230000000", "USD"},
     {"売上高は前年比12.3%増だった。", "change", "前年比12.3%増", "12.3", "%"},
     {"総広告費は前年比101.9%となった。", "change", "前年比101.9%", "1.9", "%"},
+    // Currencies beyond the main seven, as their own press writes them; the lakh and the crore.
+    {"Total investment is worth RM14.75 billion.", "money", "RM14.75 billion", "14750000000", "MYR"},
+    {"The target for 2011 is RM83bil.", "money", "RM83bil", "83000000000", "MYR"},
+    {"Gazprom will invest 150 billion rubles.", "money", "150 billion rubles", "150000000000", "RUB"},
+    {"The deal is worth 10 billion baht.", "money", "10 billion baht", "10000000000", "THB"},
+    {"Jollibee paid ₱2.5 billion for it.", "money", "₱2.5 billion", "2500000000", "PHP"},
+    {"Orlen will spend 4 billion zlotys.", "money", "4 billion zlotys", "4000000000", "PLN"},
+    {"The plant will employ 2.5 lakh people.", "count", "2.5 lakh people", "250000", "count"},
+    {"投资额为150亿卢布。", "money", "150亿卢布", "15000000000", "RUB"},
 };
 
 BOOST_DATA_TEST_CASE(finds_each_form, bdata::make(forms), c) {
@@ -244,6 +253,32 @@ const passed_over non_figures[] = {
     {"Imports are expected to rise by 2030.", "2030", ""},  // a year after "by", no change
     {"股票代码：300310", "300310", "a code"},
 };
+
+// A currency that several countries share names no one currency without a default, and the
+// figure is listed as unread with the candidates, not read as a count of its number: "Rs 5,000
+// crore" is no count of 5·10^10. With a default among them, it is money, marked as assumed.
+BOOST_AUTO_TEST_CASE(a_shared_currency_name_needs_the_default_currency) {
+    const std::string_view text = "It will invest Rs. 11.11 lakh crore and 3 billion pesos.";
+    const auto alone = extract(text);
+    BOOST_TEST_REQUIRE(alone.has_value());
+    BOOST_TEST(alone->mentions.empty());
+    BOOST_TEST_REQUIRE(alone->skipped.size() == 2U);
+    BOOST_TEST(alone->skipped[0].text == "Rs. 11.11");
+    BOOST_TEST(alone->skipped[0].reason ==
+               "expected one currency ('Rs.' could be INR, PKR, LKR, NPR; no default currency is given), found 'Rs.'");
+    BOOST_TEST(alone->skipped[1].text == "3 billion pesos");
+
+    crossfoot::extract_options indian;
+    indian.default_currency = crossfoot::unit::currency("INR");
+    const auto rupees = extract(text, indian);
+    BOOST_TEST_REQUIRE(rupees.has_value());
+    BOOST_TEST_REQUIRE(rupees->mentions.size() == 1U);
+    BOOST_TEST(rupees->mentions[0].text == "Rs. 11.11 lakh crore");
+    BOOST_TEST(value_of(rupees->mentions[0]) == "11110000000000");
+    BOOST_TEST(rupees->mentions[0].figure.unit_assumed);
+    BOOST_TEST_REQUIRE(rupees->skipped.size() == 1U);  // INR is no peso
+    BOOST_TEST(rupees->skipped[0].text == "3 billion pesos");
+}
 
 BOOST_DATA_TEST_CASE(passes_over_what_is_no_figure, bdata::make(non_figures), c) {
     const auto e = extract(c.text);
