@@ -166,12 +166,37 @@ bool group_follows(const reader& in) {
            text::is_digit(rest[3]) && (rest.size() == 4 || !text::is_digit(rest[4]));
 }
 
-// Digits grouped by commas in threes ("1,234,567"); the digits without the commas.
+// How far the groups after a first one of one or two digits go when they are grouped the
+// Indian way, in twos and then a last three ("5,00,000", "1,25,00,000"): the bytes from the
+// comma at the start of `rest` to the end of the last group; 0 when they are not.
+std::size_t indian_groups(std::string_view rest) {
+    const auto group_of = [&](std::size_t at, std::size_t n) {
+        if (rest.size() < at + 1 + n || rest[at] != ',') return false;
+        for (std::size_t k = 1; k <= n; ++k) {
+            if (!text::is_digit(rest[at + k])) return false;
+        }
+        return rest.size() == at + 1 + n || !text::is_digit(rest[at + 1 + n]);
+    };
+    std::size_t at = 0;
+    while (group_of(at, 2)) at += 3;
+    if (at == 0 || !group_of(at, 3)) return 0;
+    return at + 4;
+}
+
+// Digits grouped by commas in threes ("1,234,567"), or the Indian way ("12,34,567"); the
+// digits without the commas.
 std::expected<std::string, parse_error> read_integer_part(reader& in, bool running_text) {
     std::string digits;
     const std::size_t first = take_digits(in, digits);
     if (first == 0) return std::unexpected(in.error("a digit"));
     if (in.peek() != ',') return digits;
+    if (const std::size_t indian = first <= 2 ? indian_groups(in.rest()) : 0; indian != 0) {
+        for (const char c : in.rest().substr(0, indian)) {
+            if (c != ',') digits += c;
+        }
+        in.advance(indian);
+        return digits;
+    }
     if (running_text && (first > 3 || !group_follows(in))) return digits;
     if (first > 3)
         return std::unexpected(in.error("'.' or a digit (commas group digits in threes)"));

@@ -96,6 +96,10 @@ const good_amount written_forms[] = {
     {"2 thousand crore INR", "20000000000", "INR", 10, "INR", "thousand crore"},
     {"RM83bil", "83000000000", "MYR", 9, "RM", "bil"},
     {"RM500mil", "500000000", "MYR", 6, "RM", "mil"},
+    // Digits grouped the Indian way, in twos before the last three.
+    {"5,00,000 INR", "500000", "INR", 0, "INR", ""},
+    {"12,34,567.50 INR", "1234567.50", "INR", -2, "INR", ""},
+    {"1,25,00,000 INR", "12500000", "INR", 0, "INR", ""},
     {"3千元", "3000", "CNY", 3, "元", "千"},
     {"3万元", "30000", "CNY", 4, "元", "万"},
     {"3百万元", "3000000", "CNY", 6, "元", "百万"},
@@ -238,6 +242,7 @@ const bad_amount bad_amounts[] = {
     {"--5 USD", "", 1, "a digit", "-"},
     {"- 5 USD", "", 1, "a digit", " "},
     {"1,23 EUR", "", 4, "a digit (commas group digits in threes)", " "},
+    {"1,23,45 EUR", "", 4, "a digit (commas group digits in threes)", ","},  // no last three: not Indian
     {"1,2345 EUR", "", 5, "',' or '.' after a group of three digits", "5"},
     {"12,345,6789 USD", "", 10, "',' or '.' after a group of three digits", "9"},
     {"1, 234 EUR", "", 2, "a digit (commas group digits in threes)", " "},

@@ -172,6 +172,8 @@ const found_form forms[] = {
     {"Jollibee paid ₱2.5 billion for it.", "money", "₱2.5 billion", "2500000000", "PHP"},
     {"Orlen will spend 4 billion zlotys.", "money", "4 billion zlotys", "4000000000", "PLN"},
     {"The plant will employ 2.5 lakh people.", "count", "2.5 lakh people", "250000", "count"},
+    {"The scheme covers 5,00,000 households.", "count", "5,00,000 households", "500000", "count"},
+    {"It lent ₹1,25,000 crore.", "money", "₹1,25,000 crore", "1250000000000", "INR"},
     {"投资额为150亿卢布。", "money", "150亿卢布", "15000000000", "RUB"},
 };
 
