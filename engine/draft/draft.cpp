@@ -70,8 +70,11 @@ using documents::wraps_a_sentence;
 std::vector<sentence> sentences_of(std::string_view text) {
     std::vector<sentence> out;
     std::size_t begin = 0;
+    // White space alone is no sentence: the line break after "crore." would stand between
+    // it and "These included ..." on the next line, or the next paragraph.
     const auto close = [&](std::size_t end) {
-        if (end > begin) out.push_back({begin, end});
+        if (text.substr(begin, end - begin).find_first_not_of(" \t\r\n\f") != std::string_view::npos)
+            out.push_back({begin, end});
         begin = end;
     };
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -126,8 +129,17 @@ std::vector<std::pair<std::size_t, std::size_t>> find_word(std::string_view text
 
 // Words that list some of a total's components after it, and those that give the total of
 // the figures before them.
-constexpr std::array<std::string_view, 9> including_words = {
-    "including", "among them", "among which", "of which", "其中", "包括", "このうち", "うち", "内訳"};
+constexpr std::array<std::string_view, 12> including_words = {
+    "including", "included", "includes", "include", "among them", "among which", "of which",
+    "其中", "包括", "このうち", "うち", "内訳"};
+
+// Whether the words before a keyword leave it opening its sentence: nothing, or a pronoun
+// that stands for the sentence before ("These included ...", "They include ...").
+bool opens_sentence(std::string_view before) {
+    const std::string words = text::ascii_lower(text::trim(before));
+    return words.empty() || words == "these" || words == "they" || words == "this" || words == "those" ||
+           words == "it";
+}
 constexpr std::array<std::string_view, 7> total_words = {
     "amounting to", "totalling", "totaling", "合计", "共计", "总计", "合計"};
 
@@ -249,7 +261,7 @@ void drafter::including(const sentence& s, const sentence* previous, const keywo
         if (parts.empty()) continue;
         if (!total) {
             auto before = figures_in(s.begin, k.at, c);
-            const bool opens = text::trim(text_.substr(s.begin, k.at - s.begin)).empty();
+            const bool opens = opens_sentence(text_.substr(s.begin, k.at - s.begin));
             if (before.empty() && opens && previous != nullptr && k.text != "including")
                 before = figures_in(previous->begin, previous->end, c);
             // A figure smaller than one of the parts is no total of them: "多出50万人。其中男性

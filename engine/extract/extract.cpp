@@ -336,6 +336,12 @@ bool ambiguous_currency_before(std::string_view text, std::size_t begin, std::si
     return currency_candidates(text::trim(text.substr(begin, pos - begin))).size() > 1;
 }
 
+// Whether a figure was not read for want of one currency: the word it stopped at names
+// several ("3 billion pesos"). Other failures (a number word in "three-day") are no figure.
+bool unresolved_currency(const parse_error& e) {
+    return currency_candidates(e.found).size() > 1;
+}
+
 // The figure that covers the number at `pos`, read from the farthest start that gives one;
 // unread when the number itself gives none, or an ambiguous currency before it does not
 // resolve.
@@ -347,7 +353,8 @@ std::variant<std::monostate, found, unread> figure_at(std::string_view text, std
         if (begin < floor) continue;  // the words of the figure before
         if (begin < pos && !may_begin_figure(text, begin)) continue;
         auto f = read_figure_prefix(text.substr(begin), options);
-        if (!f && (begin == pos || ambiguous_currency_before(text, begin, pos))) return unread_at(text, begin, pos, f.error());
+        if (!f && unresolved_currency(f.error()) && (begin == pos || ambiguous_currency_before(text, begin, pos)))
+            return unread_at(text, begin, pos, f.error());
         // "from X to Y" is a change; and "2035 to 5 billion yuan", low above high, no range
         if (f && f->first.high &&
             (after_from(text, begin) || (f->first.high->unit() == f->first.value.unit() &&

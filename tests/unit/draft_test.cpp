@@ -120,6 +120,18 @@ const proposal_case proposal_cases[] = {
      {"includes 15 billion U.S. dollars <- 2 billion U.S. dollars; [including]", "includes 11 projects <- 3 projects; [including]"}},
     {"A fund of 9 million yuan from the U.S.\nand one of 3 million yuan, amounting to 12 million yuan.",
      {"sum 12 million yuan <- 9 million yuan; 3 million yuan; [amounting to]"}},
+    // "include(s)", "included", and a sentence that opens with them after a pronoun takes its
+    // total from the sentence before, on the line or in the paragraph before.
+    {"Investments of 45 billion yuan include 20 billion yuan for roads and 10 billion yuan for rail.",
+     {"includes 45 billion yuan <- 20 billion yuan; 10 billion yuan; [include]"}},
+    {"MoUs for 98,540 projects worth ₹45.20 lakh crore were inked.\n\nThese included 21,536 projects of "
+     "₹43.24 lakh crore, and 77,004 projects of ₹19.58 lakh crore.",
+     {"includes ₹45.20 lakh crore <- ₹43.24 lakh crore; ₹19.58 lakh crore; [included]",
+      "includes 98,540 projects <- 21,536 projects; 77,004 projects; [included]"}},
+    {"Investments reached 45.2 billion yuan.\nThey include 40 billion yuan from Jiangsu.",
+     {"includes 45.2 billion yuan <- 40 billion yuan; [include]"}},
+    {"The list includes 5 companies.", {}},
+    {"Investments reached 45.2 billion yuan. The new list includes 40 billion yuan of loans.", {}},
     // A ranking's name is no count that could be a part.
     {"A total of 51 projects were signed, including 12 projects from Fortune 500 companies.",
      {"includes 51 projects <- 12 projects; [including]"}},
