@@ -95,6 +95,16 @@ std::vector<std::size_t> left_starts(std::string_view text, std::size_t pos) {
            text[at - 1] != '.' && text[at - 1] != ';' && text[at - 1] != ':' && text[at - 1] != '"')
         --at;
     if (at < pos) out.push_back(at);
+    // A currency's symbol a space before the number: "₹ 4.39 lakh crore", "US$ 43.34 billion".
+    if (at == pos && at > 1 && text[at - 1] == ' ') {
+        std::size_t p = at - 1;
+        while (p > 0 && text[p - 1] == ' ') --p;
+        std::size_t symbol = p > 0 ? utf8::previous(text, p) : p;
+        if (symbol < p && text[symbol] == '$') {
+            while (symbol > 0 && is_latin_letter(text[symbol - 1])) --symbol;  // US$, HK$, NZ$
+        }
+        if (symbol < p && !currency_candidates(text.substr(symbol, p - symbol)).empty()) out.push_back(symbol);
+    }
     if (at > 0 && (text[at - 1] == ' ' || !is_ascii(text[at - 1]))) {
         std::size_t p = at;
         for (int words = 0; words < 5 && p > 0; ++words) {

@@ -174,6 +174,10 @@ const found_form forms[] = {
     {"The plant will employ 2.5 lakh people.", "count", "2.5 lakh people", "250000", "count"},
     {"The scheme covers 5,00,000 households.", "count", "5,00,000 households", "500000", "count"},
     {"It lent ₹1,25,000 crore.", "money", "₹1,25,000 crore", "1250000000000", "INR"},
+    // A symbol a space before its number.
+    {"A projected investment of ₹ 4.39 lakh crore.", "money", "₹ 4.39 lakh crore", "4390000000000", "INR"},
+    {"The fund holds € 2.5 million.", "money", "€ 2.5 million", "2500000", "EUR"},
+    {"The investment came to US$ 43.34 billion.", "money", "US$ 43.34 billion", "43340000000", "USD"},
     {"投资额为150亿卢布。", "money", "150亿卢布", "15000000000", "RUB"},
 };
 
