@@ -57,9 +57,14 @@ constexpr std::array<scale_word, 22> latin_scales = {{{"thousand", 3},
 std::optional<scale_word> read_one_latin_scale(reader& in) {
     const std::size_t start = in.position();
     in.skip_spaces();
+    // "a $1.5-billion deal", "P14.6-billion": a hyphen joins a scale word of four letters or
+    // more (not "5-m", "A-1-B").
+    const bool hyphen = in.position() == start && in.peek() == '-' && in.rest().size() > 1 &&
+                        is_latin_letter(in.rest()[1]);
+    if (hyphen) in.advance(1);
     const std::string_view word = in.take_while(is_latin_letter);
     const std::string lower = ascii_lower(word);
-    const bool whole_word = in.at_end() || !is_latin_letter(in.peek());
+    const bool whole_word = (in.at_end() || !is_latin_letter(in.peek())) && (!hyphen || word.size() >= 4);
     for (const scale_word& s : latin_scales) {
         if (whole_word && s.text == lower) return scale_word{word, s.power};
     }
@@ -133,11 +138,12 @@ bool describes_the_noun(std::string_view words) {
 }
 
 // In running text an ISO code names a currency only in capitals: "top 10" is no Tongan paʻanga;
-// and a prefix of two letters only with a capital first: "RM5", "Rp 5", "Rs. 5", not "rm5".
+// and a prefix of one or two letters only with a capital first: "RM5", "Rp 5", "Rs. 5",
+// "P950 billion", not "rm5" or "5 p".
 bool names_currency_in_text(std::string_view word) {
     if (currency_candidates(word).empty()) return false;
     const std::string_view letters = word.ends_with('.') ? word.substr(0, word.size() - 1) : word;
-    if (letters.size() == 2 && std::all_of(letters.begin(), letters.end(), is_latin_letter))
+    if (letters.size() <= 2 && std::all_of(letters.begin(), letters.end(), is_latin_letter))
         return letters.front() >= 'A' && letters.front() <= 'Z';
     const bool code_like = word.size() == 3 && std::all_of(word.begin(), word.end(), is_latin_letter);
     if (!code_like) return true;

@@ -24,6 +24,7 @@ constexpr std::array<std::string_view, 8> dollar_codes = {"USD", "HKD", "AUD", "
 constexpr std::array<std::string_view, 2> yen_yuan_codes = {"CNY", "JPY"};
 constexpr std::array<std::string_view, 4> rupee_codes = {"INR", "PKR", "LKR", "NPR"};
 constexpr std::array<std::string_view, 8> peso_codes = {"MXN", "PHP", "ARS", "CLP", "COP", "UYU", "DOP", "CUP"};
+constexpr std::array<std::string_view, 2> peso_sign_codes = {"PHP", "BWP"};
 constexpr std::array<std::string_view, 2> krone_codes = {"DKK", "NOK"};
 constexpr std::array<std::string_view, 2> dirham_codes = {"AED", "MAD"};
 constexpr std::array<std::string_view, 2> riyal_codes = {"SAR", "QAR"};
@@ -278,6 +279,7 @@ constexpr alias aliases[] = {
     {"rs.", "", rupee_codes},
     {"卢比", "", rupee_codes},
     {"ルピー", "", rupee_codes},
+    {"p", "", peso_sign_codes},  // the Philippine press's "P950 billion"; the pula's sign
     {"peso", "", peso_codes},
     {"pesos", "", peso_codes},
     {"比索", "", peso_codes},

@@ -165,6 +165,19 @@ std::vector<keyword> keywords_in(std::string_view text, const sentence& s, std::
     return out;
 }
 
+// "five companies ... were included, three of which ...": "included" after a form of "be"
+// says what was put in a list, not the parts of a total that follow it.
+bool passive(std::string_view text, const sentence& s, const keyword& k) {
+    if (k.text != "included") return false;
+    std::size_t end = k.at;
+    while (end > s.begin && text[end - 1] == ' ') --end;
+    std::size_t begin = end;
+    while (begin > s.begin && is_latin_letter(text[begin - 1])) --begin;
+    const std::string before = text::ascii_lower(text.substr(begin, end - begin));
+    return before == "was" || before == "were" || before == "is" || before == "are" || before == "be" ||
+           before == "been" || before == "being";
+}
+
 class drafter {
 public:
     drafter(const document& d, const extraction& found, const extract_options& options)
@@ -485,7 +498,8 @@ void drafter::run(draft& out) {
     for (std::size_t i = 0; i < all.size(); ++i) {
         const sentence& s = all[i];
         const sentence* previous = i > 0 ? &all[i - 1] : nullptr;
-        const auto includes = keywords_in(text_, s, including_words);
+        auto includes = keywords_in(text_, s, including_words);
+        std::erase_if(includes, [&](const keyword& k) { return passive(text_, s, k); });
         for (const keyword& k : includes) {
             if (k.text == "of which" || k.text == "among which") part_of_which(s, k);
             including(s, previous, k);

@@ -100,10 +100,11 @@ std::vector<std::size_t> left_starts(std::string_view text, std::size_t pos) {
         std::size_t p = at - 1;
         while (p > 0 && text[p - 1] == ' ') --p;
         std::size_t symbol = p > 0 ? utf8::previous(text, p) : p;
-        if (symbol < p && text[symbol] == '$') {
+        const bool sign = symbol < p && (text[symbol] == '$' || !is_ascii(text[symbol]));  // no letter: "up 73"
+        if (sign && text[symbol] == '$') {
             while (symbol > 0 && is_latin_letter(text[symbol - 1])) --symbol;  // US$, HK$, NZ$
         }
-        if (symbol < p && !currency_candidates(text.substr(symbol, p - symbol)).empty()) out.push_back(symbol);
+        if (sign && !currency_candidates(text.substr(symbol, p - symbol)).empty()) out.push_back(symbol);
     }
     if (at > 0 && (text[at - 1] == ' ' || !is_ascii(text[at - 1]))) {
         std::size_t p = at;
@@ -349,7 +350,16 @@ bool ambiguous_currency_before(std::string_view text, std::size_t begin, std::si
 // Whether a figure was not read for want of one currency: the word it stopped at names
 // several ("3 billion pesos"). Other failures (a number word in "three-day") are no figure.
 bool unresolved_currency(const parse_error& e) {
-    return currency_candidates(e.found).size() > 1;
+    // A short prefix names a currency only with a capital first ("Rs", "P"): "p 5" does not.
+    const bool short_lower = e.found.size() <= 3 && !e.found.empty() && e.found.front() >= 'a' && e.found.front() <= 'z';
+    return !short_lower && currency_candidates(e.found).size() > 1;
+}
+
+// A lone capital P before a number is the peso's (or the pula's) sign only before a scale:
+// "P950 billion" is money, "P500" a code.
+bool p_without_scale(std::string_view text, std::size_t begin, std::size_t pos) {
+    return text[begin] == 'P' && text.substr(begin + 1, pos - begin - 1).find_first_not_of(' ') == std::string_view::npos &&
+           !extract_text::scale_follows(text, pos);
 }
 
 // The figure that covers the number at `pos`, read from the farthest start that gives one;
@@ -361,7 +371,7 @@ std::variant<std::monostate, found, unread> figure_at(std::string_view text, std
     starts.push_back(pos);
     for (const std::size_t begin : starts) {
         if (begin < floor) continue;  // the words of the figure before
-        if (begin < pos && !may_begin_figure(text, begin)) continue;
+        if (begin < pos && (!may_begin_figure(text, begin) || p_without_scale(text, begin, pos))) continue;
         auto f = read_figure_prefix(text.substr(begin), options);
         if (!f && unresolved_currency(f.error()) && (begin == pos || ambiguous_currency_before(text, begin, pos)))
             return unread_at(text, begin, pos, f.error());

@@ -13,6 +13,22 @@
 
 namespace crossfoot::extract_text {
 
+bool scale_follows(std::string_view text, std::size_t pos) {
+    using text::is_digit;
+    using text::is_latin_letter;
+    std::size_t at = pos;
+    while (at < text.size() && (is_digit(text[at]) || text[at] == ',' || text[at] == '.')) ++at;
+    if (at < text.size() && (text[at] == ' ' || text[at] == '-')) ++at;
+    std::size_t end = at;
+    while (end < text.size() && is_latin_letter(text[end])) ++end;
+    const std::string word = text::ascii_lower(text.substr(at, end - at));
+    for (const std::string_view scale : {"thousand", "million", "billion", "trillion", "k", "m", "mn", "mln", "mil",
+                                         "b", "bn", "bln", "bil", "tn", "trln"})
+        if (word == scale) return true;
+    return false;
+}
+
+
 namespace {
 
 using namespace std::string_view_literals;
@@ -132,8 +148,10 @@ std::optional<skip_match> in_a_code(std::string_view text, std::size_t pos, std:
     if (!attached) return std::nullopt;
     std::size_t begin = pos - 1;
     while (begin > 0 && (is_latin_letter(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '.')) --begin;
-    // A currency written against the number ("RMB5", "USD5") is no code.
-    if (!currency_candidates(text.substr(begin, pos - begin)).empty()) return std::nullopt;
+    // A currency written against the number ("RMB5", "USD5") is no code; a lone P is one only
+    // before a scale ("P950 billion", not "P500").
+    const std::string_view letters = text.substr(begin, pos - begin);
+    if (!currency_candidates(letters).empty() && (letters != "P" || scale_follows(text, pos))) return std::nullopt;
     return skip_match{begin, end, "part of a name or code"};
 }
 

@@ -26,6 +26,10 @@ struct skip_match {
 /// "www.example.cn/1105.htm") that holds a digit, to its first space or closing bracket.
 [[nodiscard]] std::optional<skip_match> web_address_at(std::string_view text, std::size_t pos);
 
+/// Whether a Latin scale word follows the number at `pos` ("950 billion", "203B",
+/// "623.5-million").
+[[nodiscard]] bool scale_follows(std::string_view text, std::size_t pos);
+
 /// After a figure read over [begin, end): why it is no figure — a per-share price, a physical
 /// quantity (power, energy, area, length, mass) — or nothing.
 [[nodiscard]] std::optional<std::string> non_figure_around(std::string_view text,

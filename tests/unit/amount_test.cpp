@@ -87,6 +87,7 @@ const good_amount written_forms[] = {
     {"3b yuan", "3000000000", "CNY", 9, "yuan", "b"},
     {"1.5 trillion yuan", "1500000000000", "CNY", 11, "yuan", "trillion"},
     {"1.5tn yuan", "1500000000000", "CNY", 11, "yuan", "tn"},
+    {"US$1.5-billion", "1500000000", "USD", 8, "US$", "billion"},
     {"2.5 lakh INR", "250000", "INR", 4, "INR", "lakh"},
     {"3 lakhs INR", "300000", "INR", 5, "INR", "lakhs"},
     {"5,000 crore INR", "50000000000", "INR", 7, "INR", "crore"},

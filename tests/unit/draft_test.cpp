@@ -131,6 +131,9 @@ const proposal_case proposal_cases[] = {
     {"Investments reached 45.2 billion yuan.\nThey include 40 billion yuan from Jiangsu.",
      {"includes 45.2 billion yuan <- 40 billion yuan; [include]"}},
     {"The list includes 5 companies.", {}},
+    // ... but "were included" puts something in a list: the parts come from "of which".
+    {"In the latest ranking, five companies were included, three of which are from China.",
+     {"includes five companies <- three; [of which]"}},
     {"Investments reached 45.2 billion yuan. The new list includes 40 billion yuan of loans.", {}},
     // A ranking's name is no count that could be a part.
     {"A total of 51 projects were signed, including 12 projects from Fortune 500 companies.",

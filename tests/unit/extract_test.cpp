@@ -178,6 +178,9 @@ const found_form forms[] = {
     {"A projected investment of ₹ 4.39 lakh crore.", "money", "₹ 4.39 lakh crore", "4390000000000", "INR"},
     {"The fund holds € 2.5 million.", "money", "€ 2.5 million", "2500000", "EUR"},
     {"The investment came to US$ 43.34 billion.", "money", "US$ 43.34 billion", "43340000000", "USD"},
+    // A hyphen joins a scale word: "$1.5-billion" is no $1.5.
+    {"It is a US$1.5-billion deal.", "money", "US$1.5-billion", "1500000000", "USD"},
+    {"A 2-million-strong city grew.", "count", "2-million-strong city", "2000000", "count"},
     {"投资额为150亿卢布。", "money", "150亿卢布", "15000000000", "RUB"},
 };
 
@@ -255,6 +258,7 @@ const passed_over non_figures[] = {
     {"It signed 12 projects from Fortune 500 companies.", "500", "part of a name"},
     {"Firms of the Fortune Global 500 list came.", "500", "part of a name"},
     {"The S&P 500 index rose.", "500", "part of a name"},
+    {"The P500 chip is new.", "P500", "part of a name or code"},  // P is the peso's only before a scale
     {"其中世界500强企业项目12个。", "500强", "a ranking (…强)"},
     {"Imports are expected to rise by 2030.", "2030", ""},  // a year after "by", no change
     {"股票代码：300310", "300310", "a code"},
@@ -284,6 +288,28 @@ BOOST_AUTO_TEST_CASE(a_shared_currency_name_needs_the_default_currency) {
     BOOST_TEST(rupees->mentions[0].figure.unit_assumed);
     BOOST_TEST_REQUIRE(rupees->skipped.size() == 1U);  // INR is no peso
     BOOST_TEST(rupees->skipped[0].text == "3 billion pesos");
+}
+
+// The Philippine press writes the peso as P before a number and a scale; P also signs the
+// Botswana pula, so the default currency says which.
+BOOST_AUTO_TEST_CASE(p_before_a_scale_is_the_peso_with_the_default_currency) {
+    const std::string_view text = "The BoI approved P950 billion, up from P202.97 billion, and a P14.6-billion wind farm.";
+    crossfoot::extract_options philippine;
+    philippine.default_currency = crossfoot::unit::currency("PHP");
+    const auto e = extract(text, philippine);
+    BOOST_TEST_REQUIRE(e.has_value());
+    BOOST_TEST_REQUIRE(e->mentions.size() == 3U);
+    BOOST_TEST(e->mentions[0].text == "P950 billion");
+    BOOST_TEST(value_of(e->mentions[0]) == "950000000000");
+    BOOST_TEST(unit_of(e->mentions[0]) == "PHP");
+    BOOST_TEST(value_of(e->mentions[1]) == "202970000000");
+    BOOST_TEST(value_of(e->mentions[2]) == "14600000000");
+    const auto alone = extract(text);
+    BOOST_TEST_REQUIRE(alone.has_value());
+    BOOST_TEST(alone->mentions.empty());
+    BOOST_TEST_REQUIRE(alone->skipped.size() == 3U);
+    BOOST_TEST(alone->skipped[0].reason ==
+               "expected one currency ('P' could be PHP, BWP; no default currency is given), found 'P'");
 }
 
 BOOST_DATA_TEST_CASE(passes_over_what_is_no_figure, bdata::make(non_figures), c) {
