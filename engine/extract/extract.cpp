@@ -350,6 +350,9 @@ bool ambiguous_currency_before(std::string_view text, std::size_t begin, std::si
 // Whether a figure was not read for want of one currency: the word it stopped at names
 // several ("3 billion pesos"). Other failures (a number word in "three-day") are no figure.
 bool unresolved_currency(const parse_error& e) {
+    // The parser's words when a unit names several currencies and none is chosen; a sign
+    // with no number after it ("$零9") is no figure at all.
+    if (!e.expected.starts_with("one currency (")) return false;
     // A short prefix names a currency only with a capital first ("Rs", "P"): "p 5" does not.
     const bool short_lower = e.found.size() <= 3 && !e.found.empty() && e.found.front() >= 'a' && e.found.front() <= 'z';
     return !short_lower && currency_candidates(e.found).size() > 1;
@@ -709,7 +712,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
                 continue;
             }
             if (const unread* u = std::get_if<unread>(&at)) {
-                const std::size_t end = std::max(u->end, pos + 1);
+                const std::size_t end = std::max(u->end, pos + text::utf8_length(text[pos]));
                 out.skipped.push_back({span_of(chars, u->begin, end),
                                        std::string(text.substr(u->begin, end - u->begin)), u->reason});
                 pos = end;

@@ -312,6 +312,17 @@ BOOST_AUTO_TEST_CASE(p_before_a_scale_is_the_peso_with_the_default_currency) {
                "expected one currency ('P' could be PHP, BWP; no default currency is given), found 'P'");
 }
 
+// Found by fuzz_extract: '$' before a CJK numeral was listed as an unread figure cut one byte
+// into the numeral, and the JSON writer threw on the broken character. A sign with no number
+// after it is no figure, and nothing listed ends inside a character.
+BOOST_AUTO_TEST_CASE(a_sign_before_a_cjk_numeral_cuts_no_character) {
+    const std::string_view text = "o $\xE9\x9B\xB6" "9i ";
+    const auto e = extract(text);
+    BOOST_TEST_REQUIRE(e.has_value());
+    BOOST_TEST(e->skipped.empty());
+    BOOST_CHECK_NO_THROW((void)crossfoot::format_extraction_json(*e, "crash.txt"));
+}
+
 BOOST_DATA_TEST_CASE(passes_over_what_is_no_figure, bdata::make(non_figures), c) {
     const auto e = extract(c.text);
     BOOST_TEST_REQUIRE(e.has_value());
