@@ -175,6 +175,7 @@ constexpr alias aliases[] = {
     {"雷亚尔", "BRL", {}},
     {"レアル", "BRL", {}},
     {"rand", "ZAR", {}},
+    {"r", "ZAR", {}},  // "R1.5 billion": in running text only before a scale
     {"south african rand", "ZAR", {}},
     {"南非兰特", "ZAR", {}},
     {"兰特", "ZAR", {}},

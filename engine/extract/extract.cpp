@@ -358,10 +358,11 @@ bool unresolved_currency(const parse_error& e) {
     return !short_lower && currency_candidates(e.found).size() > 1;
 }
 
-// A lone capital P before a number is the peso's (or the pula's) sign only before a scale:
-// "P950 billion" is money, "P500" a code.
-bool p_without_scale(std::string_view text, std::size_t begin, std::size_t pos) {
-    return text[begin] == 'P' && text.substr(begin + 1, pos - begin - 1).find_first_not_of(' ') == std::string_view::npos &&
+// A currency's one-letter sign ("P" for the peso, "R" for the rand) before a number is one
+// only before a scale: "P950 billion" and "R1.5 billion" are money, "P500" and "R1" codes.
+bool sign_without_scale(std::string_view text, std::size_t begin, std::size_t pos) {
+    return (text[begin] == 'P' || text[begin] == 'R') &&
+           text.substr(begin + 1, pos - begin - 1).find_first_not_of(' ') == std::string_view::npos &&
            !extract_text::scale_follows(text, pos);
 }
 
@@ -374,7 +375,7 @@ std::variant<std::monostate, found, unread> figure_at(std::string_view text, std
     starts.push_back(pos);
     for (const std::size_t begin : starts) {
         if (begin < floor) continue;  // the words of the figure before
-        if (begin < pos && (!may_begin_figure(text, begin) || p_without_scale(text, begin, pos))) continue;
+        if (begin < pos && (!may_begin_figure(text, begin) || sign_without_scale(text, begin, pos))) continue;
         auto f = read_figure_prefix(text.substr(begin), options);
         if (!f && unresolved_currency(f.error()) && (begin == pos || ambiguous_currency_before(text, begin, pos)))
             return unread_at(text, begin, pos, f.error());

@@ -148,10 +148,10 @@ std::optional<skip_match> in_a_code(std::string_view text, std::size_t pos, std:
     if (!attached) return std::nullopt;
     std::size_t begin = pos - 1;
     while (begin > 0 && (is_latin_letter(text[begin - 1]) || text[begin - 1] == '-' || text[begin - 1] == '.')) --begin;
-    // A currency written against the number ("RMB5", "USD5") is no code; a lone P is one only
-    // before a scale ("P950 billion", not "P500").
+    // A currency written against the number ("RMB5", "USD5") is no code; a one-letter sign
+    // is one only before a scale ("P950 billion", "R1.5 billion"; not "P500", "R1").
     const std::string_view letters = text.substr(begin, pos - begin);
-    if (!currency_candidates(letters).empty() && (letters != "P" || scale_follows(text, pos))) return std::nullopt;
+    if (!currency_candidates(letters).empty() && (letters.size() > 1 || scale_follows(text, pos))) return std::nullopt;
     return skip_match{begin, end, "part of a name or code"};
 }
 

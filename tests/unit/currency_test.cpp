@@ -84,7 +84,7 @@ const alias_row alias_rows[] = {
     {"đồng", "VND"},         {"₫", "VND"},          {"越南盾", "VND"},     {"₱", "PHP"},
     {"Philippine pesos", "PHP"}, {"Mexican pesos", "MXN"}, {"rubles", "RUB"}, {"roubles", "RUB"},
     {"₽", "RUB"},            {"卢布", "RUB"},       {"R$", "BRL"},         {"reais", "BRL"},
-    {"rand", "ZAR"},         {"Turkish lira", "TRY"}, {"₺", "TRY"},        {"zloty", "PLN"},
+    {"rand", "ZAR"},         {"R", "ZAR"},         {"Turkish lira", "TRY"}, {"₺", "TRY"},        {"zloty", "PLN"},
     {"złoty", "PLN"},        {"forints", "HUF"},    {"kronor", "SEK"},     {"Norwegian kroner", "NOK"},
     {"Danish kroner", "DKK"}, {"瑞士法郎", "CHF"},  {"naira", "NGN"},      {"shekels", "ILS"},
     {"NIS", "ILS"},          {"UAE dirhams", "AED"}, {"Saudi riyals", "SAR"}, {"taka", "BDT"},

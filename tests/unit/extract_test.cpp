@@ -181,6 +181,7 @@ const found_form forms[] = {
     // A hyphen joins a scale word: "$1.5-billion" is no $1.5.
     {"It is a US$1.5-billion deal.", "money", "US$1.5-billion", "1500000000", "USD"},
     {"A 2-million-strong city grew.", "count", "2-million-strong city", "2000000", "count"},
+    {"Eskom needs R1.5 billion.", "money", "R1.5 billion", "1500000000", "ZAR"},
     {"投资额为150亿卢布。", "money", "150亿卢布", "15000000000", "RUB"},
 };
 
@@ -259,6 +260,7 @@ const passed_over non_figures[] = {
     {"Firms of the Fortune Global 500 list came.", "500", "part of a name"},
     {"The S&P 500 index rose.", "500", "part of a name"},
     {"The P500 chip is new.", "P500", "part of a name or code"},  // P is the peso's only before a scale
+    {"The R1 highway is long.", "R1", "part of a name or code"},  // and R the rand's
     {"其中世界500强企业项目12个。", "500强", "a ranking (…强)"},
     {"Imports are expected to rise by 2030.", "2030", ""},  // a year after "by", no change
     {"股票代码：300310", "300310", "a code"},
