@@ -140,8 +140,8 @@ bool opens_sentence(std::string_view before) {
     return words.empty() || words == "these" || words == "they" || words == "this" || words == "those" ||
            words == "it";
 }
-constexpr std::array<std::string_view, 7> total_words = {
-    "amounting to", "totalling", "totaling", "合计", "共计", "总计", "合計"};
+constexpr std::array<std::string_view, 8> total_words = {
+    "amounting to", "totalling", "totaling", "a combined", "合计", "共计", "总计", "合計"};
 
 struct keyword {
     std::size_t at;

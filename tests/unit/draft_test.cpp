@@ -81,6 +81,9 @@ const proposal_case proposal_cases[] = {
      {"includes 5676亿元 <- 1389亿元; 4268亿元; [其中]"}},
     {"A项目10亿元、B项目20亿元，合计30亿元。", {"sum 30亿元 <- 10亿元; 20亿元; [合计]"}},
     // 其中 with no figure before 共计: the figures after 共计 are the parts; a bound before 项目
+    // "a combined": the figure after it is the sum of those of its class before.
+    {"Najib unveiled nine more projects which, with 14 projects announced earlier, make a combined 23 projects.",
+     {"sum 23 projects <- nine more projects; 14 projects; [a combined]"}},
     // names a class of projects, no part.
     {"项目共有100项，投资总额达17.191亿美元，其中超千万美元项目比例较高，共计53个，涉及投资总额15.56亿美元。",
      {"includes 达17.191亿美元 <- 15.56亿美元; [其中]", "includes 100项 <- 53个; [其中]"}},
