@@ -65,8 +65,12 @@ std::optional<scale_word> read_one_latin_scale(reader& in) {
     const std::string_view word = in.take_while(is_latin_letter);
     const std::string lower = ascii_lower(word);
     const bool whole_word = (in.at_end() || !is_latin_letter(in.peek())) && (!hyphen || word.size() >= 4);
+    // "RM83bil", "RM500mil" glued to the number ("a 6 mil sheet" is six thousandths of an
+    // inch); "cr" in lower case ("24 CR" are credits).
+    const bool glued = in.text().data() + start == word.data();
+    const bool allowed = ((lower != "mil" && lower != "bil") || glued) && (lower != "cr" || word == "cr");
     for (const scale_word& s : latin_scales) {
-        if (whole_word && s.text == lower) return scale_word{word, s.power};
+        if (whole_word && allowed && s.text == lower) return scale_word{word, s.power};
     }
     in.seek(start);
     return std::nullopt;
@@ -76,7 +80,8 @@ std::optional<scale_word> read_one_latin_scale(reader& in) {
 // crore", 1.5 × 10^12, as Indian budgets write it); its text is the words as written.
 std::optional<scale_word> read_latin_scale(reader& in) {
     const auto first = read_one_latin_scale(in);
-    if (!first || (first->power != 3 && first->power != 5)) return first;
+    const bool of_crores = first && (first->power == 5 || ascii_lower(first->text) == "thousand");  // not "5k crore"
+    if (!of_crores) return first;
     const std::size_t after_first = in.position();
     if (const auto crore = read_one_latin_scale(in); crore && crore->power == 7) {
         const auto from = static_cast<std::size_t>(first->text.data() - in.text().data());
@@ -84,6 +89,13 @@ std::optional<scale_word> read_latin_scale(reader& in) {
     }
     in.seek(after_first);
     return first;
+}
+
+// Signs written only before the number ("R1.5 billion", "P950 billion", "Rs 500", "RM5",
+// "Rp 5"): after one they name no currency ("10 R packages", "the 3 Rs").
+bool written_before_only(std::string_view word) {
+    const std::string lower = ascii_lower(word);
+    return lower == "r" || lower == "p" || lower == "rs" || lower == "rs." || lower == "rm" || lower == "rp";
 }
 
 // Where a unit written before the number ends: at the number, a space, a sign or a point.
@@ -143,6 +155,8 @@ bool describes_the_noun(std::string_view words) {
 bool names_currency_in_text(std::string_view word) {
     if (currency_candidates(word).empty()) return false;
     const std::string_view letters = word.ends_with('.') ? word.substr(0, word.size() - 1) : word;
+    if (ascii_lower(letters) == "rs") return letters == "Rs";  // not "RS 6", an Audi
+    if (ascii_lower(word) == "dong") return word == "dong";   // "300 Dong villages": a people
     if (letters.size() <= 2 && std::all_of(letters.begin(), letters.end(), is_latin_letter))
         return letters.front() >= 'A' && letters.front() <= 'Z';
     const bool code_like = word.size() == 3 && std::all_of(word.begin(), word.end(), is_latin_letter);
@@ -221,7 +235,8 @@ std::optional<unit_text> read_suffix_unit(reader& in, bool allow_count, bool any
         // nearest count noun after at most three plain words ("326 well-known Korean
         // enterprises").
         for (const std::size_t end : ends) {
-            if (whole(end) && names_currency_in_text(rest.substr(0, end))) return take(end);
+            const std::string_view candidate = rest.substr(0, end);
+            if (whole(end) && !written_before_only(candidate) && names_currency_in_text(candidate)) return take(end);
         }
         if (!allow_count) {
             in.seek(start);

@@ -165,17 +165,20 @@ std::vector<keyword> keywords_in(std::string_view text, const sentence& s, std::
     return out;
 }
 
-// "five companies ... were included, three of which ...": "included" after a form of "be"
-// says what was put in a list, not the parts of a total that follow it.
-bool passive(std::string_view text, const sentence& s, const keyword& k) {
-    if (k.text != "included") return false;
+// Whether "include", "includes" or "included" states no parts here: after a form of "be"
+// ("five companies ... were included, three of which ...": put in a list), after a negation
+// ("does not include $10 billion ...") or after "to" ("was widened to include 5 more
+// countries": added, not contained).
+bool no_inclusion(std::string_view text, const sentence& s, const keyword& k) {
+    if (!k.text.starts_with("includ")) return false;
     std::size_t end = k.at;
     while (end > s.begin && text[end - 1] == ' ') --end;
     std::size_t begin = end;
-    while (begin > s.begin && is_latin_letter(text[begin - 1])) --begin;
+    while (begin > s.begin && (is_latin_letter(text[begin - 1]) || text[begin - 1] == '\'')) --begin;
     const std::string before = text::ascii_lower(text.substr(begin, end - begin));
-    return before == "was" || before == "were" || before == "is" || before == "are" || before == "be" ||
-           before == "been" || before == "being";
+    if (before == "not" || before == "never" || before.ends_with("n't") || before == "to") return true;
+    return k.text == "included" && (before == "was" || before == "were" || before == "is" || before == "are" ||
+                                    before == "be" || before == "been" || before == "being");
 }
 
 class drafter {
@@ -336,6 +339,9 @@ void drafter::totals(const sentence& s, const keyword& k, bool governed) {
         const auto after = figures_in(k.end, s.end, c);
         const auto parts = figures_in(s.begin, k.at, c);
         if (after.empty() || parts.size() < 2) continue;
+        // "a combined 23 projects" names the sum; "a combined group worth $8 billion" does not.
+        if (k.text == "a combined" && !text::trim(text_.substr(k.end, found_.mentions[after.front()].at.byte_begin - k.end)).empty())
+            continue;
         propose(relation::sum, after.front(), parts, k.text);
     }
 }
@@ -499,7 +505,7 @@ void drafter::run(draft& out) {
         const sentence& s = all[i];
         const sentence* previous = i > 0 ? &all[i - 1] : nullptr;
         auto includes = keywords_in(text_, s, including_words);
-        std::erase_if(includes, [&](const keyword& k) { return passive(text_, s, k); });
+        std::erase_if(includes, [&](const keyword& k) { return no_inclusion(text_, s, k); });
         for (const keyword& k : includes) {
             if (k.text == "of which" || k.text == "among which") part_of_which(s, k);
             including(s, previous, k);

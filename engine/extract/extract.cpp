@@ -83,6 +83,18 @@ bool number_starts_at(std::string_view text, std::size_t pos) {
     return numerals::starts_cjk_number(text.substr(pos));
 }
 
+// Whether a character is a Chinese ideograph or a kana (U+3040 to U+9FFF, lead bytes E3 to E9).
+bool cjk_or_kana(std::string_view character) {
+    const auto lead = static_cast<unsigned char>(character.empty() ? 0 : character.front());
+    return lead >= 0xE3 && lead <= 0xE9;
+}
+
+// One character that is a sign, not a letter or a word: "₹", "€", "￥" (not "元").
+bool is_sign_character(std::string_view character) {
+    return !character.empty() && !is_ascii(character.front()) &&
+           character.size() == text::utf8_length(character.front()) && !cjk_or_kana(character);
+}
+
 // Where a figure's words may begin before its number: up to five English words ("a decrease
 // of more than 15%", "rose by more than 5%"), or up to six Chinese or Japanese characters,
 // within the sentence.
@@ -95,16 +107,19 @@ std::vector<std::size_t> left_starts(std::string_view text, std::size_t pos) {
            text[at - 1] != '.' && text[at - 1] != ';' && text[at - 1] != ':' && text[at - 1] != '"')
         --at;
     if (at < pos) out.push_back(at);
-    // A currency's symbol a space before the number: "₹ 4.39 lakh crore", "US$ 43.34 billion".
+    // A currency's sign a space before the number: "₹ 4.39 lakh crore", "US$ 43.34 billion";
+    // a sign, not a letter ("up 73") nor the end of a Chinese word ("单位：亿元 120.5"), and
+    // standing on its own.
     if (at == pos && at > 1 && text[at - 1] == ' ') {
         std::size_t p = at - 1;
         while (p > 0 && text[p - 1] == ' ') --p;
         std::size_t symbol = p > 0 ? utf8::previous(text, p) : p;
-        const bool sign = symbol < p && (text[symbol] == '$' || !is_ascii(text[symbol]));  // no letter: "up 73"
+        const bool sign = symbol < p && (text[symbol] == '$' || is_sign_character(text.substr(symbol, p - symbol)));
         if (sign && text[symbol] == '$') {
             while (symbol > 0 && is_latin_letter(text[symbol - 1])) --symbol;  // US$, HK$, NZ$
         }
-        if (sign && !currency_candidates(text.substr(symbol, p - symbol)).empty()) out.push_back(symbol);
+        const bool alone = symbol == 0 || text[symbol - 1] == ' ' || text[symbol - 1] == '\n' || text[symbol - 1] == '(';
+        if (sign && alone && !currency_candidates(text.substr(symbol, p - symbol)).empty()) out.push_back(symbol);
     }
     if (at > 0 && (text[at - 1] == ' ' || !is_ascii(text[at - 1]))) {
         std::size_t p = at;
@@ -331,14 +346,20 @@ struct unread {
     std::string reason;
 };
 
-// From `begin` to past the error's word and the number at `pos` ("Rs 5,000 crore" up to its
-// last digit at least).
-unread unread_at(std::string_view text, std::size_t begin, std::size_t pos, const parse_error& e) {
-    std::size_t number_end = pos;
-    while (number_end < text.size() && (is_digit(text[number_end]) || text[number_end] == ',' || text[number_end] == '.'))
-        ++number_end;
-    while (number_end > pos && !is_digit(text[number_end - 1])) --number_end;  // "5," ends a clause
-    return {begin, std::max(begin + e.offset + e.found.size(), number_end), e.message()};
+// From `begin` over the words the figure would take with the first of the currencies as the
+// default ("Rs 5,000 crore", "Rs ５０ crore", "3 billion pesos"), and at least past the word
+// the parser stopped at and the number's first character.
+unread unread_at(std::string_view text, std::size_t begin, std::size_t pos, const parse_error& e,
+                 const figure_parse_options& options) {
+    std::size_t end = std::max(begin + e.offset + e.found.size(), pos + text::utf8_length(text[pos]));
+    figure_parse_options one = options;
+    one.default_currency = currency_candidates(e.found).front();
+    if (const auto f = read_figure_prefix(text.substr(begin), one)) {
+        std::size_t read = begin + f->second;
+        while (read > end && (text[read - 1] == ' ' || text[read - 1] == '\t')) --read;
+        end = std::max(end, read);
+    }
+    return {begin, end, e.message()};
 }
 
 // Whether text[begin, pos) is a currency that names several ("Rs", "rupees"): a figure that
@@ -358,6 +379,18 @@ bool unresolved_currency(const parse_error& e) {
     return !short_lower && currency_candidates(e.found).size() > 1;
 }
 
+// Chinese and Japanese write a currency's name after the number ("150亿卢布"); before it only
+// these (and signs). Another name before a number is part of a word: "张福林3年前" is no
+// forint, "レアル2得点" no real.
+bool cjk_name_before_number(std::string_view text, std::size_t begin, std::size_t pos) {
+    const std::string_view word = text::trim(text.substr(begin, pos - begin));
+    if (word.empty() || !cjk_or_kana(word)) return false;
+    constexpr std::array<std::string_view, 8> written_before = {"人民币", "美元", "港币", "港元",
+                                                                "欧元", "日元", "英镑", "韩元"};
+    return std::find(written_before.begin(), written_before.end(), word) == written_before.end() &&
+           !currency_candidates(word).empty();
+}
+
 // A currency's one-letter sign ("P" for the peso, "R" for the rand) before a number is one
 // only before a scale: "P950 billion" and "R1.5 billion" are money, "P500" and "R1" codes.
 bool sign_without_scale(std::string_view text, std::size_t begin, std::size_t pos) {
@@ -375,10 +408,12 @@ std::variant<std::monostate, found, unread> figure_at(std::string_view text, std
     starts.push_back(pos);
     for (const std::size_t begin : starts) {
         if (begin < floor) continue;  // the words of the figure before
-        if (begin < pos && (!may_begin_figure(text, begin) || sign_without_scale(text, begin, pos))) continue;
+        if (begin < pos && (!may_begin_figure(text, begin) || sign_without_scale(text, begin, pos) ||
+                            cjk_name_before_number(text, begin, pos)))
+            continue;
         auto f = read_figure_prefix(text.substr(begin), options);
         if (!f && unresolved_currency(f.error()) && (begin == pos || ambiguous_currency_before(text, begin, pos)))
-            return unread_at(text, begin, pos, f.error());
+            return unread_at(text, begin, pos, f.error(), options);
         // "from X to Y" is a change; and "2035 to 5 billion yuan", low above high, no range
         if (f && f->first.high &&
             (after_from(text, begin) || (f->first.high->unit() == f->first.value.unit() &&
@@ -631,6 +666,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
     extraction out;
     out.mentions.reserve(text.size() / 128);
     date_context context;
+    std::size_t unread_end = 0;  // the end of the last figure listed as unread
     if (options.dated) {
         context.year = static_cast<int>(options.dated->first.year());
         context.document_year = context.year;
@@ -702,7 +738,8 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
             pos = std::max(s->end, pos + 1);
             continue;
         }
-        const std::size_t floor = out.mentions.empty() ? 0 : out.mentions.back().at.byte_end;
+        // A figure's words do not reach into the figure before, read or unread.
+        const std::size_t floor = std::max(out.mentions.empty() ? 0 : out.mentions.back().at.byte_end, unread_end);
         auto at = figure_at(text, pos, floor, parse_options);
         found* f = std::get_if<found>(&at);
         if (f == nullptr) {
@@ -717,6 +754,7 @@ std::expected<extraction, parse_error> extract(std::string_view text, const extr
                 out.skipped.push_back({span_of(chars, u->begin, end),
                                        std::string(text.substr(u->begin, end - u->begin)), u->reason});
                 pos = end;
+                unread_end = end;
                 continue;
             }
             pos += text::utf8_length(text[pos]);

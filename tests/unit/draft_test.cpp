@@ -81,9 +81,6 @@ const proposal_case proposal_cases[] = {
      {"includes 5676亿元 <- 1389亿元; 4268亿元; [其中]"}},
     {"A项目10亿元、B项目20亿元，合计30亿元。", {"sum 30亿元 <- 10亿元; 20亿元; [合计]"}},
     // 其中 with no figure before 共计: the figures after 共计 are the parts; a bound before 项目
-    // "a combined": the figure after it is the sum of those of its class before.
-    {"Najib unveiled nine more projects which, with 14 projects announced earlier, make a combined 23 projects.",
-     {"sum 23 projects <- nine more projects; 14 projects; [a combined]"}},
     // names a class of projects, no part.
     {"项目共有100项，投资总额达17.191亿美元，其中超千万美元项目比例较高，共计53个，涉及投资总额15.56亿美元。",
      {"includes 达17.191亿美元 <- 15.56亿美元; [其中]", "includes 100项 <- 53个; [其中]"}},
@@ -133,11 +130,17 @@ const proposal_case proposal_cases[] = {
       "includes 98,540 projects <- 21,536 projects; 77,004 projects; [included]"}},
     {"Investments reached 45.2 billion yuan.\nThey include 40 billion yuan from Jiangsu.",
      {"includes 45.2 billion yuan <- 40 billion yuan; [include]"}},
-    {"The list includes 5 companies.", {}},
+    // ... not after a negation or "to": "does not include", "widened to include".
+    {"The $45 billion package does not include $10 billion pledged by Japan and $5 billion from Korea.", {}},
+    {"The scheme, which covered 12 countries, was widened to include 5 more countries and 3 territories.", {}},
     // ... but "were included" puts something in a list: the parts come from "of which".
     {"In the latest ranking, five companies were included, three of which are from China.",
      {"includes five companies <- three; [of which]"}},
     {"Investments reached 45.2 billion yuan. The new list includes 40 billion yuan of loans.", {}},
+    // "a combined": the figure right after it is the sum of those of its class before.
+    {"Najib unveiled nine more projects which, with 14 projects announced earlier, make a combined 23 projects.",
+     {"sum 23 projects <- nine more projects; 14 projects; [a combined]"}},
+    {"Two firms with revenues of $3 billion and $2 billion will form a combined group worth $8 billion.", {}},
     // A ranking's name is no count that could be a part.
     {"A total of 51 projects were signed, including 12 projects from Fortune 500 companies.",
      {"includes 51 projects <- 12 projects; [including]"}},

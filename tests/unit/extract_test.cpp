@@ -275,7 +275,7 @@ BOOST_AUTO_TEST_CASE(a_shared_currency_name_needs_the_default_currency) {
     BOOST_TEST_REQUIRE(alone.has_value());
     BOOST_TEST(alone->mentions.empty());
     BOOST_TEST_REQUIRE(alone->skipped.size() == 2U);
-    BOOST_TEST(alone->skipped[0].text == "Rs. 11.11");
+    BOOST_TEST(alone->skipped[0].text == "Rs. 11.11 lakh crore");
     BOOST_TEST(alone->skipped[0].reason ==
                "expected one currency ('Rs.' could be INR, PKR, LKR, NPR; no default currency is given), found 'Rs.'");
     BOOST_TEST(alone->skipped[1].text == "3 billion pesos");
@@ -312,6 +312,34 @@ BOOST_AUTO_TEST_CASE(p_before_a_scale_is_the_peso_with_the_default_currency) {
     BOOST_TEST_REQUIRE(alone->skipped.size() == 3U);
     BOOST_TEST(alone->skipped[0].reason ==
                "expected one currency ('P' could be PHP, BWP; no default currency is given), found 'P'");
+}
+
+// Words that hold a currency's name or sign are no money: a unit heading, a name, a team, a
+// people, the letters R and P after a number, a thickness, credits.
+BOOST_AUTO_TEST_CASE(currency_names_inside_other_words_are_no_money) {
+    for (const std::string_view text : {"单位：亿元 120.5 98.3", "张福林3年前来到这里。", "レアル2得点で勝利した。",
+                                        "ディズニーランド2園がある。", "Over 10 R packages were released.",
+                                        "Students learn the 3 Rs.", "Audi sold 500 RS 6 cars.",
+                                        "Guizhou has 300 Dong villages.", "It is a 6 mil plastic sheet.", "He has 24 CR."}) {
+        BOOST_TEST_CONTEXT(text) {
+            const auto e = extract(text);
+            BOOST_TEST_REQUIRE(e.has_value());
+            for (const mention& m : e->mentions) BOOST_TEST((m.kind != mention_kind::money), m.text);
+            BOOST_TEST(e->skipped.empty());
+        }
+    }
+}
+
+// An unread figure spans all of its words, its number in any digits, and the next one starts
+// after it: no piece of it is read again as a count.
+BOOST_AUTO_TEST_CASE(an_unread_figure_is_listed_whole) {
+    const auto e = extract("He paid Rs \xEF\xBC\x95\xEF\xBC\x90 crore; it rose to 3 billion pesos 5 billion pesos.");
+    BOOST_TEST_REQUIRE(e.has_value());
+    BOOST_TEST(e->mentions.empty());
+    BOOST_TEST_REQUIRE(e->skipped.size() == 3U);
+    BOOST_TEST(e->skipped[0].text == "Rs \xEF\xBC\x95\xEF\xBC\x90 crore");
+    BOOST_TEST(e->skipped[1].text == "3 billion pesos");
+    BOOST_TEST(e->skipped[2].text == "5 billion pesos");
 }
 
 // Found by fuzz_extract: '$' before a CJK numeral was listed as an unread figure cut one byte
