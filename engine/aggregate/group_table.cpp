@@ -398,7 +398,7 @@ void group_table::merge_table(const cell_table& other) {
 // At most this many tables apart (one per worker, for some inputs); more are merged.
 constexpr std::size_t most_kept_apart = 16;
 
-// Worth keeping apart (least_groups, 65,536 by default): a table whose merge, on one thread
+// Worth keeping apart (least_groups, least_groups_apart = 65,536 by default): a table whose merge, on one thread
 // after the workers, would take longer than putting it in key order on a thread of its own;
 // below that a merge is a few milliseconds.
 void group_table::keep_apart(group_table& other, std::size_t least_groups) {

@@ -157,7 +157,8 @@ public:
     /// budget: kept apart when both hold `least_groups` or more and draw on one budget,
     /// merged otherwise. The default is where a merge on one thread starts to cost more
     /// than sorting apart on threads of their own.
-    void keep_apart(group_table& other, std::size_t least_groups = std::size_t{1} << 16);
+    static constexpr std::size_t least_groups_apart = std::size_t{1} << 16;
+    void keep_apart(group_table& other, std::size_t least_groups = least_groups_apart);
     /// Forgets every group and run; keeps the limit.
     void clear();
 

@@ -186,7 +186,7 @@ BOOST_AUTO_TEST_CASE(merges_converted_totals_and_wide_sums_as_if_added_in_one) {
 BOOST_AUTO_TEST_CASE(tables_kept_apart_read_as_one_merged_table) {
 #ifdef NDEBUG
     constexpr int groups = 70'000;  // past the size below which a table is merged instead
-    constexpr std::size_t least_groups = std::size_t{1} << 16;  // keep_apart's default
+    constexpr std::size_t least_groups = group_table::least_groups_apart;  // keep_apart's default
 #else
     // Debug and sanitizer builds: the same walk over tables a tenth the size, kept apart all
     // the same (25 s of the sanitizers' test time at the full size).
