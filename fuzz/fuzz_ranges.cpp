@@ -2,9 +2,9 @@
 // apart, chained, each range read on its own): both end the same way, with the same totals
 // and the same bad rows at the same lines. The first input byte sets the range size, 1 to 64
 // bytes, made longer where that would cut the file into more than 16 ranges: each range opens
-// and maps the file twice, and unmapping is most of an input's time (a long input in 1-byte
-// ranges ran at a few inputs a second; at most 64 ranges, the saved corpus replayed at about
-// 190 inputs a second, at most 16 at about 380; docs/reliability.md).
+// and maps the file twice, and unmapping took some 40 % of the time at up to 64 ranges (a
+// long input in 1-byte ranges ran at a few inputs a second; the saved corpus replayed at
+// about 190 inputs a second with up to 64 ranges, 300-460 with up to 16; docs/reliability.md).
 // SPDX-License-Identifier: MIT
 #include <crossfoot/aggregate.hpp>
 #include <crossfoot/csv_ranges.hpp>
