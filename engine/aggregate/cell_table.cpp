@@ -210,7 +210,7 @@ void cell_table::merge(const cell_table& other) {
         if (oc + ahead < cells) start(oc + ahead);
         if (oc + 2 * ahead / 3 < cells) {  // the cell
             const coming& y = ring[(oc + 2 * ahead / 3) % ahead];
-            if (const std::uint32_t c = likely_entry(y.p, y.tag); c != absent) __builtin_prefetch(&cells_[c]);
+            if (const std::uint32_t c = likely_entry(y.p, y.tag); c != absent) fetch_cell_lines(c);
         }
         if (oc + ahead / 3 < cells) {  // a long key's bytes
             const coming& y = ring[(oc + ahead / 3) % ahead];
