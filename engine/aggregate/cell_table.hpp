@@ -79,6 +79,7 @@ public:
         unit currency;                     // the target, for a converted cell
         std::uint8_t flags = 0;
     };
+    static_assert(sizeof(cell) <= 64, "fetch_cell_lines fetches a cell's first and last lines only");
     static constexpr std::uint8_t has_sum = 1;        // sum and exponent hold terms
     static constexpr std::uint8_t has_rest = 2;       // rest_ holds a decimal for it
     static constexpr std::uint8_t is_converted = 4;   // the group's total in the target
@@ -254,10 +255,11 @@ private:
     }
     // Fetches both cache lines a cell may lie on: cells are 48 bytes, so half of them cross a
     // line, and a row's add reads the cell from its sum to its flags (docs/benchmarks.md).
-    // Always inlined, as fetch_slots is.
+    // The steps after it read its key_at and next, which may lie on the second line: fetched
+    // too, as the rule for fetching ahead wants. Always inlined, as fetch_slots is.
     [[gnu::always_inline]] void fetch_cell_lines(std::uint32_t c) const {
         __builtin_prefetch(&cells_[c]);
-        __builtin_prefetch(reinterpret_cast<const char*>(&cells_[c] + 1) - 1);
+        __builtin_prefetch(reinterpret_cast<const char*>(&cells_[c]) + sizeof(cell) - 1);
     }
     // The cell of (key, currency) as its slots name it, without checking a long key's bytes
     // (absent when not among the first slots looked at): a guess, good enough to fetch.
