@@ -366,6 +366,10 @@ std::size_t cell_table::bytes_while_growing() const {
     return bytes() + extra;
 }
 
-void cell_table::clear() { *this = cell_table(); }
+void cell_table::clear() {
+    const std::uint64_t cleared = cleared_ + 1;
+    *this = cell_table();
+    cleared_ = cleared;
+}
 
 }  // namespace crossfoot::aggregation

@@ -120,26 +120,49 @@ public:
     // Fetching ahead, for a look-up of (key, currency) a few rows later, in three steps each
     // a little later than the one before (no step reads memory that the one before did not
     // fetch): the slot where the look-up starts; the cell it names; a long key's bytes (for
-    // a cell not made yet, the group's slot, then its entry, in the last two). Only hints:
-    // a table changed in between (a group made, the table emptied) costs a miss.
+    // a cell not made yet, the group's slot, then its entry, in the last two). Each step
+    // hands the next what it found, so that no slot is hashed or walked twice: the first the
+    // slot where the look-up starts (masked when used: the table may have been emptied since,
+    // its slots fewer), the second the cell its slots name, which the add then takes without
+    // a look-up when is_cell_of says it is the row's. A table changed in between (a group
+    // made, the table emptied) costs a miss or a look-up, never a wrong cell.
     // Always inlined: GCC 12 takes a function that only prefetches for one without effects,
     // and drops calls to it.
-    [[gnu::always_inline]] void fetch_slots(const probe& p, std::uint32_t code) const {
-        __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.size, code, kind_cell))]);
+    [[gnu::always_inline]] std::size_t fetch_slots(const probe& p, std::uint32_t code) const {
+        const std::size_t at = slot_of(p.word, tag_of(p.size, code, kind_cell));
+        __builtin_prefetch(&slots_[at]);
+        return at;
     }
     // A cell not made yet is made in its group, which is looked up then: for such a cell the
-    // group's slots are fetched instead, and then its entry.
-    [[gnu::always_inline]] void fetch_cell(const probe& p, std::uint32_t code) const {
-        if (const std::uint32_t c = likely_cell(p, code); c != absent) fetch_cell_lines(c);
+    // group's slots are fetched instead, and then its entry. Returns the cell as the slots
+    // name it (absent when not among the first looked at), for the third step and the add.
+    [[gnu::always_inline]] std::uint32_t fetch_cell(const probe& p, std::uint32_t code, std::size_t at) const {
+        const std::uint32_t c = entry_from(at & mask(), p.word, tag_of(p.size, code, kind_cell));
+        if (c != absent) fetch_cell_lines(c);
         else __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.size, 0, kind_group))]);
+        return c;
     }
-    [[gnu::always_inline]] void fetch_key(const probe& p, std::uint32_t code) const {
-        if (const std::uint32_t c = likely_cell(p, code); c != absent) {
-            if (p.size == long_key) __builtin_prefetch(arena_.data() + cells_[c].key_at);  // else held in the slot
+    // `likely` is what fetch_cell returned: the slots are not walked again. (The table may
+    // have been emptied since, by a spill: a cell past its end is not read.)
+    [[gnu::always_inline]] void fetch_key(const probe& p, std::uint32_t likely) const {
+        if (likely != absent) {
+            if (p.size == long_key && likely < cells_.size())
+                __builtin_prefetch(arena_.data() + cells_[likely].key_at);  // else held in the slot
         } else if (const std::uint32_t g = likely_entry(p, tag_of(p.size, 0, kind_group)); g != absent) {
             __builtin_prefetch(&groups_[g]);
         }
     }
+    // Whether `likely`, which fetch_cell returned for the key `encoded` (probed as `p`) when
+    // the table had been emptied `cleared` times, is the key's cell: the slots named it by
+    // the key's bytes (a short key: exactly) or its hash (a long key: its bytes compared now),
+    // and cells stay where they are until the table is emptied. Spares the add a look-up.
+    [[nodiscard, gnu::always_inline]] bool is_cell_of(std::uint32_t likely, const probe& p, std::string_view encoded,
+                                                      std::uint64_t cleared) const {
+        return likely != absent && cleared == cleared_ &&
+               (p.size != long_key || same_key(stored_key(cells_[likely].key_at), encoded));
+    }
+    // How many times the table has been emptied.
+    [[nodiscard]] std::uint64_t cleared() const { return cleared_; }
     // Whether the table has outgrown the caches, so that a look-up is a miss or two and
     // fetching ahead pays for its bookkeeping: more than 2^15 slots (512 KiB, half of this
     // machine's L2 cache; docs/benchmarks.md). Below that a look-up mostly hits.
@@ -261,17 +284,16 @@ private:
         __builtin_prefetch(&cells_[c]);
         __builtin_prefetch(reinterpret_cast<const char*>(&cells_[c]) + sizeof(cell) - 1);
     }
-    // The cell of (key, currency) as its slots name it, without checking a long key's bytes
-    // (absent when not among the first slots looked at): a guess, good enough to fetch.
-    [[nodiscard]] std::uint32_t likely_cell(const probe& p, std::uint32_t code) const {
-        return likely_entry(p, tag_of(p.size, code, kind_cell));
-    }
-    // The same for any entry, by its tag.
+    // The entry of (key, kind and currency) as its slots name it, by its tag, without checking
+    // a long key's bytes (absent when not among the first slots looked at).
     [[nodiscard]] std::uint32_t likely_entry(const probe& p, std::uint32_t tag) const {
+        return entry_from(slot_of(p.word, tag), p.word, tag);
+    }
+    // The entry of (word, tag) among the 16 slots from `i` on, or absent.
+    [[nodiscard, gnu::always_inline]] std::uint32_t entry_from(std::size_t i, std::uint64_t word, std::uint32_t tag) const {
         constexpr int looked_at = 16;
-        std::size_t i = slot_of(p.word, tag);
         for (int n = 0; n < looked_at && slots_[i].ref != absent; ++n, i = (i + 1) & mask()) {
-            if (slots_[i].word == p.word && slots_[i].tag == tag) return slots_[i].ref;
+            if (slots_[i].word == word && slots_[i].tag == tag) return slots_[i].ref;
         }
         return absent;
     }
@@ -293,6 +315,7 @@ private:
     big_vector<group_entry> groups_;
     big_string arena_;
     std::unordered_map<std::uint32_t, decimal> rest_;  // by cell: what does not fit its sum
+    std::uint64_t cleared_ = 0;  // times emptied (kept by clear)
 };
 
 }  // namespace crossfoot::aggregation
