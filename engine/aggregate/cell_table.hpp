@@ -123,7 +123,8 @@ public:
     // a cell not made yet, the group's slot, then its entry, in the last two). Each step
     // hands the next what it found, so that no slot is hashed or walked twice: the first the
     // slot where the look-up starts (masked when used: the table may have been emptied since,
-    // its slots fewer), the second the cell its slots name, which the add then takes without
+    // its slots fewer, or grown, the key's start elsewhere: a miss at worst), the second the
+    // cell its slots name, which the add then takes without
     // a look-up when is_cell_of says it is the row's. A table changed in between (a group
     // made, the table emptied) costs a miss or a look-up, never a wrong cell.
     // Always inlined: GCC 12 takes a function that only prefetches for one without effects,
@@ -156,6 +157,8 @@ public:
     // the table had been emptied `cleared` times, is the key's cell: the slots named it by
     // the key's bytes (a short key: exactly) or its hash (a long key: its bytes compared now),
     // and cells stay where they are until the table is emptied. Spares the add a look-up.
+    // The count moves with the table when tables are swapped: compare it only within one
+    // table's life, as a worker's queue, emptied at the end of each piece, does.
     [[nodiscard, gnu::always_inline]] bool is_cell_of(std::uint32_t likely, const probe& p, std::string_view encoded,
                                                       std::uint64_t cleared) const {
         return likely != absent && cleared == cleared_ &&
@@ -315,7 +318,7 @@ private:
     big_vector<group_entry> groups_;
     big_string arena_;
     std::unordered_map<std::uint32_t, decimal> rest_;  // by cell: what does not fit its sum
-    std::uint64_t cleared_ = 0;  // times emptied (kept by clear)
+    std::uint64_t cleared_ = 0;  // times emptied (clear keeps and counts it)
 };
 
 }  // namespace crossfoot::aggregation

@@ -193,14 +193,18 @@ private:
     // Once the table has outgrown the caches, each row's look-up is a chain of misses (its
     // slots, its cell, its key), and one row's chain waits for the last row's. So the fast
     // path takes a row in two steps: `queue` reads its amount, currency and key and asks
-    // the memory for its slots; `retire`, `lookahead` rows later, looks it up and adds it,
-    // as fast_row would. In between, as later rows come in, its cell and then its key are
-    // fetched. Rows are retired in order, and a row the fast path cannot finish goes to the
-    // general path then, in its turn: the same rows meet the table, and the same bad rows
-    // are found at the same lines, as one row at a time (unit.aggregate_paths). What a row
-    // holds of the table between the steps, the slot where its look-up starts and the cell
-    // its slots named, is checked before use against the count of times the table was
-    // emptied, so that a spill in between changes nothing (unit.group_table). Taking that cell
+    // the memory for its slots; `retire`, `lookahead` rows later, adds it as fast_row would,
+    // to the cell its slots named a few rows before when that is still its cell, else after
+    // a look-up. In between, as later rows come in, its cell and then its key are fetched.
+    // Rows are retired in order, and a row the fast path cannot finish goes to the general
+    // path then, in its turn: the same rows meet the table, and the same bad rows are found
+    // at the same lines, as one row at a time (unit.aggregate_paths). What a row holds of the
+    // table between the steps is safe across a spill, which empties it (unit.group_table):
+    // the slot where its look-up starts is masked to the table's slots when used, and costs
+    // a miss at worst; the cell is taken only if the table has not been emptied since. A
+    // queue never outlives its piece (retire_all, or a stop, empties it), and the worker's
+    // table is swapped with another only between bodies (take), so the count of times it
+    // was emptied is compared within one table's life. Taking that cell
     // instead of looking the row up again, and hashing and walking the slots once, took the
     // steps' own cost (measured on a table in the first-level cache, fetching ahead forced)
     // from 0.25 s to 0.11 s over 10^7 rows on one thread (docs/benchmarks.md).
@@ -214,7 +218,7 @@ private:
         std::uint32_t code = 0;
         cell_table::probe probe;
         std::size_t slot = 0;  // where its look-up starts, as the first step found it
-        std::uint32_t likely = cell_table::absent;  // its cell, as the second step found it
+        std::uint32_t likely = cell_table::absent;  // the cell its slots named at the second step
         std::uint64_t cleared = 0;  // the table's count of clears when `likely` was found
         std::string key;  // built, or empty for a one-field key of at most 8 bytes
         [[nodiscard]] scan::row row() const { return {start.data(), count, end}; }

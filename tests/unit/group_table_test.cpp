@@ -412,12 +412,15 @@ BOOST_AUTO_TEST_CASE(one_table_may_take_most_of_the_limit) {
 }
 
 // A worker fetching ahead holds, for each queued row, the cell the slots named a few rows
-// before; a spill empties the table in between. 12,000 books in 4 currencies: at half the
-// unlimited table's bytes a thread's table first passes 2^15 slots, where it starts fetching
-// ahead for the rest of its piece, and then spills a few times: each row's cell must be found
-// again in the emptied table, not taken from before (these keys are short, held in the
-// slots, so nothing else would catch a stale cell; one at a cell past the end was a crash
-// when the check was taken out).
+// before; a spill empties the table in between. 12,000 short keys (held in the slots, so
+// nothing else would catch a stale cell) in 4 currencies; one thread reads one piece. The
+// unlimited table holds 6.5 MiB (measured in a release build), so the limit is about 3.2
+// MiB: by a count by hand, the table passes 2^15 slots (16,384 entries, about 2.7 MiB), where
+// fetching ahead starts for the rest of the piece, before its first spill, and then spills
+// several times with rows queued. Each row's cell must be found again in the emptied table,
+// not taken from before: with that check taken out, this crashed on a cell past the end of
+// the emptied table. (A change to how bytes are counted or to the 2^15 threshold may need
+// new sizes here. Two threads share the budget and spill earlier; one thread carries it.)
 BOOST_AUTO_TEST_CASE(a_spill_while_fetching_ahead_changes_nothing) {
     const std::string text = ledger(80000, 12000, 17);
     const aggregate_options options = grouped_by({"book"});
