@@ -81,7 +81,7 @@ std::uint32_t cell_table::make_group(const probe& p, std::string_view encoded) {
     arena_ += encoded;
     groups_.push_back({at, absent});
     const auto g = static_cast<std::uint32_t>(groups_.size() - 1);
-    if ((used_ + 1) * 2 > slots_.size()) grow();  // at most half full: a probe is a compare or two
+    if (full_with(1)) grow();
     place({p.word, tag_of(p.size, 0, kind_group), g});
     ++used_;
     return g;
@@ -111,7 +111,7 @@ std::uint32_t cell_table::make(const probe& p, std::string_view encoded, std::ui
     } else if (made.next != absent) {
         cells_[c].converted = (cells_[made.next].flags & is_converted) != 0 ? made.next : cells_[made.next].converted;
     }
-    if ((used_ + 1) * 2 > slots_.size()) grow();
+    if (full_with(1)) grow();
     place({p.word, tag_of(p.size, converted ? 0 : code_of(currency), converted ? kind_converted : kind_cell), c});
     ++used_;
     return c;
@@ -362,7 +362,7 @@ std::size_t cell_table::bytes_while_growing() const {
     std::size_t extra = next(cells_.size(), cells_.capacity(), sizeof(cell)) +
                         next(groups_.size(), groups_.capacity(), sizeof(group_entry)) +
                         next(arena_.size() + 64, arena_.capacity(), 1);
-    if ((used_ + 2) * 2 > slots_.size()) extra += resident(slots_.size() * 2 * sizeof(slot));
+    if (full_with(2)) extra += resident(slots_.size() * 2 * sizeof(slot));
     return bytes() + extra;
 }
 

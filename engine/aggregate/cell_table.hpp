@@ -307,6 +307,14 @@ private:
     }
     void place(const slot& s);
     void grow();
+    // Whether `more` entries would fill the slots past what a look-up walks cheaply: half of
+    // them up to 2^20 slots (16 MiB), three quarters beyond, where halving a table that big
+    // saves more misses than the longer walks cost (docs/benchmarks.md).
+    [[nodiscard]] bool full_with(std::size_t more) const {
+        constexpr std::size_t half_full_up_to = std::size_t{1} << 20;
+        return slots_.size() <= half_full_up_to ? (used_ + more) * 2 > slots_.size()
+                                                : (used_ + more) * 4 > slots_.size() * 3;
+    }
     std::uint32_t make_group(const probe& p, std::string_view encoded);
     void add_slow(std::uint32_t c, int128 coefficient, std::int32_t exponent);
     void add_rest(std::uint32_t c, const decimal& value);
