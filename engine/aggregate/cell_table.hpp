@@ -124,9 +124,9 @@ public:
     // hands the next what it found, so that no slot is hashed or walked twice: the first the
     // slot where the look-up starts (masked when used: the table may have been emptied since,
     // its slots fewer, or grown, the key's start elsewhere: a miss at worst), the second the
-    // cell its slots name, which the add then takes without
-    // a look-up when is_cell_of says it is the row's. A table changed in between (a group
-    // made, the table emptied) costs a miss or a look-up, never a wrong cell.
+    // cell its slots name, which the add then takes without a look-up when is_cell_of says
+    // it is the row's. A table changed in between (a group made, the table emptied) costs a
+    // miss or a look-up, never a wrong cell.
     // Always inlined: GCC 12 takes a function that only prefetches for one without effects,
     // and drops calls to it.
     [[gnu::always_inline]] std::size_t fetch_slots(const probe& p, std::uint32_t code) const {

@@ -204,10 +204,10 @@ private:
     // a miss at worst; the cell is taken only if the table has not been emptied since. A
     // queue never outlives its piece (retire_all, or a stop, empties it), and the worker's
     // table is swapped with another only between bodies (take), so the count of times it
-    // was emptied is compared within one table's life. Taking that cell
-    // instead of looking the row up again, and hashing and walking the slots once, took the
-    // steps' own cost (measured on a table in the first-level cache, fetching ahead forced)
-    // from 0.25 s to 0.11 s over 10^7 rows on one thread (docs/benchmarks.md).
+    // was emptied is compared within one table's life. Taking that cell instead of looking
+    // the row up again, and hashing and walking the slots once, took the steps' own cost
+    // (measured on a table in the first-level cache, fetching ahead forced) from 0.25 s to
+    // 0.11 s over 10^7 rows on one thread (docs/benchmarks.md).
     static constexpr std::size_t lookahead = 16;  // docs/benchmarks.md: 8, 16 and 32 tried
     struct queued_row {
         std::array<const char*, fast_columns + 1> start{};
