@@ -39,21 +39,32 @@ std::uint64_t hash_bytes(std::string_view s) {
 }  // namespace
 
 cell_table::probe cell_table::probe_of(std::string_view encoded) {
-    std::uint32_t first = 0;
-    if (encoded.size() >= sizeof first) std::memcpy(&first, encoded.data(), sizeof first);
-    const bool one_short_field = encoded.size() >= sizeof first && first <= 8 && encoded.size() == sizeof first + first;
-    if (!one_short_field) return {hash_bytes(encoded), long_key};
-    std::uint64_t word = 0;
-    for (std::uint32_t k = 0; k < first; ++k)
-        word |= std::uint64_t{static_cast<unsigned char>(encoded[sizeof first + k])} << (8 * k);
-    return {word, first};
+    // The key's fields, when it has one or two: a key of more does not pack.
+    std::array<std::string_view, 2> fields;
+    std::size_t count = 0;
+    std::string_view rest = encoded;
+    while (rest.size() >= sizeof(std::uint32_t) && count < fields.size()) {
+        std::uint32_t n = 0;
+        std::memcpy(&n, rest.data(), sizeof n);
+        rest.remove_prefix(sizeof n);
+        if (n > rest.size()) break;
+        fields[count++] = rest.substr(0, n);
+        rest.remove_prefix(n);
+    }
+    if (rest.empty() && count > 0) {
+        const packed_key::packed p = packed_key::pack(count, [&](std::size_t k) { return fields[k]; });
+        if (p.form != packed_key::hashed) return {p.word, p.form};
+    }
+    return hashed_probe(encoded);
 }
 
+cell_table::probe cell_table::hashed_probe(std::string_view encoded) { return {hash_bytes(encoded), long_key}; }
+
 std::uint32_t cell_table::find_group(const probe& p, std::string_view encoded) const {
-    const std::uint32_t tag = tag_of(p.size, 0, kind_group);
+    const std::uint32_t tag = tag_of(p.form, 0, kind_group);
     for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
         const slot& s = slots_[i];
-        if (s.word == p.word && s.tag == tag && (p.size != long_key || same_key(key_at(s.ref), encoded))) return s.ref;
+        if (s.word == p.word && s.tag == tag && (p.form != long_key || same_key(key_at(s.ref), encoded))) return s.ref;
     }
     return absent;
 }
@@ -82,7 +93,7 @@ std::uint32_t cell_table::make_group(const probe& p, std::string_view encoded) {
     groups_.push_back({at, absent});
     const auto g = static_cast<std::uint32_t>(groups_.size() - 1);
     if (full_with(1)) grow();
-    place({p.word, tag_of(p.size, 0, kind_group), g});
+    place({p.word, tag_of(p.form, 0, kind_group), g});
     ++used_;
     return g;
 }
@@ -112,7 +123,7 @@ std::uint32_t cell_table::make(const probe& p, std::string_view encoded, std::ui
         cells_[c].converted = (cells_[made.next].flags & is_converted) != 0 ? made.next : cells_[made.next].converted;
     }
     if (full_with(1)) grow();
-    place({p.word, tag_of(p.size, converted ? 0 : code_of(currency), converted ? kind_converted : kind_cell), c});
+    place({p.word, tag_of(p.form, converted ? 0 : code_of(currency), converted ? kind_converted : kind_cell), c});
     ++used_;
     return c;
 }
@@ -197,7 +208,7 @@ void cell_table::merge(const cell_table& other) {
         x.p = probe_of(other.stored_key(from.key_at));
         x.code = converted ? 0 : code_of(from.currency);
         x.converted = converted;
-        x.tag = tag_of(x.p.size, x.code, converted ? kind_converted : kind_cell);
+        x.tag = tag_of(x.p.form, x.code, converted ? kind_converted : kind_cell);
         __builtin_prefetch(&slots_[slot_of(x.p.word, x.tag)]);
     };
     // The later steps written out in the loop, not as lambdas: GCC 12 takes a function that
@@ -214,7 +225,7 @@ void cell_table::merge(const cell_table& other) {
         }
         if (oc + ahead / 3 < cells) {  // a long key's bytes
             const coming& y = ring[(oc + ahead / 3) % ahead];
-            if (y.p.size == long_key) {
+            if (y.p.form == long_key) {
                 if (const std::uint32_t c = likely_entry(y.p, y.tag); c != absent)
                     __builtin_prefetch(arena_.data() + cells_[c].key_at);
             }

@@ -7,8 +7,8 @@
 // int128, an exponent that cannot be matched) goes to a side table of decimals, so totals are
 // always exact. A group converted into a target has one more cell for that total. One open-
 // addressing index over power-of-two slots finds a cell from (key, currency) in one probe;
-// a key of one field of at most 8 bytes is held in the slot itself, so that the usual short
-// key is found without reading the arena.
+// a key of one or two short fields (a code, a date, a date and a code: packed_key.hpp) is
+// held exactly in the slot itself, so that the usual key is found without reading the arena.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -16,6 +16,7 @@
 #include <crossfoot/decimal.hpp>
 
 #include "huge_pages.hpp"
+#include "packed_key.hpp"
 #include "values.hpp"
 
 #include <algorithm>
@@ -84,14 +85,16 @@ public:
     static constexpr std::uint8_t has_rest = 2;       // rest_ holds a decimal for it
     static constexpr std::uint8_t is_converted = 4;   // the group's total in the target
 
-    // How a key is probed: a single field of at most 8 bytes as its bytes; any other key as
-    // a hash of its encoded form, checked against the arena.
+    // How a key is probed: a key of one or two short fields packed exactly in a word
+    // (packed_key.hpp); any other key as a hash of its encoded form, checked against the arena.
     struct probe {
         std::uint64_t word = 0;
-        std::uint32_t size = 0;  // the field's size, or long_key
+        std::uint32_t form = 0;  // the packing's form, or long_key
     };
-    static constexpr std::uint32_t long_key = 9;
+    static constexpr std::uint32_t long_key = packed_key::hashed;
     [[nodiscard]] static probe probe_of(std::string_view encoded);
+    // The probe of a key that does not pack (packed_key::pack said so): its hash.
+    [[nodiscard]] static probe hashed_probe(std::string_view encoded);
     // A currency's three letters packed as pack_code packs them: what find takes.
     [[nodiscard]] static std::uint32_t code_of(unit currency) {
         const std::string_view code = currency.code();
@@ -102,10 +105,10 @@ public:
     // converted total (code 0); absent when not made.
     [[nodiscard, gnu::always_inline]] std::uint32_t find(const probe& p, std::string_view encoded, std::uint32_t code,
                                      bool converted = false) const {
-        const std::uint32_t tag = tag_of(p.size, code, converted ? kind_converted : kind_cell);
+        const std::uint32_t tag = tag_of(p.form, code, converted ? kind_converted : kind_cell);
         for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
             const slot& s = slots_[i];
-            if (s.word == p.word && s.tag == tag && (p.size != long_key || same_key(stored_key(cells_[s.ref].key_at), encoded)))
+            if (s.word == p.word && s.tag == tag && (p.form != long_key || same_key(stored_key(cells_[s.ref].key_at), encoded)))
                 return s.ref;
         }
         return absent;
@@ -130,7 +133,7 @@ public:
     // Always inlined: GCC 12 takes a function that only prefetches for one without effects,
     // and drops calls to it.
     [[gnu::always_inline]] std::size_t fetch_slots(const probe& p, std::uint32_t code) const {
-        const std::size_t at = slot_of(p.word, tag_of(p.size, code, kind_cell));
+        const std::size_t at = slot_of(p.word, tag_of(p.form, code, kind_cell));
         __builtin_prefetch(&slots_[at]);
         return at;
     }
@@ -138,31 +141,31 @@ public:
     // group's slots are fetched instead, and then its entry. Returns the cell as the slots
     // name it (absent when not among the first looked at), for the third step and the add.
     [[gnu::always_inline]] std::uint32_t fetch_cell(const probe& p, std::uint32_t code, std::size_t at) const {
-        const std::uint32_t c = entry_from(at & mask(), p.word, tag_of(p.size, code, kind_cell));
+        const std::uint32_t c = entry_from(at & mask(), p.word, tag_of(p.form, code, kind_cell));
         if (c != absent) fetch_cell_lines(c);
-        else __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.size, 0, kind_group))]);
+        else __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.form, 0, kind_group))]);
         return c;
     }
     // `likely` is what fetch_cell returned: the slots are not walked again. (The table may
     // have been emptied since, by a spill: a cell past its end is not read.)
     [[gnu::always_inline]] void fetch_key(const probe& p, std::uint32_t likely) const {
         if (likely != absent) {
-            if (p.size == long_key && likely < cells_.size())
+            if (p.form == long_key && likely < cells_.size())
                 __builtin_prefetch(arena_.data() + cells_[likely].key_at);  // else held in the slot
-        } else if (const std::uint32_t g = likely_entry(p, tag_of(p.size, 0, kind_group)); g != absent) {
+        } else if (const std::uint32_t g = likely_entry(p, tag_of(p.form, 0, kind_group)); g != absent) {
             __builtin_prefetch(&groups_[g]);
         }
     }
     // Whether `likely`, which fetch_cell returned for the key `encoded` (probed as `p`) when
     // the table had been emptied `cleared` times, is the key's cell: the slots named it by
-    // the key's bytes (a short key: exactly) or its hash (a long key: its bytes compared now),
+    // the key's bytes (a packed key: exactly) or its hash (a long key: its bytes compared now),
     // and cells stay where they are until the table is emptied. Spares the add a look-up.
     // The count moves with the table when tables are swapped: compare it only within one
     // table's life, as a worker's queue, emptied at the end of each piece, does.
     [[nodiscard, gnu::always_inline]] bool is_cell_of(std::uint32_t likely, const probe& p, std::string_view encoded,
                                                       std::uint64_t cleared) const {
         return likely != absent && cleared == cleared_ &&
-               (p.size != long_key || same_key(stored_key(cells_[likely].key_at), encoded));
+               (p.form != long_key || same_key(stored_key(cells_[likely].key_at), encoded));
     }
     // How many times the table has been emptied.
     [[nodiscard]] std::uint64_t cleared() const { return cleared_; }
@@ -256,7 +259,7 @@ private:
     static constexpr std::uint32_t kind_converted = 1;
     static constexpr std::uint32_t kind_group = 2;
     struct slot {
-        std::uint64_t word = 0;  // a short key's bytes, or a longer key's hash
+        std::uint64_t word = 0;  // a packed key, or another key's hash
         std::uint32_t tag = 0;   // size | kind << 4 | currency code << 8
         std::uint32_t ref = absent;  // the cell, or the group for kind_group
     };

@@ -275,7 +275,7 @@ private:
         queue_first_ = (queue_first_ + 1) % lookahead;
         --queued_;
         ++rows_read_;
-        if (q.key.empty()) key_.clear();  // a short key, held in the probe
+        if (q.key.empty()) key_.clear();  // a packed key, held in the probe
         else std::swap(key_, q.key);
         probe_ = q.probe;
         const scan::row r = q.row();
@@ -462,13 +462,14 @@ private:
     // absent when not made yet: a key held in the probe by its bytes, any other checked
     // against the arena, its group kept in group_ for making the cell next.
     [[gnu::always_inline]] std::uint32_t look_up(std::uint32_t code) {
-        if (key_.empty()) return table_.find(probe_, {}, code);  // a one-field key's bytes
+        if (key_.empty()) return table_.find(probe_, {}, code);  // a packed key: its word
         return table_.find_with_group(probe_, key_, code, group_);
     }
-    // The probe for a row's key: a key of one field of at most 8 bytes by its bytes, `key`
-    // left empty; any other built in `key`, and hashed.
+    // The probe for a row's key: a key that packs (packed_key.hpp) by its bytes, `key` left
+    // empty; any other built in `key`, and hashed.
     [[gnu::always_inline]] cell_table::probe probe_row(const scan::row& r, std::string& key) const {
-        if (columns_.group.size() == 1) {
+        const std::size_t fields = columns_.group.size();
+        if (fields == 1) {  // the usual short key: one load, not a byte at a time
             const std::string_view field = r.field(columns_.group[0]);
             if (field.size() <= 8 && readable_ - field.data() >= 8) {
                 const std::size_t n = field.size();
@@ -477,8 +478,16 @@ private:
                         static_cast<std::uint32_t>(n)};
             }
         }
+        if (fields == 1 || fields == 2) {
+            const packed_key::packed p =
+                packed_key::pack(fields, [&](std::size_t k) { return r.field(columns_.group[k]); });
+            if (p.form != packed_key::hashed) {
+                key.clear();  // not built
+                return {p.word, p.form};
+            }
+        }
         encode_key([&](std::size_t i) { return r.field(i); }, key);
-        return cell_table::probe_of(key);
+        return cell_table::hashed_probe(key);
     }
 
     // The cell for a row's group and currency, made on first use; absent when the key is

@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -74,6 +75,27 @@ std::string ledger(std::size_t rows, std::size_t keys, unsigned seed) {
     return text;
 }
 
+// Key fields that a key packed into one word (engine/aggregate/packed_key.hpp) must keep
+// apart: dates of the shape dddd-dd-dd, calendar dates or not, next to texts one byte from
+// that shape; short fields of every size from 0 to 9 bytes, prefixes of one another, ending
+// in bytes that are zero in a word (a NUL, when `with_nul`: a table's own keys may hold one,
+// a ledger's may not); UTF-8 of two to four bytes. Each pair of them is a key of its own.
+std::vector<std::string> fields_that_pack(bool with_nul) {
+    std::vector<std::string> fields = {
+        "2024-01-02", "2024-01-20", "2024-10-02", "2024-02-01", "0000-00-00", "9999-99-99", "2024-13-99",
+        "0001-01-01", "1024-01-02", "2024-01-2",  "2024/01/02", "2024-01-0a", "20240102",   "2024-01-020",
+        " 2024-01-0", "2024-1-02",  "",           "a",          "ab",         "abc",        "abcd",
+        "abcde",      "abcdef",     "abcdefg",    "abcdefgh",   "abcdefghi",  "b",          "ba",
+        "bc",         "cab",        "0",          "00",         "000",        "0000",       "\x01",
+        "\x01\x01", "a\x01",     "\xC3\xA9", "x\xE2\x82\xAC", "\xF0\x9F\x92\xB6", "R1", "R12", "R123"};
+    if (with_nul) {
+        for (const char* f : {"a", "ab", "abc", ""}) fields.push_back(std::string(f) + '\0');
+        fields.push_back(std::string("\0a", 2));
+    }
+    for (int i = 0; i < 60; ++i) fields.push_back("R" + std::to_string(i * 7));
+    return fields;
+}
+
 // Converting every row at one date the built-in rates hold.
 aggregate_options at_one_date(aggregate_options o) {
     o.fixed_date = crossfoot::testing::day("2024-09-02");
@@ -120,6 +142,35 @@ BOOST_AUTO_TEST_CASE(adds_equal_keys_and_keeps_currencies_apart) {
     BOOST_TEST(t.at({"south"}).totals.at(currency("USD")).to_string() == "0.000");
     BOOST_TEST(!t.find({"west"}).has_value());
     BOOST_CHECK_THROW((void)t.at({"west"}), std::out_of_range);
+}
+
+// Keys held as one word, not hashed: no two of them may meet. Every pair of fields_that_pack
+// is a key of two fields with a total of its own, and every field a key of one; the table
+// holds each apart, with its own total, in key order.
+BOOST_AUTO_TEST_CASE(keys_held_in_a_word_never_meet) {
+    const std::vector<std::string> fields = fields_that_pack(true);
+    group_table t;
+    std::map<key, std::string> expected;
+    std::size_t n = 0;
+    const auto add = [&](const key& k) {
+        const std::string total = std::to_string(++n);
+        t.add(k, one("USD", total, 1));
+        expected.emplace(k, total);
+    };
+    for (const std::string& a : fields) {
+        add({a});
+        for (const std::string& b : fields) add({a, b});
+    }
+    BOOST_TEST_REQUIRE(expected.size() == n);  // the fields are all different
+    BOOST_TEST(t.size() == n);
+    std::map<key, std::string> held;
+    t.for_each([&](const group_view& g) {
+        held.emplace(key(g.key.begin(), g.key.end()), g.totals[0].total.to_string());
+    });
+    BOOST_TEST((held == expected));
+    std::vector<key> in_order;
+    for (const auto& [k, total] : expected) in_order.push_back(k);
+    BOOST_TEST((keys_of(t) == in_order));
 }
 
 BOOST_AUTO_TEST_CASE(sums_exactly_past_int128_and_across_exponents) {
@@ -432,6 +483,46 @@ BOOST_AUTO_TEST_CASE(a_spill_while_fetching_ahead_changes_nothing) {
             BOOST_TEST(spilled.groups.runs() > 1U);
             BOOST_TEST(crossfoot::format_aggregate_csv(spilled) == crossfoot::format_aggregate_csv(unlimited));
             BOOST_TEST((spilled == unlimited));
+        }
+    }
+}
+
+// The same through a ledger, where the worker packs a row's key from its fields, fetching
+// ahead (about 12,000 keys in one currency: past 2^15 slots), and a table packs its stored
+// keys again when it merges, spills and reads its runs back: every key a group of its own
+// with its own total, on one thread and two, with and without a limit.
+BOOST_AUTO_TEST_CASE(keys_held_in_a_word_never_meet_in_a_ledger) {
+    const std::vector<std::string> fields = fields_that_pack(false);
+    std::string text = "a,b,currency,amount\n";
+    std::map<key, decimal> expected;
+    std::size_t n = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const std::string& a : fields) {
+            for (const std::string& b : fields) {
+                ++n;
+                const std::string amount = std::to_string(n % 1000) + "." + std::to_string(n % 10);
+                text += a + "," + b + ",USD," + amount + "\n";
+                const auto [at, made] = expected.try_emplace({a, b}, dec(amount));
+                if (!made) at->second = at->second + dec(amount);
+            }
+        }
+    }
+    const partial_aggregate unlimited = run_csv(text, grouped_by({"a", "b"}), 0, 1);
+    const std::size_t held = unlimited.groups.memory_bytes();
+    for (const std::size_t limit : {std::size_t{0}, held / 3}) {
+        for (const unsigned threads : {1U, 2U}) {
+            BOOST_TEST_CONTEXT("limit " << limit << ", " << threads << " threads") {
+                const partial_aggregate p = run_csv(text, grouped_by({"a", "b"}), limit, threads);
+                if (limit > 0) BOOST_TEST(p.groups.runs() > 0U);
+                std::map<key, decimal> found;
+                p.groups.for_each([&](const group_view& g) {
+                    BOOST_TEST(g.totals.size() == 1U);
+                    BOOST_TEST(g.rows() == 2U);
+                    found.emplace(key(g.key.begin(), g.key.end()), g.totals[0].total);
+                });
+                BOOST_TEST(found.size() == expected.size());
+                BOOST_TEST((found == expected));
+            }
         }
     }
 }

@@ -1,0 +1,86 @@
+// engine/aggregate/packed_key.hpp: a group key of one or two short fields held exactly in one
+// 64-bit word (private to the library).
+//
+// The keys a ledger is grouped by are mostly short: a code, a date, a date and a code, two
+// codes. Held in a word by their bytes instead of hashed, such a key is found in the group
+// index by comparing that word: no key is built for a row, nothing is hashed, and the stored
+// key is never read to rule out a collision, which with many groups is a cache miss a row
+// saved (docs/aggregate.md). The packing is exact: within a form no two different keys give
+// the same word, and the form goes into the index's tag beside the word, so that keys of
+// different forms never meet.
+//
+//   form   fields                                       word
+//   0–8    one field of that many bytes                 its bytes, the first lowest
+//   10     one date                                     its number
+//   11     a date, then a field of at most 4 bytes      date | size << 27 | bytes << 30
+//   12     a field of at most 4 bytes, then a date      the same, the fields swapped
+//   13     two fields of at most 7 bytes together       size1 | size2 << 3 | bytes1 << 6 | bytes2 after
+//   14     two dates                                    date1 | date2 << 27
+//   9      any other key: hashed, and checked against the stored key
+//
+// A date here is any field of the shape dddd-dd-dd (digits and two hyphens, not checked as a
+// calendar date), numbered by its eight digits read as one number, below 10^8 < 2^27: one
+// number for each such text, and none for any other.
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace crossfoot::aggregation::packed_key {
+
+// The form of a key that does not pack: hashed.
+inline constexpr std::uint32_t hashed = 9;
+
+struct packed {
+    std::uint64_t word = 0;
+    std::uint32_t form = hashed;
+};
+
+// A field of the shape dddd-dd-dd as the number its digits make, or -1 for any other field.
+[[nodiscard, gnu::always_inline]] inline std::int64_t date_number(std::string_view field) {
+    if (field.size() != 10 || field[4] != '-' || field[7] != '-') return -1;
+    std::int64_t n = 0;
+    for (const std::size_t i : {0UZ, 1UZ, 2UZ, 3UZ, 5UZ, 6UZ, 8UZ, 9UZ}) {
+        const auto digit = static_cast<unsigned>(static_cast<unsigned char>(field[i])) - '0';
+        if (digit > 9) return -1;
+        n = n * 10 + digit;
+    }
+    return n;
+}
+
+// A field's bytes in a word, the first in the lowest byte (at most 8 bytes).
+[[nodiscard, gnu::always_inline]] inline std::uint64_t bytes_of(std::string_view field) {
+    std::uint64_t word = 0;
+    for (std::size_t k = 0; k < field.size(); ++k)
+        word |= std::uint64_t{static_cast<unsigned char>(field[k])} << (8 * k);
+    return word;
+}
+
+// The key of `fields` fields, `field(k)` the k-th, packed; form `hashed` when it does not pack.
+template <class Field>
+[[nodiscard, gnu::always_inline]] inline packed pack(std::size_t fields, const Field& field) {
+    constexpr unsigned date_bits = 27;
+    if (fields == 1) {
+        const std::string_view a = field(0);
+        if (a.size() <= 8) return {bytes_of(a), static_cast<std::uint32_t>(a.size())};
+        if (const std::int64_t d = date_number(a); d >= 0) return {static_cast<std::uint64_t>(d), 10};
+        return {};
+    }
+    if (fields != 2) return {};
+    const std::string_view a = field(0);
+    const std::string_view b = field(1);
+    const std::int64_t da = date_number(a);
+    const std::int64_t db = date_number(b);
+    if (da >= 0 && db >= 0) return {static_cast<std::uint64_t>(da) | static_cast<std::uint64_t>(db) << date_bits, 14};
+    if (da >= 0 && b.size() <= 4)
+        return {static_cast<std::uint64_t>(da) | b.size() << date_bits | bytes_of(b) << (date_bits + 3), 11};
+    if (db >= 0 && a.size() <= 4)
+        return {static_cast<std::uint64_t>(db) | a.size() << date_bits | bytes_of(a) << (date_bits + 3), 12};
+    if (a.size() + b.size() <= 7)  // neither a date, then
+        return {a.size() | b.size() << 3 | bytes_of(a) << 6 | bytes_of(b) << (6 + 8 * a.size()), 13};
+    return {};
+}
+
+}  // namespace crossfoot::aggregation::packed_key
