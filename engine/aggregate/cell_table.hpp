@@ -260,15 +260,16 @@ private:
     static constexpr std::uint32_t kind_group = 2;
     struct slot {
         std::uint64_t word = 0;  // a packed key, or another key's hash
-        std::uint32_t tag = 0;   // size | kind << 4 | currency code << 8
+        std::uint32_t tag = 0;   // form | kind << 4 | currency code << 8
         std::uint32_t ref = absent;  // the cell, or the group for kind_group
     };
     struct group_entry {
         std::uint64_t key_at = 0;  // in the arena: a 4-byte size, then the encoded key
         std::uint32_t first_cell = absent;
     };
-    static std::uint32_t tag_of(std::uint32_t size, std::uint32_t code, std::uint32_t kind) {
-        return size | kind << 4 | code << 8;
+    static_assert(packed_key::forms <= 16, "a key's form takes the tag's low four bits");
+    static std::uint32_t tag_of(std::uint32_t form, std::uint32_t code, std::uint32_t kind) {
+        return form | kind << 4 | code << 8;
     }
     [[nodiscard]] std::size_t mask() const { return slots_.size() - 1; }
     // Fibonacci hashing: the top bits of the product, which depend on every bit of the key

@@ -32,6 +32,8 @@ namespace crossfoot::aggregation::packed_key {
 
 // The form of a key that does not pack: hashed.
 inline constexpr std::uint32_t hashed = 9;
+// How many forms there are (0 to 14).
+inline constexpr std::uint32_t forms = 15;
 
 struct packed {
     std::uint64_t word = 0;
