@@ -90,7 +90,7 @@ std::uint32_t cell_table::make_group(const probe& p, std::string_view encoded) {
     const std::uint64_t at = arena_.size();
     arena_.append(reinterpret_cast<const char*>(&size), sizeof size);
     arena_ += encoded;
-    groups_.push_back({at, absent});
+    groups_.push_back({at, absent, absent});
     const auto g = static_cast<std::uint32_t>(groups_.size() - 1);
     if (full_with(1)) grow();
     place({p.word, tag_of(p.form, 0, kind_group), g});
@@ -113,14 +113,16 @@ std::uint32_t cell_table::make(const probe& p, std::string_view encoded, std::ui
     made.key_at = groups_[g].key_at;
     made.currency = currency;
     made.flags = converted ? is_converted : 0;
-    // The group's cells form a list from its first; each currency cell knows the converted one.
+    // The group's cells form a list from its first; each currency cell knows the converted
+    // one, as the group's entry does, so that a new cell learns it without reading the cell
+    // before it (a cache miss per cell made, with many groups).
     made.next = groups_[g].first_cell;
+    if (!converted) made.converted = groups_[g].converted;
     groups_[g].first_cell = c;
     cells_.push_back(made);
     if (converted) {
+        groups_[g].converted = c;
         for (std::uint32_t k = cells_[c].next; k != absent; k = cells_[k].next) cells_[k].converted = c;
-    } else if (made.next != absent) {
-        cells_[c].converted = (cells_[made.next].flags & is_converted) != 0 ? made.next : cells_[made.next].converted;
     }
     if (full_with(1)) grow();
     place({p.word, tag_of(p.form, converted ? 0 : code_of(currency), converted ? kind_converted : kind_cell), c});

@@ -266,7 +266,9 @@ private:
     struct group_entry {
         std::uint64_t key_at = 0;  // in the arena: a 4-byte size, then the encoded key
         std::uint32_t first_cell = absent;
+        std::uint32_t converted = absent;  // its converted cell, once there is one
     };
+    static_assert(sizeof(group_entry) == 16, "the converted cell fills the entry's padding");
     static_assert(packed_key::forms <= 16, "a key's form takes the tag's low four bits");
     static std::uint32_t tag_of(std::uint32_t form, std::uint32_t code, std::uint32_t kind) {
         return form | kind << 4 | code << 8;
