@@ -39,19 +39,24 @@ std::uint64_t hash_bytes(std::string_view s) {
 }  // namespace
 
 cell_table::probe cell_table::probe_of(std::string_view encoded) {
-    // The key's fields, when it has one or two: a key of more does not pack.
+    // The key's fields, when it has one or two: a key of more does not pack, nor (never
+    // made by encode_key_field) one whose sizes do not add up to its length.
     std::array<std::string_view, 2> fields;
     std::size_t count = 0;
+    bool whole = true;
     std::string_view rest = encoded;
     while (rest.size() >= sizeof(std::uint32_t) && count < fields.size()) {
         std::uint32_t n = 0;
         std::memcpy(&n, rest.data(), sizeof n);
         rest.remove_prefix(sizeof n);
-        if (n > rest.size()) break;
+        if (n > rest.size()) {
+            whole = false;
+            break;
+        }
         fields[count++] = rest.substr(0, n);
         rest.remove_prefix(n);
     }
-    if (rest.empty() && count > 0) {
+    if (whole && rest.empty() && count > 0) {
         const packed_key::packed p = packed_key::pack(count, [&](std::size_t k) { return fields[k]; });
         if (p.form != packed_key::hashed) return {p.word, p.form};
     }

@@ -64,6 +64,7 @@ struct packed {
 template <class Field>
 [[nodiscard, gnu::always_inline]] inline packed pack(std::size_t fields, const Field& field) {
     constexpr unsigned date_bits = 27;
+    static_assert(99'999'999 < std::uint64_t{1} << date_bits, "a date's number fits its bits");
     if (fields == 1) {
         const std::string_view a = field(0);
         if (a.size() <= 8) return {bytes_of(a), static_cast<std::uint32_t>(a.size())};

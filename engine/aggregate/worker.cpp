@@ -220,7 +220,7 @@ private:
         std::size_t slot = 0;  // where its look-up starts, as the first step found it
         std::uint32_t likely = cell_table::absent;  // the cell its slots named at the second step
         std::uint64_t cleared = 0;  // the table's count of clears when `likely` was found
-        std::string key;  // built, or empty for a one-field key of at most 8 bytes
+        std::string key;  // built, or empty for a key packed in the probe
         [[nodiscard]] scan::row row() const { return {start.data(), count, end}; }
     };
 
@@ -459,7 +459,7 @@ private:
     }
 
     // The cell for the key in key_ and probe_ (probe_row's) and a currency (its packed code),
-    // absent when not made yet: a key held in the probe by its bytes, any other checked
+    // absent when not made yet: a key packed in the probe by its word, any other checked
     // against the arena, its group kept in group_ for making the cell next.
     [[gnu::always_inline]] std::uint32_t look_up(std::uint32_t code) {
         if (key_.empty()) return table_.find(probe_, {}, code);  // a packed key: its word
