@@ -11,6 +11,8 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <ostream>
 #include <sstream>
 
@@ -18,33 +20,50 @@ namespace crossfoot {
 
 namespace {
 
-std::string csv_cell(std::string_view text) {
+// Appends a CSV cell: quoted, its quotes doubled, when it holds a comma, a quote or a line break.
+void append_csv_cell(std::string& out, std::string_view text) {
     const auto special = [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; };
-    if (std::ranges::none_of(text, special)) return std::string(text);
-    std::string out = "\"";
-    for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
+    if (std::ranges::none_of(text, special)) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
 }
 
 // Calls `line` with the cells of every row of the report, in its order: each group's exact
-// totals by currency, then its converted total.
+// totals by currency, then its converted total. The cells are views, valid during the call:
+// a report of millions of groups makes no string per cell.
 template <class Line>
 void report_rows(const partial_aggregate& p, bool grouped_digits, Line&& line) {
-    std::vector<std::string> cells;
+    std::vector<std::string_view> cells;
+    std::string total_text;
+    std::array<char, 24> rows_text{};
     const auto emit = [&](const group_view& g, std::string_view currency, const decimal& total,
                           std::uint64_t rows, bool converted) {
         cells.assign(g.key.begin(), g.key.end());
-        const std::string text = total.to_string();
-        cells.emplace_back(currency);
-        cells.push_back(grouped_digits ? group_thousands(text) : text);
-        cells.push_back(std::to_string(rows));
-        cells.emplace_back(converted ? "converted" : "exact");
+        total_text = total.to_string();
+        if (grouped_digits) total_text = group_thousands(total_text);
+        const auto written = std::to_chars(rows_text.data(), rows_text.data() + rows_text.size(), rows);
+        cells.push_back(currency);
+        cells.push_back(total_text);
+        cells.emplace_back(rows_text.data(), static_cast<std::size_t>(written.ptr - rows_text.data()));
+        cells.push_back(converted ? "converted" : "exact");
         line(cells);
     };
     for_each_finished(p, [&](const group_view& g) {
         for (const currency_total& t : g.totals) emit(g, t.currency.code(), t.total, t.rows, false);
         if (g.converted != nullptr) emit(g, p.target->code(), *g.converted, g.rows(), true);
     });
+}
+
+// The report's column names, as views for `line`.
+std::vector<std::string_view> header_cells(const std::vector<std::string>& names) {
+    return {names.begin(), names.end()};
 }
 
 // Text made a piece at a time and written out a megabyte at a time.
@@ -68,14 +87,14 @@ void write_aggregate_text(std::ostream& os, const partial_aggregate& p) {
     for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
     // Counted in bytes, at least the columns fmt pads to; a control character is shown as
     // its picture, three bytes for its one.
-    const auto bytes_shown = [](const std::string& cell) { return cell.size() + 2 * text::control_count(cell); };
-    report_rows(p, true, [&](const std::vector<std::string>& cells) {
+    const auto bytes_shown = [](std::string_view cell) { return cell.size() + 2 * text::control_count(cell); };
+    report_rows(p, true, [&](const std::vector<std::string_view>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) width[i] = std::max(width[i], bytes_shown(cells[i]));
     });
     const std::size_t numeric_from = p.group_by.size() + 1;  // total and rows align right
     std::string out;
     std::string shown;
-    const auto line = [&](const std::vector<std::string>& cells) {
+    const auto line = [&](const std::vector<std::string_view>& cells) {
         const std::size_t start = out.size();
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const bool right = i >= numeric_from && i < numeric_from + 2;
@@ -89,22 +108,22 @@ void write_aggregate_text(std::ostream& os, const partial_aggregate& p) {
         out += '\n';
         flush_if_big(os, out);
     };
-    line(header);
+    line(header_cells(header));
     report_rows(p, true, line);
     os << out << summary(p);
 }
 
 void write_aggregate_csv(std::ostream& os, const partial_aggregate& p) {
     std::string out;
-    const auto line = [&](const std::vector<std::string>& cells) {
+    const auto line = [&](const std::vector<std::string_view>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
             if (i != 0) out += ',';
-            out += csv_cell(cells[i]);
+            append_csv_cell(out, cells[i]);
         }
         out += '\n';
         flush_if_big(os, out);
     };
-    line(aggregate_columns(p));
+    line(header_cells(aggregate_columns(p)));
     report_rows(p, false, line);
     os << out;
 }
