@@ -4,10 +4,12 @@
 #include <crossfoot/aggregate.hpp>
 
 #include "cell_table.hpp"
+#include "in_order.hpp"
 #include "memory_budget.hpp"
 #include "partial.hpp"
 #include "spill.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <stdexcept>
 #include <thread>
@@ -74,10 +76,9 @@ struct summed_figures {
     }
 };
 
-// Every group of `tables`, in key order, the figures of a key found in several added up. Each
-// table is put in key order on a thread of its own (the first on this one); the walk then
-// takes the least next key of all, fetching ahead in each table as visit_in_order does.
-void for_each_apart(const std::vector<const cell_table*>& tables, const std::function<void(const group_view&)>& visit) {
+// Each table's groups in key order, each table put in order on a thread of its own (the
+// first on this one).
+std::vector<std::vector<std::uint32_t>> orders_of(const std::vector<const cell_table*>& tables) {
     std::vector<std::vector<std::uint32_t>> orders(tables.size());
     std::vector<std::exception_ptr> failed(tables.size());
     {
@@ -96,22 +97,43 @@ void for_each_apart(const std::vector<const cell_table*>& tables, const std::fun
     for (const std::exception_ptr& e : failed) {
         if (e) std::rethrow_exception(e);
     }
-    std::vector<std::size_t> at(tables.size(), 0);
-    const auto key_of = [&](std::size_t t) { return tables[t]->key_at(orders[t][at[t]]); };
+    return orders;
+}
+
+// A stretch of the key order: in each table, the groups of its order from begin to end.
+struct key_range {
+    std::vector<std::size_t> begin;
+    std::vector<std::size_t> end;
+};
+
+// The groups of `range`, in key order, the figures of a key found in several tables added up.
+// The walk takes the least next key of all, fetching ahead in each table as visit_in_order
+// does.
+void walk(const std::vector<const cell_table*>& tables, const std::vector<std::vector<std::uint32_t>>& orders,
+          const key_range& range, const std::function<void(const group_view&)>& visit) {
     view_scratch scratch;
+    if (tables.size() == 1) {
+        for (std::size_t i = range.begin[0]; i < range.end[0]; ++i) {
+            tables[0]->fetch_for_visit(orders[0], i);
+            view_group(*tables[0], orders[0][i], scratch, visit);
+        }
+        return;
+    }
+    std::vector<std::size_t> at = range.begin;
+    const auto key_of = [&](std::size_t t) { return tables[t]->key_at(orders[t][at[t]]); };
     summed_figures sum;
     std::vector<std::string_view> fields;  // a key found in several tables
     std::vector<std::size_t> same;
     for (;;) {
         std::size_t least = tables.size();
         for (std::size_t t = 0; t < tables.size(); ++t) {
-            if (at[t] < orders[t].size() && (least == tables.size() || aggregation::key_less(key_of(t), key_of(least))))
+            if (at[t] < range.end[t] && (least == tables.size() || aggregation::key_less(key_of(t), key_of(least))))
                 least = t;
         }
         if (least == tables.size()) return;
         same.clear();
         for (std::size_t t = 0; t < tables.size(); ++t) {
-            if (at[t] < orders[t].size() && (t == least || key_of(t) == key_of(least))) same.push_back(t);
+            if (at[t] < range.end[t] && (t == least || key_of(t) == key_of(least))) same.push_back(t);
         }
         if (same.size() == 1) {
             view_group(*tables[least], orders[least][at[least]], scratch, visit);
@@ -126,6 +148,54 @@ void for_each_apart(const std::vector<const cell_table*>& tables, const std::fun
     }
 }
 
+// The whole key order of `orders` as one range.
+key_range whole(const std::vector<std::vector<std::uint32_t>>& orders) {
+    key_range r{std::vector<std::size_t>(orders.size(), 0), {}};
+    for (const auto& order : orders) r.end.push_back(order.size());
+    return r;
+}
+
+// Keys sampled from each table for cutting the key order into ranges: one every
+// range_groups / samples_per_range groups of each.
+constexpr std::size_t samples_per_range = 16;
+
+// The key order cut into ranges of about `range_groups` groups, none empty. Every table's order
+// is sampled at a stride, the samples put in key order, and a range starts at every
+// samples_per_range-th of them (each found in every table's order by binary search): a range
+// then holds at most range_groups groups plus a stride per table, however the tables' keys
+// interleave, and a key found in several tables falls whole into one range.
+std::vector<key_range> ranges_of(const std::vector<const cell_table*>& tables,
+                                 const std::vector<std::vector<std::uint32_t>>& orders, std::size_t range_groups) {
+    const std::size_t stride = std::max<std::size_t>(1, range_groups / samples_per_range);
+    const std::size_t per_range = std::max<std::size_t>(1, range_groups / stride);
+    std::vector<std::string_view> samples;
+    for (std::size_t t = 0; t < orders.size(); ++t) {
+        for (std::size_t i = 0; i < orders[t].size(); i += stride) samples.push_back(tables[t]->key_at(orders[t][i]));
+    }
+    if (samples.empty()) return {};
+    std::ranges::sort(samples, aggregation::key_less);
+    const auto repeated = std::ranges::unique(samples);  // a key of several tables: one cut at most
+    samples.erase(repeated.begin(), repeated.end());
+    // Where each range starts in each table: at 0, then at each cut; the last ends at the end.
+    std::vector<std::vector<std::size_t>> starts(orders.size(), std::vector<std::size_t>{0});
+    for (std::size_t cut = per_range; cut < samples.size(); cut += per_range) {
+        for (std::size_t t = 0; t < orders.size(); ++t) {
+            const auto from = orders[t].begin() + static_cast<std::ptrdiff_t>(starts[t].back());
+            const auto found = std::lower_bound(from, orders[t].end(), samples[cut], [&](std::uint32_t g, std::string_view key) {
+                return aggregation::key_less(tables[t]->key_at(g), key);
+            });
+            starts[t].push_back(static_cast<std::size_t>(found - orders[t].begin()));
+        }
+    }
+    std::vector<key_range> out(starts[0].size());
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        for (std::size_t t = 0; t < orders.size(); ++t) {
+            out[k].begin.push_back(starts[t][k]);
+            out[k].end.push_back(k + 1 < starts[t].size() ? starts[t][k + 1] : orders[t].size());
+        }
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -437,9 +507,32 @@ cell_table& group_table::cells() {
 
 void group_table::for_each(const std::function<void(const group_view&)>& visit) const {
     if (!runs_.empty()) return for_each_merged(*cells_, runs_, visit);
-    if (!apart_.empty()) return for_each_apart(tables(), visit);
-    view_scratch scratch;
-    cells_->visit_in_order(cells_->ordered_groups(), [&](std::uint32_t g) { view_group(*cells_, g, scratch, visit); });
+    const auto all = tables();
+    const auto orders = orders_of(all);
+    walk(all, orders, whole(orders), visit);
+}
+
+void group_table::for_each_range(unsigned threads, std::size_t range_groups,
+                                 const std::function<void(std::size_t, const group_view&)>& visit,
+                                 const std::function<void(std::size_t)>& done) const {
+    if (!runs_.empty()) {  // merged as read: cut into ranges as it goes, on this thread
+        std::size_t range = 0;
+        std::size_t in_range = 0;
+        for_each_merged(*cells_, runs_, [&](const group_view& g) {
+            visit(range, g);
+            if (++in_range < range_groups) return;
+            done(range++);
+            in_range = 0;
+        });
+        if (in_range != 0) done(range);
+        return;
+    }
+    const auto all = tables();
+    const auto orders = orders_of(all);
+    const auto ranges = ranges_of(all, orders, range_groups);
+    aggregation::in_order(ranges.size(), threads,
+                          [&](std::size_t k) { walk(all, orders, ranges[k], [&](const group_view& g) { visit(k, g); }); },
+                          done);
 }
 
 namespace {

@@ -33,14 +33,31 @@ std::string target_name(const std::optional<unit>& target) {
 
 }  // namespace
 
+namespace {
+
+// Calls `visit` with a group, its converted total rounded when `p` keeps it exact until the end.
+template <class Visit>
+void finished(const partial_aggregate& p, const group_view& g, Visit&& visit) {
+    if (!p.target || p.rounding != convert_rounding::total || g.converted == nullptr) return visit(g);
+    const decimal rounded = g.converted->quantize(-p.target->minor_units().value_or(0), rounding::half_even);
+    visit(group_view{g.key, g.totals, &rounded});
+}
+
+}  // namespace
+
 void for_each_finished(const partial_aggregate& p, const std::function<void(const group_view&)>& visit) {
-    const bool round = p.target && p.rounding == convert_rounding::total;
-    const std::int32_t minor = p.target ? p.target->minor_units().value_or(0) : 0;
-    p.groups.for_each([&](const group_view& g) {
-        if (!round || g.converted == nullptr) return visit(g);
-        const decimal rounded = g.converted->quantize(-minor, rounding::half_even);
-        visit(group_view{g.key, g.totals, &rounded});
-    });
+    p.groups.for_each([&](const group_view& g) { finished(p, g, visit); });
+}
+
+void for_each_finished_range(const partial_aggregate& p, unsigned threads, std::size_t range_groups,
+                             const std::function<void(std::size_t, const group_view&)>& visit,
+                             const std::function<void(std::size_t)>& done) {
+    p.groups.for_each_range(
+        threads, range_groups,
+        [&](std::size_t range, const group_view& g) {
+            finished(p, g, [&](const group_view& f) { visit(range, f); });
+        },
+        done);
 }
 
 std::vector<aggregate_row> aggregate_rows(const partial_aggregate& p) {

@@ -18,6 +18,11 @@ namespace crossfoot {
 /// (as `finished()` rounds them), without a copy of the partial.
 void for_each_finished(const partial_aggregate& p, const std::function<void(const group_view&)>& visit);
 
+/// The same, in ranges on up to `threads` threads, as group_table::for_each_range visits.
+void for_each_finished_range(const partial_aggregate& p, unsigned threads, std::size_t range_groups,
+                             const std::function<void(std::size_t, const group_view&)>& visit,
+                             const std::function<void(std::size_t)>& done);
+
 /// Writes a group's exact totals, [{"currency", "total", "rows"}, ...], in both JSON forms
 /// (the partial and the report).
 void write_totals(json_out::writer& w, const group_view& g);

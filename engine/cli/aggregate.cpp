@@ -69,16 +69,16 @@ bool library_options(const aggregate_options_cli& cli, aggregate_options& o, std
     return true;
 }
 
-void print(const partial_aggregate& p, const std::string& format, std::ostream& out,
+void print(const partial_aggregate& p, const std::string& format, unsigned threads, std::ostream& out,
            std::ostream& err) {
     if (format == "json") {
-        write_aggregate_json(out, p);
+        write_aggregate_json(out, p, threads);
     } else if (format == "csv") {
-        write_aggregate_csv(out, p);
+        write_aggregate_csv(out, p, threads);
         err << fmt::format("crossfoot: rows read {} = accepted {} + rejected {}\n", p.rows_read,
                            p.rows_accepted(), p.rows_rejected);
     } else {
-        write_aggregate_text(out, p);
+        write_aggregate_text(out, p, threads);
     }
 }
 
@@ -138,7 +138,7 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
     if (rejects_file.is_open() && !rejects_file.flush())
         return fail(err, fmt::format("cannot write '{}'", cli.rejects), "no-file"), exit_bad_input;
     if (!cli.partial.empty() && !write_partial(result, cli.partial, err)) return exit_bad_input;
-    print(result, cli.format, out, err);
+    print(result, cli.format, threads, out, err);
     return 0;
 }
 
@@ -162,7 +162,7 @@ int run_merge(const merge_options& options, std::ostream& out, std::ostream& err
     }
     if (!options.partial.empty() && !write_partial(*merged, options.partial, err))
         return exit_bad_input;
-    print(*merged, options.format, out, err);
+    print(*merged, options.format, std::max(1U, std::thread::hardware_concurrency()), out, err);
     return 0;
 }
 

@@ -73,6 +73,20 @@ public:
         out_ += "null";
     }
 
+    // A writer into `out` that goes on from where this one stands, inside the same
+    // containers, for a part of the document made apart (on another thread); `after_some`:
+    // the innermost container holds something before that part.
+    [[nodiscard]] writer part(std::string& out, bool after_some) const {
+        writer w(out, static_cast<int>(indent_));
+        w.open_ = open_;
+        if (!w.open_.empty()) w.open_.back() = !after_some;
+        return w;
+    }
+    // Goes on after parts made apart that put something into the innermost container.
+    void after_parts() {
+        if (!open_.empty()) open_.back() = false;
+    }
+
 private:
     // Before a value: a comma and a new line inside a container, nothing after a key.
     void next() {

@@ -13,8 +13,11 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <optional>
 #include <ostream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace crossfoot {
 
@@ -35,42 +38,81 @@ void append_csv_cell(std::string& out, std::string_view text) {
     out += '"';
 }
 
-// Calls `line` with the cells of every row of the report, in its order: each group's exact
-// totals by currency, then its converted total. The cells are views, valid during the call:
-// a report of millions of groups makes no string per cell.
-template <class Line>
-void report_rows(const partial_aggregate& p, bool grouped_digits, Line&& line) {
-    std::vector<std::string_view> cells;
-    std::string total_text;
-    std::array<char, 24> rows_text{};
-    const auto emit = [&](const group_view& g, std::string_view currency, const decimal& total,
-                          std::uint64_t rows, bool converted) {
-        cells.assign(g.key.begin(), g.key.end());
-        total_text = total.to_string();
-        if (grouped_digits) total_text = group_thousands(total_text);
-        const auto written = std::to_chars(rows_text.data(), rows_text.data() + rows_text.size(), rows);
-        cells.push_back(currency);
-        cells.push_back(total_text);
-        cells.emplace_back(rows_text.data(), static_cast<std::size_t>(written.ptr - rows_text.data()));
-        cells.push_back(converted ? "converted" : "exact");
-        line(cells);
-    };
-    for_each_finished(p, [&](const group_view& g) {
-        for (const currency_total& t : g.totals) emit(g, t.currency.code(), t.total, t.rows, false);
-        if (g.converted != nullptr) emit(g, p.target->code(), *g.converted, g.rows(), true);
-    });
+// The cells of a group's rows of the report, as views valid during a call to `line`: a report
+// of millions of groups makes no string per cell. One per thread.
+class row_cells {
+public:
+    explicit row_cells(bool grouped_digits) : grouped_digits_(grouped_digits) {}
+
+    // Calls `line` with each row of `g`: its exact totals by currency, then its converted
+    // total (in `p`'s target).
+    template <class Line>
+    void of(const partial_aggregate& p, const group_view& g, Line&& line) {
+        for (const currency_total& t : g.totals) emit(g, t.currency.code(), t.total, t.rows, false, line);
+        if (g.converted != nullptr) emit(g, p.target->code(), *g.converted, g.rows(), true, line);
+    }
+
+private:
+    template <class Line>
+    void emit(const group_view& g, std::string_view currency, const decimal& total, std::uint64_t rows,
+              bool converted, Line& line) {
+        cells_.assign(g.key.begin(), g.key.end());
+        total_text_ = total.to_string();
+        if (grouped_digits_) total_text_ = group_thousands(total_text_);
+        const auto written = std::to_chars(rows_text_.data(), rows_text_.data() + rows_text_.size(), rows);
+        cells_.push_back(currency);
+        cells_.push_back(total_text_);
+        cells_.emplace_back(rows_text_.data(), static_cast<std::size_t>(written.ptr - rows_text_.data()));
+        cells_.push_back(converted ? "converted" : "exact");
+        line(cells_);
+    }
+
+    bool grouped_digits_;
+    std::vector<std::string_view> cells_;
+    std::string total_text_;
+    std::array<char, 24> rows_text_{};
+};
+
+// A thread's own `T`, on cache lines of its own: threads that write theirs side by side in a
+// vector (a string's size on every append) would otherwise take the line from one another.
+template <class T>
+struct alignas(64) own {
+    T value;
+};
+
+// Groups per range of the key order that one thread makes the text of (for_each_range): a
+// few megabytes of text at most, held until the ranges before it are written.
+constexpr std::size_t range_groups = std::size_t{1} << 13;
+
+// Text made a range at a time on each of `threads` threads: `make(range, out, group)` appends
+// a group's text to its range's `out`; `end(range)` is called once a range is made, on this
+// thread, before its text is written to `os`. The ranges are written in key order, so that at
+// most `threads` ranges' text is held at once; `range % threads` tells a thread's state.
+template <class Make, class End>
+void write_in_ranges(std::ostream& os, const partial_aggregate& p, unsigned threads, Make&& make, End&& end) {
+    std::vector<own<std::string>> text(threads);
+    for_each_finished_range(
+        p, threads, range_groups,
+        [&](std::size_t range, const group_view& g) { make(range, text[range % threads].value, g); },
+        [&](std::size_t range) {
+            end(range);
+            os << text[range % threads].value;
+            text[range % threads].value.clear();
+        });
+}
+
+// Appends a CSV line of `cells`.
+void append_csv_line(std::string& out, const std::vector<std::string_view>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i != 0) out += ',';
+        append_csv_cell(out, cells[i]);
+    }
+    out += '\n';
 }
 
 // The report's column names, as views for `line`.
 std::vector<std::string_view> header_cells(const std::vector<std::string>& names) {
     return {names.begin(), names.end()};
-}
-
-// Text made a piece at a time and written out a megabyte at a time.
-void flush_if_big(std::ostream& os, std::string& out) {
-    if (out.size() < (std::size_t{1} << 20)) return;
-    os << out;
-    out.clear();
 }
 
 std::string summary(const partial_aggregate& p) {
@@ -80,55 +122,97 @@ std::string summary(const partial_aggregate& p) {
 
 }  // namespace
 
-void write_aggregate_text(std::ostream& os, const partial_aggregate& p) {
+void write_aggregate_text(std::ostream& os, const partial_aggregate& p, unsigned threads) {
+    threads = std::max(1U, threads);
     const auto header = aggregate_columns(p);
     // Two passes over the groups: the widths of the columns, then the lines.
-    std::vector<std::size_t> width(header.size());
-    for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
     // Counted in bytes, at least the columns fmt pads to; a control character is shown as
     // its picture, three bytes for its one.
     const auto bytes_shown = [](std::string_view cell) { return cell.size() + 2 * text::control_count(cell); };
-    report_rows(p, true, [&](const std::vector<std::string_view>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) width[i] = std::max(width[i], bytes_shown(cells[i]));
-    });
+    std::vector<own<std::vector<std::size_t>>> widths(threads, {std::vector<std::size_t>(header.size())});
+    for (std::size_t i = 0; i < header.size(); ++i) widths[0].value[i] = header[i].size();
+    std::vector<own<row_cells>> rows(threads, {row_cells(true)});
+    for_each_finished_range(
+        p, threads, range_groups,
+        [&](std::size_t range, const group_view& g) {
+            std::vector<std::size_t>& width = widths[range % threads].value;
+            rows[range % threads].value.of(p, g, [&](const std::vector<std::string_view>& cells) {
+                for (std::size_t i = 0; i < cells.size(); ++i) width[i] = std::max(width[i], bytes_shown(cells[i]));
+            });
+        },
+        [](std::size_t) {});
+    std::vector<std::size_t> width = widths[0].value;
+    for (const auto& w : widths) std::ranges::transform(width, w.value, width.begin(), [](std::size_t a, std::size_t b) { return std::max(a, b); });
     const std::size_t numeric_from = p.group_by.size() + 1;  // total and rows align right
-    std::string out;
-    std::string shown;
-    const auto line = [&](const std::vector<std::string_view>& cells) {
+    std::vector<own<std::string>> shown(threads);
+    const auto line = [&](std::string& out, std::string& picture, const std::vector<std::string_view>& cells) {
         const std::size_t start = out.size();
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const bool right = i >= numeric_from && i < numeric_from + 2;
             // A key's CR or tab would break the table: shown as its picture.
-            const std::string_view cell = text::control_count(cells[i]) != 0 ? (shown = text::visible(cells[i])) : cells[i];
+            const std::string_view cell = text::control_count(cells[i]) != 0 ? (picture = text::visible(cells[i])) : cells[i];
             if (right) fmt::format_to(std::back_inserter(out), "{:>{}}", cell, width[i]);
             else fmt::format_to(std::back_inserter(out), "{:<{}}", cell, width[i]);
             if (i + 1 < cells.size()) out += "  ";
         }
         while (out.size() > start && out.back() == ' ') out.pop_back();
         out += '\n';
-        flush_if_big(os, out);
     };
-    line(header_cells(header));
-    report_rows(p, true, line);
-    os << out << summary(p);
-}
-
-void write_aggregate_csv(std::ostream& os, const partial_aggregate& p) {
     std::string out;
-    const auto line = [&](const std::vector<std::string_view>& cells) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i != 0) out += ',';
-            append_csv_cell(out, cells[i]);
-        }
-        out += '\n';
-        flush_if_big(os, out);
-    };
-    line(header_cells(aggregate_columns(p)));
-    report_rows(p, false, line);
+    line(out, shown[0].value, header_cells(header));
     os << out;
+    write_in_ranges(
+        os, p, threads,
+        [&](std::size_t range, std::string& text, const group_view& g) {
+            const std::size_t slot = range % threads;
+            rows[slot].value.of(p, g, [&](const std::vector<std::string_view>& cells) { line(text, shown[slot].value, cells); });
+        },
+        [](std::size_t) {});
+    os << summary(p);
 }
 
-void write_aggregate_json(std::ostream& os, const partial_aggregate& p) {
+void write_aggregate_csv(std::ostream& os, const partial_aggregate& p, unsigned threads) {
+    threads = std::max(1U, threads);
+    std::string out;
+    append_csv_line(out, header_cells(aggregate_columns(p)));
+    os << out;
+    std::vector<own<row_cells>> rows(threads, {row_cells(false)});
+    write_in_ranges(
+        os, p, threads,
+        [&](std::size_t range, std::string& text, const group_view& g) {
+            rows[range % threads].value.of(p, g, [&](const std::vector<std::string_view>& cells) { append_csv_line(text, cells); });
+        },
+        [](std::size_t) {});
+}
+
+// A group of the report in JSON.
+void write_group(json_out::writer& w, const partial_aggregate& p, const group_view& g) {
+    w.begin_object();
+    w.key("group");
+    w.begin_object();
+    for (std::size_t i = 0; i < g.key.size(); ++i) {
+        w.key(p.group_by[i]);
+        w.string(g.key[i]);
+    }
+    w.end_object();
+    w.key("totals");
+    write_totals(w, g);
+    if (g.converted != nullptr) {
+        w.key("converted");
+        w.begin_object();
+        w.key("currency");
+        w.string(p.target->code());
+        w.key("total");
+        w.string(g.converted->to_string());
+        w.key("rows");
+        w.number(g.rows());
+        w.end_object();
+    }
+    w.end_object();
+}
+
+void write_aggregate_json(std::ostream& os, const partial_aggregate& p, unsigned threads) {
+    threads = std::max(1U, threads);
     std::string out;
     json_out::writer w(out, 2);
     w.begin_object();
@@ -140,52 +224,44 @@ void write_aggregate_json(std::ostream& os, const partial_aggregate& p) {
     w.number(p.rows_rejected);
     w.key("groups");
     w.begin_array();
-    for_each_finished(p, [&](const group_view& g) {
-        w.begin_object();
-        w.key("group");
-        w.begin_object();
-        for (std::size_t i = 0; i < g.key.size(); ++i) {
-            w.key(p.group_by[i]);
-            w.string(g.key[i]);
-        }
-        w.end_object();
-        w.key("totals");
-        write_totals(w, g);
-        if (g.converted != nullptr) {
-            w.key("converted");
-            w.begin_object();
-            w.key("currency");
-            w.string(p.target->code());
-            w.key("total");
-            w.string(g.converted->to_string());
-            w.key("rows");
-            w.number(g.rows());
-            w.end_object();
-        }
-        w.end_object();
-        flush_if_big(os, out);
-    });
+    os << out;
+    out.clear();
+    // Each range's writer goes on inside the array, made at its first group.
+    std::vector<own<std::optional<json_out::writer>>> parts(threads);
+    bool some = false;
+    write_in_ranges(
+        os, p, threads,
+        [&](std::size_t range, std::string& text, const group_view& g) {
+            std::optional<json_out::writer>& part = parts[range % threads].value;
+            if (!part) part.emplace(w.part(text, range != 0));
+            write_group(*part, p, g);
+        },
+        [&](std::size_t range) {
+            some = some || parts[range % threads].value.has_value();
+            parts[range % threads].value.reset();
+        });
+    if (some) w.after_parts();
     w.end_array();
     w.end_object();
     out += '\n';
     os << out;
 }
 
-std::string format_aggregate_text(const partial_aggregate& p) {
+std::string format_aggregate_text(const partial_aggregate& p, unsigned threads) {
     std::ostringstream out;
-    write_aggregate_text(out, p);
+    write_aggregate_text(out, p, threads);
     return std::move(out).str();
 }
 
-std::string format_aggregate_csv(const partial_aggregate& p) {
+std::string format_aggregate_csv(const partial_aggregate& p, unsigned threads) {
     std::ostringstream out;
-    write_aggregate_csv(out, p);
+    write_aggregate_csv(out, p, threads);
     return std::move(out).str();
 }
 
-std::string format_aggregate_json(const partial_aggregate& p) {
+std::string format_aggregate_json(const partial_aggregate& p, unsigned threads) {
     std::ostringstream out;
-    write_aggregate_json(out, p);
+    write_aggregate_json(out, p, threads);
     return std::move(out).str();
 }
 

@@ -127,6 +127,17 @@ public:
     void merge(const group_table& other);
     /// Calls `visit` with every group, in key order.
     void for_each(const std::function<void(const group_view&)>& visit) const;
+    /// Visits every group as for_each does, on up to `threads` threads: the key order is cut
+    /// into consecutive ranges of `range_groups` groups or a few more (none empty: at most a
+    /// sixteenth of `range_groups` more per table kept apart), and
+    /// `visit(range, group)` is called with each range's groups in key order, ranges on
+    /// different threads at once. `done(range)` is called on the calling thread, in range
+    /// order, once all of a range's groups are visited; range `r + threads` is begun only
+    /// after done(r), so that a caller holds the work of `threads` ranges at most, at
+    /// `range % threads`. A table with runs on disk is visited on this thread alone.
+    void for_each_range(unsigned threads, std::size_t range_groups,
+                        const std::function<void(std::size_t, const group_view&)>& visit,
+                        const std::function<void(std::size_t)>& done) const;
     /// Bytes of memory the table holds (not counting its runs on disk).
     [[nodiscard]] std::size_t memory_bytes() const noexcept;
     /// Holds at most about `bytes` in memory (0: no limit), writing runs into `directory`.
@@ -285,12 +296,15 @@ struct aggregate_row {
 [[nodiscard]] std::vector<std::string> aggregate_columns(const partial_aggregate& p);
 
 /// The report: per group, per currency exact totals and row counts, and the converted total.
-[[nodiscard]] std::string format_aggregate_text(const partial_aggregate& p);
-[[nodiscard]] std::string format_aggregate_csv(const partial_aggregate& p);
-[[nodiscard]] std::string format_aggregate_json(const partial_aggregate& p);
-/// The same reports written to `out` as they are made, a megabyte at a time.
-void write_aggregate_text(std::ostream& out, const partial_aggregate& p);
-void write_aggregate_csv(std::ostream& out, const partial_aggregate& p);
-void write_aggregate_json(std::ostream& out, const partial_aggregate& p);
+/// Its text is made on up to `threads` threads, a range of the key order each, and is the
+/// same byte for byte whatever their number.
+[[nodiscard]] std::string format_aggregate_text(const partial_aggregate& p, unsigned threads = 1);
+[[nodiscard]] std::string format_aggregate_csv(const partial_aggregate& p, unsigned threads = 1);
+[[nodiscard]] std::string format_aggregate_json(const partial_aggregate& p, unsigned threads = 1);
+/// The same reports written to `out` as they are made, a range of some thousands of groups
+/// at a time.
+void write_aggregate_text(std::ostream& out, const partial_aggregate& p, unsigned threads = 1);
+void write_aggregate_csv(std::ostream& out, const partial_aggregate& p, unsigned threads = 1);
+void write_aggregate_json(std::ostream& out, const partial_aggregate& p, unsigned threads = 1);
 
 }  // namespace crossfoot

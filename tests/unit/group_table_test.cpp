@@ -22,6 +22,7 @@
 #include <map>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -321,6 +322,126 @@ BOOST_AUTO_TEST_CASE(small_tables_kept_apart_read_as_one_merged_table) {
     BOOST_TEST((parts[0] == both));
 }
 
+// A group as text: its key's fields, then its totals by currency and its converted total.
+std::string described(const group_view& g) {
+    std::string out;
+    for (const std::string_view field : g.key) out.append(field).append("|");
+    for (const auto& t : g.totals) out.append(t.currency.code()).append("=").append(t.total.to_string()).append("/").append(std::to_string(t.rows)).append(" ");
+    if (g.converted != nullptr) out.append("conv=").append(g.converted->to_string());
+    return out;
+}
+
+// Every group of `t` visited in ranges: what for_each_range hands to each range, and in
+// what order the ranges are done. Checks the contract as it goes: a range's groups come
+// before its done, ranges are done in order, never more than `threads` at once.
+std::vector<std::vector<std::string>> in_ranges(const group_table& t, unsigned threads, std::size_t range_groups) {
+    std::vector<std::vector<std::string>> slots(threads);
+    std::vector<std::vector<std::string>> done;
+    t.for_each_range(
+        threads, range_groups,
+        [&](std::size_t range, const group_view& g) { slots[range % threads].push_back(described(g)); },
+        [&](std::size_t range) {
+            BOOST_TEST_REQUIRE(range == done.size());
+            done.push_back(std::move(slots[range % threads]));
+            slots[range % threads].clear();
+        });
+    for (const auto& slot : slots) BOOST_TEST(slot.empty());
+    return done;
+}
+
+// for_each_range cuts the key order into ranges that threads walk at once: put back
+// together, the same groups with the same figures as one walk, whatever the threads and the
+// size of the ranges; one table, tables kept apart with keys in common (a key of several
+// tables falls whole into one range), and runs on disk. Small enough for TSan
+// (unit.group_table_threads).
+BOOST_AUTO_TEST_CASE(visits_in_ranges_as_in_one_walk) {
+    std::vector<group_table> parts(3);
+    group_table one_table;
+    for (int i = 0; i < 5000; ++i) {
+        const key k = {"k" + std::to_string(i % 3500), std::to_string(i % 7)};
+        const group_totals g = one(i % 2 == 0 ? "USD" : "EUR", std::to_string(i) + ".25", 1);
+        parts[static_cast<std::size_t>(i % 3)].add(k, g);
+        one_table.add(k, g);
+    }
+    group_table apart = parts[0];
+    apart.keep_apart(parts[1], 0);
+    apart.keep_apart(parts[2], 0);
+    group_table limited = one_table;
+    limited.limit_memory(std::size_t{24} << 10, "");
+    BOOST_TEST_REQUIRE(limited.runs() > 0U);
+    std::vector<std::string> whole;
+    one_table.for_each([&](const group_view& g) { whole.push_back(described(g)); });
+    for (const group_table* t : {&one_table, &apart, &limited}) {
+        for (const unsigned threads : {1U, 2U, 3U}) {
+            for (const std::size_t range_groups : {std::size_t{1}, std::size_t{7}, std::size_t{500}, std::size_t{1} << 20}) {
+                BOOST_TEST_CONTEXT("table " << (t == &one_table ? "one" : t == &apart ? "apart" : "with runs") << ", "
+                                            << threads << " threads, ranges of " << range_groups) {
+                    const auto ranges = in_ranges(*t, threads, range_groups);
+                    std::vector<std::string> joined;
+                    for (const auto& r : ranges) {
+                        BOOST_TEST(!r.empty());
+                        // Three tables kept apart: a sixteenth of range_groups more each.
+                        const std::size_t more = t == &apart ? 3 * std::max<std::size_t>(1, range_groups / 16) : 0;
+                        BOOST_TEST(r.size() <= range_groups + more);
+                        joined.insert(joined.end(), r.begin(), r.end());
+                    }
+                    BOOST_TEST(joined == whole);
+                    if (range_groups == 500) BOOST_TEST(ranges.size() > 3U);
+                }
+            }
+        }
+    }
+    group_table empty;
+    BOOST_TEST(in_ranges(empty, 2, 10).empty());
+}
+
+// Tables whose keys do not interleave evenly (one holds keys of a few prefixes, the other
+// of every prefix): the ranges stay near their size all the same, so that the text a
+// report holds for a range stays small.
+BOOST_AUTO_TEST_CASE(ranges_stay_small_whatever_the_tables_hold) {
+    group_table a;
+    group_table b;
+    for (int i = 0; i < 3000; ++i) {
+        a.add({"a" + std::to_string(i)}, one("USD", "1", 1));
+        b.add({std::string(1, static_cast<char>('b' + i % 20)) + std::to_string(i)}, one("USD", "2", 1));
+    }
+    a.keep_apart(b, 0);
+    for (const std::size_t range_groups : {std::size_t{16}, std::size_t{160}, std::size_t{1000}}) {
+        BOOST_TEST_CONTEXT("ranges of " << range_groups) {
+            std::size_t groups = 0;
+            for (const auto& r : in_ranges(a, 2, range_groups)) {
+                BOOST_TEST(r.size() <= range_groups + 2 * (range_groups / 16));
+                groups += r.size();
+            }
+            BOOST_TEST(groups == 6000U);
+        }
+    }
+}
+
+// What a visit or a done throws comes out of for_each_range, the threads stopped.
+BOOST_AUTO_TEST_CASE(a_failure_in_a_range_stops_the_walk) {
+    group_table t;
+    for (int i = 0; i < 2000; ++i) t.add({"k" + std::to_string(i)}, one("USD", "1", 1));
+    for (const unsigned threads : {1U, 2U}) {
+        BOOST_CHECK_THROW(t.for_each_range(
+                              threads, 100,
+                              [](std::size_t range, const group_view&) {
+                                  if (range == 5) throw std::runtime_error("visit");
+                              },
+                              [](std::size_t) {}),
+                          std::runtime_error);
+        std::size_t done = 0;
+        BOOST_CHECK_THROW(t.for_each_range(
+                              threads, 100, [](std::size_t, const group_view&) {},
+                              [&](std::size_t range) {
+                                  if (range == 3) throw std::runtime_error("done");
+                                  ++done;
+                              }),
+                          std::runtime_error);
+        BOOST_TEST(done == 3U);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(memory_limit)
@@ -436,9 +557,38 @@ BOOST_AUTO_TEST_CASE(aggregation_is_byte_identical_whatever_the_limit_and_thread
                     BOOST_TEST(crossfoot::to_json(p) == json);
                     BOOST_TEST(crossfoot::format_aggregate_json(p) == report_json);
                     BOOST_TEST(crossfoot::format_aggregate_text(p) == text_report);
+                    BOOST_TEST(crossfoot::format_aggregate_csv(p, threads) == csv);
+                    BOOST_TEST(crossfoot::format_aggregate_json(p, threads) == report_json);
+                    BOOST_TEST(crossfoot::format_aggregate_text(p, threads) == text_report);
                     BOOST_TEST((p == reference));
                     BOOST_TEST((p.finished() == reference.finished()));
                     if (limit == (std::size_t{24} << 10) && options.group_by.size() == 2) BOOST_TEST(p.groups.runs() > 0U);
+                }
+            }
+        }
+    }
+}
+
+// The reports of tens of thousands of groups, made on one to three threads a range of the
+// key order each (8,192 groups a range): byte-identical, with and without converted totals,
+// read with and without runs on disk.
+BOOST_AUTO_TEST_CASE(reports_are_byte_identical_whatever_their_threads) {
+    const std::string text = ledger(40000, 30000, 13);
+    for (const aggregate_options& options :
+         {grouped_by({"desk", "book"}), at_one_date(converting({"book"}, "USD", convert_rounding::total))}) {
+        const partial_aggregate reference = run_csv(text, options, 0, 1);
+        BOOST_TEST_REQUIRE(reference.groups.size() > 2U * 8192U);
+        const std::string csv = crossfoot::format_aggregate_csv(reference);
+        const std::string json = crossfoot::format_aggregate_json(reference);
+        const std::string table = crossfoot::format_aggregate_text(reference);
+        for (const std::size_t limit : {std::size_t{0}, std::size_t{256} << 10}) {
+            const partial_aggregate p = run_csv(text, options, limit, 2);
+            if (limit != 0) BOOST_TEST(p.groups.runs() > 0U);
+            for (const unsigned threads : {1U, 2U, 3U}) {
+                BOOST_TEST_CONTEXT("limit " << limit << ", report on " << threads << " threads") {
+                    BOOST_TEST(crossfoot::format_aggregate_csv(p, threads) == csv);
+                    BOOST_TEST(crossfoot::format_aggregate_json(p, threads) == json);
+                    BOOST_TEST(crossfoot::format_aggregate_text(p, threads) == table);
                 }
             }
         }
