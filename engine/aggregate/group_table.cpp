@@ -468,9 +468,10 @@ void group_table::merge_table(const cell_table& other) {
 // At most this many tables apart (one per worker, for some inputs); more are merged.
 constexpr std::size_t most_kept_apart = 16;
 
-// Worth keeping apart (least_groups; least_groups_apart, 65,536, by default): a table whose
+// Worth keeping apart (least_groups; least_groups_apart, 4,096, by default): a table whose
 // merge, on one thread after the workers, would take longer than putting it in key order on
-// a thread of its own; below that a merge is a few milliseconds.
+// a thread of its own and walking it beside the others, on every thread, for the report;
+// below that a merge is a millisecond or two.
 void group_table::keep_apart(group_table& other, std::size_t least_groups) {
     if (other.cells_->group_count() < least_groups || cells_->group_count() < least_groups ||
         !runs_.empty() || !other.runs_.empty() || !other.apart_.empty() || apart_.size() >= most_kept_apart ||

@@ -167,8 +167,9 @@ public:
     /// Takes the groups `other` holds in memory (leaving it empty), with its share of the
     /// budget: kept apart when both hold `least_groups` or more and draw on one budget,
     /// merged otherwise. The default is where a merge on one thread starts to cost more
-    /// than sorting apart on threads of their own.
-    static constexpr std::size_t least_groups_apart = std::size_t{1} << 16;
+    /// than sorting apart on threads of their own and walking the tables side by side for
+    /// the report (measured in docs/benchmarks.md).
+    static constexpr std::size_t least_groups_apart = std::size_t{1} << 12;
     void keep_apart(group_table& other, std::size_t least_groups = least_groups_apart);
     /// Forgets every group and run; keeps the limit.
     void clear();
