@@ -106,6 +106,22 @@ struct key_range {
     std::vector<std::size_t> end;
 };
 
+// Where the ranges of the key order start in each table's order: starts[t][k] for range k,
+// and last the table's end.
+struct range_starts {
+    std::vector<std::vector<std::size_t>> starts;
+
+    [[nodiscard]] std::size_t size() const { return starts.empty() ? 0 : starts[0].size() - 1; }
+    [[nodiscard]] key_range operator[](std::size_t k) const {
+        key_range r;
+        for (const auto& s : starts) {
+            r.begin.push_back(s[k]);
+            r.end.push_back(s[k + 1]);
+        }
+        return r;
+    }
+};
+
 // The groups of `range`, in key order, the figures of a key found in several tables added up.
 // The walk takes the least next key of all, fetching ahead in each table as visit_in_order
 // does.
@@ -160,12 +176,13 @@ key_range whole(const std::vector<std::vector<std::uint32_t>>& orders) {
 constexpr std::size_t samples_per_range = 16;
 
 // The key order cut into ranges of about `range_groups` groups, none empty. Every table's order
-// is sampled at a stride, the samples put in key order, and a range starts at every
-// samples_per_range-th of them (each found in every table's order by binary search): a range
-// then holds at most range_groups groups plus a stride per table, however the tables' keys
-// interleave, and a key found in several tables falls whole into one range.
-std::vector<key_range> ranges_of(const std::vector<const cell_table*>& tables,
-                                 const std::vector<std::vector<std::uint32_t>>& orders, std::size_t range_groups) {
+// is sampled at a stride, the samples put in key order, and a range starts at about every
+// samples_per_range-th of them (found in every table's order by binary search), each copy of a
+// key sampled in several tables counted, the cut moved past them to a new key: a range then
+// holds at most range_groups groups plus a stride or two per table, however the tables' keys
+// interleave or repeat, and a key found in several tables falls whole into one range.
+range_starts ranges_of(const std::vector<const cell_table*>& tables, const std::vector<std::vector<std::uint32_t>>& orders,
+                       std::size_t range_groups) {
     const std::size_t stride = std::max<std::size_t>(1, range_groups / samples_per_range);
     const std::size_t per_range = std::max<std::size_t>(1, range_groups / stride);
     std::vector<std::string_view> samples;
@@ -174,26 +191,19 @@ std::vector<key_range> ranges_of(const std::vector<const cell_table*>& tables,
     }
     if (samples.empty()) return {};
     std::ranges::sort(samples, aggregation::key_less);
-    const auto repeated = std::ranges::unique(samples);  // a key of several tables: one cut at most
-    samples.erase(repeated.begin(), repeated.end());
-    // Where each range starts in each table: at 0, then at each cut; the last ends at the end.
-    std::vector<std::vector<std::size_t>> starts(orders.size(), std::vector<std::size_t>{0});
+    range_starts out{std::vector<std::vector<std::size_t>>(orders.size(), std::vector<std::size_t>{0})};
     for (std::size_t cut = per_range; cut < samples.size(); cut += per_range) {
+        while (cut < samples.size() && samples[cut] == samples[cut - 1]) ++cut;  // a key apart from the last
+        if (cut == samples.size()) break;
         for (std::size_t t = 0; t < orders.size(); ++t) {
-            const auto from = orders[t].begin() + static_cast<std::ptrdiff_t>(starts[t].back());
+            const auto from = orders[t].begin() + static_cast<std::ptrdiff_t>(out.starts[t].back());
             const auto found = std::lower_bound(from, orders[t].end(), samples[cut], [&](std::uint32_t g, std::string_view key) {
                 return aggregation::key_less(tables[t]->key_at(g), key);
             });
-            starts[t].push_back(static_cast<std::size_t>(found - orders[t].begin()));
+            out.starts[t].push_back(static_cast<std::size_t>(found - orders[t].begin()));
         }
     }
-    std::vector<key_range> out(starts[0].size());
-    for (std::size_t k = 0; k < out.size(); ++k) {
-        for (std::size_t t = 0; t < orders.size(); ++t) {
-            out[k].begin.push_back(starts[t][k]);
-            out[k].end.push_back(k + 1 < starts[t].size() ? starts[t][k + 1] : orders[t].size());
-        }
-    }
+    for (std::size_t t = 0; t < orders.size(); ++t) out.starts[t].push_back(orders[t].size());
     return out;
 }
 
@@ -516,6 +526,7 @@ void group_table::for_each(const std::function<void(const group_view&)>& visit) 
 void group_table::for_each_range(unsigned threads, std::size_t range_groups,
                                  const std::function<void(std::size_t, const group_view&)>& visit,
                                  const std::function<void(std::size_t)>& done) const {
+    threads = std::max(1U, threads);
     if (!runs_.empty()) {  // merged as read: cut into ranges as it goes, on this thread
         std::size_t range = 0;
         std::size_t in_range = 0;

@@ -65,8 +65,13 @@ void in_order(std::size_t pieces, unsigned threads, const std::function<void(std
     p.made.assign(pieces, false);
     {
         std::vector<std::jthread> making;
-        for (std::size_t t = 0; t < step; ++t)
-            making.emplace_back([&, t] { make_every(t, step, pieces, p, make); });
+        try {
+            making.reserve(step);
+            for (std::size_t t = 0; t < step; ++t)
+                making.emplace_back([&, t] { make_every(t, step, pieces, p, make); });
+        } catch (...) {  // a thread that cannot be started: those started stop, and it is thrown
+            p.fail(std::current_exception());
+        }
         for (std::size_t piece = 0; piece < pieces; ++piece) {
             {
                 std::unique_lock hold(p.lock);

@@ -226,7 +226,8 @@ void write_aggregate_json(std::ostream& os, const partial_aggregate& p, unsigned
     w.begin_array();
     os << out;
     out.clear();
-    // Each range's writer goes on inside the array, made at its first group.
+    // Each range's writer goes on inside the array, made at its first group; every range
+    // before it holds a group (for_each_range makes no empty range).
     std::vector<own<std::optional<json_out::writer>>> parts(threads);
     bool some = false;
     write_in_ranges(

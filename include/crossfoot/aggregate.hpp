@@ -127,9 +127,9 @@ public:
     void merge(const group_table& other);
     /// Calls `visit` with every group, in key order.
     void for_each(const std::function<void(const group_view&)>& visit) const;
-    /// Visits every group as for_each does, on up to `threads` threads: the key order is cut
-    /// into consecutive ranges of `range_groups` groups or a few more (none empty: at most a
-    /// sixteenth of `range_groups` more per table kept apart), and
+    /// Visits every group as for_each does, on up to `threads` threads (0 is taken as 1): the
+    /// key order is cut into consecutive ranges of `range_groups` groups or a few more (none
+    /// empty; at most an eighth of `range_groups` more per table kept apart), and
     /// `visit(range, group)` is called with each range's groups in key order, ranges on
     /// different threads at once. `done(range)` is called on the calling thread, in range
     /// order, once all of a range's groups are visited; range `r + threads` is begun only

@@ -374,8 +374,8 @@ BOOST_AUTO_TEST_CASE(visits_in_ranges_as_in_one_walk) {
                     std::vector<std::string> joined;
                     for (const auto& r : ranges) {
                         BOOST_TEST(!r.empty());
-                        // Three tables kept apart: a sixteenth of range_groups more each.
-                        const std::size_t more = t == &apart ? 3 * std::max<std::size_t>(1, range_groups / 16) : 0;
+                        // Three tables kept apart: an eighth of range_groups more each.
+                        const std::size_t more = t == &apart ? 6 * std::max<std::size_t>(1, range_groups / 16) : 0;
                         BOOST_TEST(r.size() <= range_groups + more);
                         joined.insert(joined.end(), r.begin(), r.end());
                     }
@@ -404,7 +404,7 @@ BOOST_AUTO_TEST_CASE(ranges_stay_small_whatever_the_tables_hold) {
         BOOST_TEST_CONTEXT("ranges of " << range_groups) {
             std::size_t groups = 0;
             for (const auto& r : in_ranges(a, 2, range_groups)) {
-                BOOST_TEST(r.size() <= range_groups + 2 * (range_groups / 16));
+                BOOST_TEST(r.size() <= range_groups + 4 * (range_groups / 16));
                 groups += r.size();
             }
             BOOST_TEST(groups == 6000U);
@@ -412,27 +412,66 @@ BOOST_AUTO_TEST_CASE(ranges_stay_small_whatever_the_tables_hold) {
     }
 }
 
+// Tables that sample the same keys: one holds every id, the other every even id and one more
+// key after each. Each key sampled in both counts twice, so that a range does not grow with
+// the number of tables that share its keys.
+BOOST_AUTO_TEST_CASE(ranges_stay_small_when_tables_share_keys) {
+    group_table a;
+    group_table b;
+    for (int i = 0; i < 4000; ++i) {
+        const std::string id = "k" + std::to_string(10000 + i);
+        a.add({id}, one("USD", "1", 1));
+        if (i % 2 != 0) continue;
+        b.add({id}, one("USD", "1", 1));
+        b.add({id + "a"}, one("EUR", "1", 1));
+    }
+    a.keep_apart(b, 0);
+    for (const std::size_t range_groups : {std::size_t{32}, std::size_t{320}}) {
+        BOOST_TEST_CONTEXT("ranges of " << range_groups) {
+            std::size_t groups = 0;
+            for (const auto& r : in_ranges(a, 2, range_groups)) {
+                BOOST_TEST(r.size() <= range_groups + 4 * (range_groups / 16));
+                groups += r.size();
+            }
+            BOOST_TEST(groups == 6000U);
+        }
+    }
+    // Two ranges on three threads: the third thread has nothing to do.
+    BOOST_TEST(in_ranges(a, 3, 4000).size() == 2U);
+}
+
 // What a visit or a done throws comes out of for_each_range, the threads stopped.
 BOOST_AUTO_TEST_CASE(a_failure_in_a_range_stops_the_walk) {
-    group_table t;
-    for (int i = 0; i < 2000; ++i) t.add({"k" + std::to_string(i)}, one("USD", "1", 1));
-    for (const unsigned threads : {1U, 2U}) {
-        BOOST_CHECK_THROW(t.for_each_range(
-                              threads, 100,
-                              [](std::size_t range, const group_view&) {
-                                  if (range == 5) throw std::runtime_error("visit");
-                              },
-                              [](std::size_t) {}),
-                          std::runtime_error);
-        std::size_t done = 0;
-        BOOST_CHECK_THROW(t.for_each_range(
-                              threads, 100, [](std::size_t, const group_view&) {},
-                              [&](std::size_t range) {
-                                  if (range == 3) throw std::runtime_error("done");
-                                  ++done;
-                              }),
-                          std::runtime_error);
-        BOOST_TEST(done == 3U);
+    group_table one_table;
+    std::vector<group_table> parts(2);
+    for (int i = 0; i < 2000; ++i) {
+        one_table.add({"k" + std::to_string(i)}, one("USD", "1", 1));
+        parts[static_cast<std::size_t>(i % 2)].add({"k" + std::to_string(i)}, one("USD", "1", 1));
+    }
+    group_table apart = parts[0];
+    apart.keep_apart(parts[1], 0);
+    group_table limited = one_table;
+    limited.limit_memory(std::size_t{24} << 10, "");
+    BOOST_TEST_REQUIRE(limited.runs() > 0U);
+    for (const group_table* t : {&one_table, &apart, &limited}) {
+        for (const unsigned threads : {1U, 2U}) {
+            BOOST_CHECK_THROW(t->for_each_range(
+                                  threads, 100,
+                                  [](std::size_t range, const group_view&) {
+                                      if (range == 5) throw std::runtime_error("visit");
+                                  },
+                                  [](std::size_t) {}),
+                              std::runtime_error);
+            std::size_t done = 0;
+            BOOST_CHECK_THROW(t->for_each_range(
+                                  threads, 100, [](std::size_t, const group_view&) {},
+                                  [&](std::size_t range) {
+                                      if (range == 3) throw std::runtime_error("done");
+                                      ++done;
+                                  }),
+                              std::runtime_error);
+            BOOST_TEST(done == 3U);
+        }
     }
 }
 
