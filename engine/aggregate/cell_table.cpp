@@ -310,7 +310,9 @@ std::vector<std::uint32_t> cell_table::ordered_groups() const {
         order_prefix prefix;
         std::uint32_t group;
     };
-    std::vector<entry> order(groups_.size());
+    // Tens of megabytes with millions of groups: in huge pages, a fault per 2 MiB instead of
+    // per 4 KiB (half the time of ordering 1.7·10^6 groups went to faults).
+    std::vector<entry, huge_page_allocator<entry>> order(groups_.size());
     for (std::uint32_t g = 0; g < groups_.size(); ++g) order[g] = {prefix_of(key_at(g)), g};
     std::sort(order.begin(), order.end(), [&](const entry& a, const entry& b) {
         if (a.prefix != b.prefix) return a.prefix < b.prefix;

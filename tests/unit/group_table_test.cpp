@@ -129,6 +129,37 @@ BOOST_AUTO_TEST_CASE(visits_groups_in_key_order_field_by_field) {
     BOOST_TEST(t.size() == keys.size());
 }
 
+// Many keys put in order by their 24-byte prefixes, ties broken in full: keys of one to three
+// fields over a few bytes (NUL and 0xFF among them), many sharing their first 24 bytes or
+// more, some packed into a word (a date, a short code) and some not; the order is
+// std::vector<std::string>'s.
+BOOST_AUTO_TEST_CASE(many_keys_in_key_order_field_by_field) {
+    std::mt19937_64 random(23);
+    const std::string alphabet("\0\x01-09aAz\x7F\x80\xFF", 12);
+    const auto field = [&] {
+        std::string f;
+        switch (random() % 4) {
+        case 0: f = "2024-0" + std::to_string(1 + random() % 9) + "-1" + std::to_string(random() % 10); break;
+        case 1: f = std::string(20 + random() % 10, 'q'); break;  // long shared starts
+        default: break;
+        }
+        for (auto n = random() % 6; n > 0; --n) f += alphabet[random() % alphabet.size()];
+        return f;
+    };
+    group_table t;
+    std::vector<key> keys;
+    for (int i = 0; i < 30'000; ++i) {
+        key k;
+        for (auto n = 1 + random() % 3; n > 0; --n) k.push_back(field());
+        keys.push_back(k);
+        t.add(k, one("USD", "1", 1));
+    }
+    std::ranges::sort(keys);
+    keys.erase(std::ranges::unique(keys).begin(), keys.end());
+    BOOST_TEST_REQUIRE(keys.size() > 10'000U);
+    BOOST_TEST((keys_of(t) == keys));
+}
+
 BOOST_AUTO_TEST_CASE(adds_equal_keys_and_keeps_currencies_apart) {
     group_table t;
     t.add({"north"}, one("USD", "1.50", 1));
