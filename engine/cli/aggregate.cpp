@@ -162,7 +162,9 @@ int run_merge(const merge_options& options, std::ostream& out, std::ostream& err
     }
     if (!options.partial.empty() && !write_partial(*merged, options.partial, err))
         return exit_bad_input;
-    print(*merged, options.format, std::max(1U, std::thread::hardware_concurrency()), out, err);
+    const unsigned threads =
+        options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+    print(*merged, options.format, threads, out, err);
     return 0;
 }
 

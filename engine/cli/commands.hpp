@@ -140,6 +140,7 @@ struct merge_options {
     std::vector<std::string> files;
     std::string format = "table";
     std::string partial;
+    unsigned threads = 0;  // that write the report; 0: every core
 };
 
 /// `crossfoot merge`: combines partial aggregates into one.

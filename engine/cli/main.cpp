@@ -178,6 +178,7 @@ void add_merge(CLI::App& app, crossfoot::cli::merge_options& o) {
         ->check(CLI::IsMember({"table", "csv", "json"}))
         ->capture_default_str();
     command->add_option("--partial", o.partial, "Also write the merged partial aggregate (JSON)");
+    command->add_option("--threads", o.threads, "Threads that write the report (0: every core)")->capture_default_str();
 }
 
 }  // namespace
