@@ -300,17 +300,37 @@ partial_aggregate read_partial(const json& doc) {
 
 namespace {
 
-// JSON that names a key twice in one object: the reader would keep one of the two silently.
+// Builds the document as json's own reader does, but refuses JSON that names a key twice in one
+// object (the reader would keep one of the two silently). json's parser with a callback did
+// the same check but took minutes on a partial of 10^6 groups; its event reader with this
+// handler reads it in about a second.
+class without_duplicate_keys : public nlohmann::detail::json_sax_dom_parser<json> {
+public:
+    using json_sax_dom_parser::json_sax_dom_parser;
+
+    bool start_object(std::size_t elements) {
+        open_objects_.emplace_back();
+        return json_sax_dom_parser::start_object(elements);
+    }
+    bool end_object() {
+        open_objects_.pop_back();
+        return json_sax_dom_parser::end_object();
+    }
+    bool key(string_t& name) {
+        if (!open_objects_.back().insert(name).second)
+            throw std::invalid_argument(fmt::format("the key {} appears twice in one object", json(name).dump()));
+        return json_sax_dom_parser::key(name);
+    }
+
+private:
+    std::vector<std::set<std::string>> open_objects_;
+};
+
 json parse_without_duplicate_keys(std::string_view text) {
-    std::vector<std::set<std::string>> open_objects;
-    const json::parser_callback_t refuse_duplicates = [&](int, json::parse_event_t event, json& parsed) {
-        if (event == json::parse_event_t::object_start) open_objects.emplace_back();
-        if (event == json::parse_event_t::object_end) open_objects.pop_back();
-        if (event == json::parse_event_t::key && !open_objects.back().insert(parsed.get<std::string>()).second)
-            throw std::invalid_argument(fmt::format("the key {} appears twice in one object", parsed.dump()));
-        return true;
-    };
-    return json::parse(text, refuse_duplicates);
+    json parsed;
+    without_duplicate_keys reader(parsed);
+    json::sax_parse(text, &reader);
+    return parsed;
 }
 
 // json's messages begin with their own code, "[json.exception.parse_error.101] ": left out.
