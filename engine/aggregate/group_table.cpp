@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <limits>
 #include <stdexcept>
 #include <thread>
 
@@ -162,13 +163,6 @@ void walk(const std::vector<const cell_table*>& tables, const std::vector<std::v
         }
         for (const std::size_t t : same) tables[t]->fetch_for_visit(orders[t], ++at[t]);
     }
-}
-
-// The whole key order of `orders` as one range.
-key_range whole(const std::vector<std::vector<std::uint32_t>>& orders) {
-    key_range r{std::vector<std::size_t>(orders.size(), 0), {}};
-    for (const auto& order : orders) r.end.push_back(order.size());
-    return r;
 }
 
 // Keys sampled from each table for cutting the key order into ranges: one every
@@ -517,10 +511,9 @@ cell_table& group_table::cells() {
 }
 
 void group_table::for_each(const std::function<void(const group_view&)>& visit) const {
-    if (!runs_.empty()) return for_each_merged(*cells_, runs_, visit);
-    const auto all = tables();
-    const auto orders = orders_of(all);
-    walk(all, orders, whole(orders), visit);
+    // One range of them all, on this thread.
+    for_each_range(1, std::numeric_limits<std::size_t>::max(), [&](std::size_t, const group_view& g) { visit(g); },
+                   [](std::size_t) {});
 }
 
 void group_table::for_each_range(unsigned threads, std::size_t range_groups,

@@ -69,6 +69,9 @@ bool library_options(const aggregate_options_cli& cli, aggregate_options& o, std
     return true;
 }
 
+// The threads a --threads option asks for: 0, every core.
+unsigned threads_to_use(unsigned asked) { return asked != 0 ? asked : std::max(1U, std::thread::hardware_concurrency()); }
+
 void print(const partial_aggregate& p, const std::string& format, unsigned threads, std::ostream& out,
            std::ostream& err) {
     if (format == "json") {
@@ -110,8 +113,7 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
                                         d.message, d.code, d.source_line);
         };
     }
-    const unsigned threads =
-        cli.threads != 0 ? cli.threads : std::max(1U, std::thread::hardware_concurrency());
+    const unsigned threads = threads_to_use(cli.threads);
     partial_aggregate result;
     for (const std::string& path : cli.files) {
         // Checked without opening: a named pipe is opened once, by the library, to read it.
@@ -162,9 +164,7 @@ int run_merge(const merge_options& options, std::ostream& out, std::ostream& err
     }
     if (!options.partial.empty() && !write_partial(*merged, options.partial, err))
         return exit_bad_input;
-    const unsigned threads =
-        options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-    print(*merged, options.format, threads, out, err);
+    print(*merged, options.format, threads_to_use(options.threads), out, err);
     return 0;
 }
 
