@@ -1,4 +1,5 @@
-// engine/aggregate/partial.cpp: merging partial aggregates, and their JSON form.
+// engine/aggregate/partial.cpp: merging partial aggregates, and writing their JSON form
+// (partial_read.cpp reads it).
 // SPDX-License-Identifier: MIT
 #include <crossfoot/aggregate.hpp>
 
@@ -7,12 +8,10 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <ostream>
 #include <sstream>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -20,8 +19,6 @@
 namespace crossfoot {
 
 namespace {
-
-using json = nlohmann::ordered_json;
 
 std::string_view rounding_name(convert_rounding r) {
     return r == convert_rounding::row ? "row" : "total";
@@ -190,166 +187,6 @@ std::string to_json(const partial_aggregate& p) {
     std::ostringstream out;
     write_json(out, p);
     return std::move(out).str();
-}
-
-namespace {
-
-// The longest decimal a partial may hold. Totals of amounts of up to 1,000 digits, converted
-// at rates of up to 1,000, stay far below it; a longer one is refused rather than read in
-// time that grows with the square of its length.
-constexpr std::size_t max_decimal_chars = 10000;
-
-decimal read_decimal(const json& j, std::string_view what) {
-    if (!j.is_string())
-        throw std::invalid_argument(fmt::format("{} must be a decimal string", what));
-    const auto& text = j.get_ref<const std::string&>();
-    if (text.size() > max_decimal_chars)
-        throw std::invalid_argument(fmt::format("{} must be a decimal of at most {} characters, found {}",
-                                                what, max_decimal_chars, text.size()));
-    auto d = decimal::parse(text);
-    if (!d) throw std::invalid_argument(fmt::format("{}: {}", what, d.error().message()));
-    return *d;
-}
-
-std::uint64_t read_count(const json& j, std::string_view what) {
-    if (!j.is_number_unsigned())
-        throw std::invalid_argument(
-            fmt::format("{} must be a whole number, found {}", what, j.dump()));
-    return j.get<std::uint64_t>();
-}
-
-convert_rounding read_rounding(const json& j) {
-    if (j == "row") return convert_rounding::row;
-    if (j == "total") return convert_rounding::total;
-    throw std::invalid_argument(
-        fmt::format("rounding must be \"row\" or \"total\", found {}", j.dump()));
-}
-
-unit read_unit(const json& j) {
-    if (!j.is_string())
-        throw std::invalid_argument(fmt::format("expected a currency code, found {}", j.dump()));
-    const auto u = unit::currency(j.get<std::string>());
-    if (!u) throw std::invalid_argument("unknown currency '" + j.get<std::string>() + "'");
-    return *u;
-}
-
-// A converted total goes with a target, in every group, and only then.
-group_totals read_group(const json& entry, const std::optional<unit>& target) {
-    group_totals g;
-    if (entry.at("totals").empty())
-        throw std::invalid_argument("a group has no totals: every group holds at least one currency's");
-    for (const json& t : entry.at("totals")) {
-        const unit u = read_unit(t.at("currency"));
-        if (g.totals.contains(u))
-            throw std::invalid_argument(
-                fmt::format("currency {} appears twice in a group", u.code()));
-        g.totals[u] = read_decimal(t.at("total"), "total");
-        g.rows[u] = read_count(t.at("rows"), "rows");
-    }
-    if (entry.contains("converted") != target.has_value())
-        throw std::invalid_argument(target
-                                        ? "a group has no converted total"
-                                        : "a group has a converted total but there is no target");
-    if (target) g.converted = read_decimal(entry.at("converted"), "converted");
-    return g;
-}
-
-// Every accepted row is in exactly one group and currency.
-void check_rows(const partial_aggregate& p) {
-    if (p.rows_rejected > p.rows_read)
-        throw std::invalid_argument(fmt::format("rows_rejected {} is more than rows_read {}",
-                                                p.rows_rejected, p.rows_read));
-    std::uint64_t in_groups = 0;
-    p.groups.for_each([&](const group_view& g) { in_groups += g.rows(); });
-    if (in_groups != p.rows_accepted())
-        throw std::invalid_argument(fmt::format("the groups hold {} rows, not the {} accepted",
-                                                in_groups, p.rows_accepted()));
-}
-
-partial_aggregate read_partial(const json& doc) {
-    if (doc.at("format") != "crossfoot-partial")
-        throw std::invalid_argument("not a crossfoot partial aggregate");
-    if (doc.at("version") != partial_aggregate::format_version)
-        throw std::invalid_argument(fmt::format("format version {} is not {}",
-                                                doc.at("version").dump(),
-                                                partial_aggregate::format_version));
-    partial_aggregate p;
-    p.group_by = doc.at("group_by").get<std::vector<std::string>>();
-    for (auto column = p.group_by.begin(); column != p.group_by.end(); ++column) {
-        if (std::find(p.group_by.begin(), column, *column) != column)
-            throw std::invalid_argument(fmt::format("group_by names the column '{}' twice", *column));
-    }
-    if (!doc.at("target").is_null()) p.target = read_unit(doc.at("target"));
-    p.rounding = read_rounding(doc.at("rounding"));
-    p.rows_read = read_count(doc.at("rows_read"), "rows_read");
-    p.rows_rejected = read_count(doc.at("rows_rejected"), "rows_rejected");
-    for (const json& entry : doc.at("groups")) {
-        auto key = entry.at("key").get<std::vector<std::string>>();
-        if (key.size() != p.group_by.size())
-            throw std::invalid_argument("a group key does not match group_by");
-        if (p.groups.contains(key))
-            throw std::invalid_argument(
-                fmt::format("the group {} appears twice", entry.at("key").dump()));
-        p.groups.add(key, read_group(entry, p.target));
-    }
-    check_rows(p);
-    return p;
-}
-
-}  // namespace
-
-namespace {
-
-// Builds the document as json's own reader does, but refuses JSON that names a key twice in one
-// object (the reader would keep one of the two silently). json's parser with a callback did
-// the same check but took minutes on a partial of 10^6 groups; its event reader with this
-// handler reads it in about a second.
-class without_duplicate_keys : public nlohmann::detail::json_sax_dom_parser<json> {
-public:
-    using json_sax_dom_parser::json_sax_dom_parser;
-
-    bool start_object(std::size_t elements) {
-        open_objects_.emplace_back();
-        return json_sax_dom_parser::start_object(elements);
-    }
-    bool end_object() {
-        open_objects_.pop_back();
-        return json_sax_dom_parser::end_object();
-    }
-    bool key(string_t& name) {
-        if (!open_objects_.back().insert(name).second)
-            throw std::invalid_argument(fmt::format("the key {} appears twice in one object", json(name).dump()));
-        return json_sax_dom_parser::key(name);
-    }
-
-private:
-    std::vector<std::set<std::string>> open_objects_;
-};
-
-json parse_without_duplicate_keys(std::string_view text) {
-    json parsed;
-    without_duplicate_keys reader(parsed);
-    json::sax_parse(text, &reader);
-    return parsed;
-}
-
-// json's messages begin with their own code, "[json.exception.parse_error.101] ": left out.
-std::string without_json_code(std::string message) {
-    if (message.starts_with("[json.exception.")) {
-        const std::size_t end = message.find("] ");
-        if (end != std::string::npos) message.erase(0, end + 2);
-    }
-    return message;
-}
-
-}  // namespace
-
-std::expected<partial_aggregate, std::string> partial_from_json(std::string_view text) {
-    try {
-        return read_partial(parse_without_duplicate_keys(text));
-    } catch (const std::exception& e) {  // json's parse, type and key errors, and ours
-        return std::unexpected(without_json_code(e.what()));
-    }
 }
 
 std::ostream& operator<<(std::ostream& os, const partial_aggregate& p) {

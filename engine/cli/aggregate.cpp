@@ -145,14 +145,18 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
 }
 
 int run_merge(const merge_options& options, std::ostream& out, std::ostream& err) {
+    // One budget for every partial read and for the merge: each file is read as it streams,
+    // a group at a time, into a table that draws on it, then merged in.
+    group_table memory;
+    memory.limit_memory(options.memory_limit.value_or(default_memory_limit()), options.spill_dir);
     std::optional<partial_aggregate> merged;
     for (const std::string& path : options.files) {
         std::ifstream file(path, std::ios::binary);
-        const std::string text{std::istreambuf_iterator<char>(file),
-                               std::istreambuf_iterator<char>()};
         if (!file)
             return fail(err, fmt::format("cannot read '{}'", path), "no-file"), exit_bad_input;
-        auto p = partial_from_json(text);
+        auto p = partial_from_json(file, &memory);
+        if (file.bad())
+            return fail(err, fmt::format("cannot read '{}'", path), "no-file"), exit_bad_input;
         if (!p)
             return fail(err, fmt::format("{}: {}", path, p.error()), "bad-partial"), exit_bad_input;
         if (!merged) {

@@ -141,6 +141,8 @@ struct merge_options {
     std::string format = "table";
     std::string partial;
     unsigned threads = 0;  // that write the report; 0: every core
+    std::optional<std::size_t> memory_limit;  // the groups' tables; none: the library's default
+    std::string spill_dir;
 };
 
 /// `crossfoot merge`: combines partial aggregates into one.

@@ -179,6 +179,11 @@ void add_merge(CLI::App& app, crossfoot::cli::merge_options& o) {
         ->capture_default_str();
     command->add_option("--partial", o.partial, "Also write the merged partial aggregate (JSON)");
     command->add_option("--threads", o.threads, "Threads that write the report (0: every core)")->capture_default_str();
+    command->add_option("--memory-limit", o.memory_limit,
+                        "Memory for the groups, e.g. 512MiB (0: no limit; default: a quarter of physical memory); "
+                        "past it, groups are written to disk and merged, exactly")
+        ->transform(CLI::AsSizeValue(false));
+    command->add_option("--spill-dir", o.spill_dir, "Where groups go past the memory limit (default: $TMPDIR or /tmp)");
 }
 
 }  // namespace

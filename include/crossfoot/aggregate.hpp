@@ -238,6 +238,15 @@ struct partial_aggregate {
 /// The same JSON written to `out` as it is made: millions of groups need no string of their own.
 void write_json(std::ostream& out, const partial_aggregate& p);
 [[nodiscard]] std::expected<partial_aggregate, std::string> partial_from_json(std::string_view text);
+/// The same, read from `in` as it streams, a group at a time: reading holds the partial's
+/// groups and no copy of the text or of the document. Its groups' table draws on `memory`'s
+/// budget when given (a table given limit_memory or share_memory: a merge's), so that past
+/// the limit they go to disk as an aggregation's do; without it, memory is not limited.
+/// Keys in the order to_json writes them are checked as they come, and the first fault in
+/// the document is the one reported; a group met twice is found by looking it up only when
+/// it comes out of key order.
+[[nodiscard]] std::expected<partial_aggregate, std::string> partial_from_json(std::istream& in,
+                                                                             const group_table* memory = nullptr);
 
 std::ostream& operator<<(std::ostream& os, const partial_aggregate& p);  // to_json(p)
 

@@ -45,6 +45,7 @@ using crossfoot::aggregate_options;
 using crossfoot::convert_rounding;
 using crossfoot::decimal;
 using crossfoot::diagnostic;
+using crossfoot::group_table;
 using crossfoot::partial_aggregate;
 using crossfoot::unit;
 using crossfoot::testing::builtin;
@@ -425,6 +426,15 @@ const bad_partial_case bad_partials[] = {
     {"no groups", "\"groups\":", "\"group\":", "key 'groups' not found"},
     {"a group without totals", "[{\"currency\": \"CNY\", \"total\": \"1.50\", \"rows\": 2}]", "[]",
      "a group has no totals: every group holds at least one currency's"},
+    {"a group twice", "\"rows\": 2}]}]",
+     "\"rows\": 1}]}, {\"key\": [\"North\"], \"totals\": [{\"currency\": \"USD\", \"total\": \"1\", \"rows\": 1}]}]",
+     "the group [\"North\"] appears twice"},
+    {"an array, not an object", "{\n \"format\"", "[{\n \"format\"",
+     "a partial aggregate is a JSON object, found an array"},
+    {"a number, not an object", "{\n \"format\"", "7 {\n \"format\"",
+     "a partial aggregate is a JSON object, found a number"},
+    {"text after the object", "]}]\n}", "]}]\n} {}",
+     "parse error at line 5, column 3: syntax error while parsing value - unexpected '{'; expected end of input"},
 };
 
 std::string replaced(std::string_view text, std::string_view from, std::string_view to) {
@@ -1154,6 +1164,97 @@ BOOST_DATA_TEST_CASE(refuses_a_malformed_partial_with_the_reason, bdata::make(ba
     const auto p = crossfoot::partial_from_json(replaced(good_partial, c.from, c.to));
     BOOST_TEST_REQUIRE(!p.has_value());
     BOOST_TEST(p.error() == c.message);
+}
+
+// A partial written by hand, with its fields and groups in any order: the header after the
+// groups is read as well as before them, and checked against them at the end.
+constexpr std::string_view groups_first = R"({
+ "groups": [{"key": ["South"], "totals": [{"currency": "USD", "total": "2", "rows": 1}]},
+            {"key": ["North"], "totals": [{"currency": "CNY", "total": "1.50", "rows": 2}]}],
+ "rows_rejected": 0, "rows_read": 3, "rounding": "row", "target": null, "group_by": ["region"],
+ "version": 1, "format": "crossfoot-partial"
+})";
+
+BOOST_AUTO_TEST_CASE(reads_a_stream_as_it_reads_text) {
+    std::vector<std::string> texts = {std::string(good_partial), std::string(groups_first)};
+    for (const auto& options : {grouped_by({"region", "product"}), converting({"region"}, "CNY", convert_rounding::total)}) {
+        texts.push_back(to_json(aggregated("region,product,date,amount,currency\n"
+                                           "North,bolts,2024-09-27,1.50,USD\n"
+                                           "South,nuts,2024-09-27,-7,EUR\n"
+                                           "North,nuts,2024-09-27,2,USD\n",
+                                           options)));
+    }
+    for (const std::string& text : texts) {
+        BOOST_TEST_CONTEXT(text.substr(0, 120)) {
+            std::istringstream in(text);
+            const auto streamed = crossfoot::partial_from_json(in);
+            const auto whole = crossfoot::partial_from_json(text);
+            BOOST_TEST_REQUIRE(streamed.has_value(), (streamed ? std::string() : streamed.error()));
+            BOOST_TEST_REQUIRE(whole.has_value());
+            BOOST_TEST(*streamed == *whole);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(takes_the_header_after_the_groups_and_checks_them_against_it) {
+    const auto p = crossfoot::partial_from_json(groups_first);
+    BOOST_TEST_REQUIRE(p.has_value(), (p ? std::string() : p.error()));
+    BOOST_TEST(total_of(*p, {"North"}, "CNY") == "1.50");
+    BOOST_TEST(total_of(*p, {"South"}, "USD") == "2");
+    BOOST_TEST(to_json(*p) == to_json(*crossfoot::partial_from_json(to_json(*p))));
+    const auto error = [](std::string_view from, std::string_view to) {
+        const auto bad = crossfoot::partial_from_json(replaced(groups_first, from, to));
+        return bad ? std::string("accepted") : bad.error();
+    };
+    BOOST_TEST(error("\"group_by\": [\"region\"]", "\"group_by\": [\"region\", \"product\"]") ==
+               "a group key does not match group_by");
+    BOOST_TEST(error("\"target\": null", "\"target\": \"CNY\"") == "a group has no converted total");
+    BOOST_TEST(error("\"rows\": 2}]}]", "\"rows\": 2}], \"converted\": \"1\"}]") ==
+               "a group has a converted total but there is no target");
+    BOOST_TEST(error("\"rows_read\": 3", "\"rows_read\": 2") == "the groups hold 3 rows, not the 2 accepted");
+    BOOST_TEST(error("\"South\"], \"totals\"", "\"North\"], \"totals\"") == "the group [\"North\"] appears twice");
+    BOOST_TEST(error(", \"format\": \"crossfoot-partial\"", "") == "key 'format' not found");
+}
+
+BOOST_AUTO_TEST_CASE(reads_groups_out_of_key_order) {
+    const auto p = crossfoot::partial_from_json(replaced(
+        replaced(good_partial, "\"rows_read\": 3", "\"rows_read\": 5"), "\"rows\": 2}]}]",
+        "\"rows\": 1}]}, {\"key\": [\"East\"], \"totals\": [{\"currency\": \"USD\", \"total\": \"1\", \"rows\": 1}]}, "
+        "{\"key\": [\"South\"], \"totals\": [{\"currency\": \"USD\", \"total\": \"2\", \"rows\": 1}]}, "
+        "{\"key\": [\"Central\"], \"totals\": [{\"currency\": \"USD\", \"total\": \"3\", \"rows\": 1}]}]"));
+    BOOST_TEST_REQUIRE(p.has_value(), (p ? std::string() : p.error()));
+    BOOST_TEST(p->groups.size() == 4U);
+    BOOST_TEST(total_of(*p, {"Central"}, "USD") == "3");
+    const auto twice = crossfoot::partial_from_json(replaced(
+        good_partial, "\"rows\": 2}]}]",
+        "\"rows\": 1}]}, {\"key\": [\"South\"], \"totals\": [{\"currency\": \"USD\", \"total\": \"2\", \"rows\": 1}]}, "
+        "{\"key\": [\"East\"], \"totals\": [{\"currency\": \"USD\", \"total\": \"3\", \"rows\": 1}]}, "
+        "{\"key\": [\"North\"], \"totals\": [{\"currency\": \"USD\", \"total\": \"3\", \"rows\": 1}]}]"));
+    BOOST_TEST_REQUIRE(!twice.has_value());
+    BOOST_TEST(twice.error() == "the group [\"North\"] appears twice");
+}
+
+BOOST_AUTO_TEST_CASE(reads_a_stream_within_a_memory_limit) {
+    // 20,000 groups read into a table of 64 KiB: written to disk as they come, the same groups.
+    std::string ledger = "id,amount,currency\n";
+    for (int i = 0; i < 20000; ++i) ledger += std::to_string(i * 7919 % 20000) + "," + std::to_string(i) + ".5,USD\n";
+    const std::string text = to_json(aggregated(ledger, grouped_by({"id"})));
+    group_table memory;
+    memory.limit_memory(std::size_t{64} << 10, std::filesystem::temp_directory_path().string());
+    std::istringstream in(text);
+    const auto limited = crossfoot::partial_from_json(in, &memory);
+    BOOST_TEST_REQUIRE(limited.has_value(), (limited ? std::string() : limited.error()));
+    BOOST_TEST(limited->groups.runs() > 0U);
+    BOOST_TEST(limited->groups.budget() == memory.budget());
+    BOOST_TEST(to_json(*limited) == text);
+    // A group met twice is still found, out of key order, with the groups on disk.
+    const auto twice = crossfoot::partial_from_json(text.substr(0, text.rfind("]\n}")) + R"(, {"key": ["17"], "totals": [{"currency": "USD", "total": "1", "rows": 1}]}]})");
+    BOOST_TEST_REQUIRE(!twice.has_value());
+    BOOST_TEST(twice.error() == "the group [\"17\"] appears twice");
+    std::istringstream again(text.substr(0, text.rfind("]\n}")) + R"(, {"key": ["17"], "totals": [{"currency": "USD", "total": "1", "rows": 1}]}]})");
+    const auto twice_limited = crossfoot::partial_from_json(again, &memory);
+    BOOST_TEST_REQUIRE(!twice_limited.has_value());
+    BOOST_TEST(twice_limited.error() == "the group [\"17\"] appears twice");
 }
 
 BOOST_AUTO_TEST_CASE(refuses_to_merge_partials_made_differently_and_changes_nothing) {

@@ -1,0 +1,329 @@
+// engine/aggregate/partial_read.cpp: reading a partial aggregate's JSON as it streams, a group
+// at a time, so that reading holds no more than its groups' table (which a memory limit bounds).
+// SPDX-License-Identifier: MIT
+#include <crossfoot/aggregate.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <istream>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crossfoot {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// The longest decimal a partial may hold. Totals of amounts of up to 1,000 digits, converted
+// at rates of up to 1,000, stay far below it; a longer one is refused rather than read in
+// time that grows with the square of its length.
+constexpr std::size_t max_decimal_chars = 10000;
+
+decimal read_decimal(const json& j, std::string_view what) {
+    if (!j.is_string())
+        throw std::invalid_argument(fmt::format("{} must be a decimal string", what));
+    const auto& text = j.get_ref<const std::string&>();
+    if (text.size() > max_decimal_chars)
+        throw std::invalid_argument(fmt::format("{} must be a decimal of at most {} characters, found {}",
+                                                what, max_decimal_chars, text.size()));
+    auto d = decimal::parse(text);
+    if (!d) throw std::invalid_argument(fmt::format("{}: {}", what, d.error().message()));
+    return *d;
+}
+
+std::uint64_t read_count(const json& j, std::string_view what) {
+    if (!j.is_number_unsigned())
+        throw std::invalid_argument(
+            fmt::format("{} must be a whole number, found {}", what, j.dump()));
+    return j.get<std::uint64_t>();
+}
+
+convert_rounding read_rounding(const json& j) {
+    if (j == "row") return convert_rounding::row;
+    if (j == "total") return convert_rounding::total;
+    throw std::invalid_argument(
+        fmt::format("rounding must be \"row\" or \"total\", found {}", j.dump()));
+}
+
+unit read_unit(const json& j) {
+    if (!j.is_string())
+        throw std::invalid_argument(fmt::format("expected a currency code, found {}", j.dump()));
+    const auto u = unit::currency(j.get<std::string>());
+    if (!u) throw std::invalid_argument("unknown currency '" + j.get<std::string>() + "'");
+    return *u;
+}
+
+const char* const no_converted_total = "a group has no converted total";
+const char* const converted_without_target = "a group has a converted total but there is no target";
+const char* const key_unlike_group_by = "a group key does not match group_by";
+
+// A group's totals, and its converted total when it has one. Whether it should have one is
+// checked here when the target is known (`target_known`), else by the reader at the end.
+group_totals read_group(const json& entry, bool target_known, const std::optional<unit>& target) {
+    group_totals g;
+    if (entry.at("totals").empty())
+        throw std::invalid_argument("a group has no totals: every group holds at least one currency's");
+    for (const json& t : entry.at("totals")) {
+        const unit u = read_unit(t.at("currency"));
+        if (g.totals.contains(u))
+            throw std::invalid_argument(
+                fmt::format("currency {} appears twice in a group", u.code()));
+        g.totals[u] = read_decimal(t.at("total"), "total");
+        g.rows[u] = read_count(t.at("rows"), "rows");
+    }
+    const bool converted = entry.contains("converted");
+    if (target_known && converted != target.has_value())
+        throw std::invalid_argument(target ? no_converted_total : converted_without_target);
+    if (converted) g.converted = read_decimal(entry.at("converted"), "converted");
+    return g;
+}
+
+// Reads a partial from json's events (its SAX interface). Each value of the top-level object
+// but "groups", and each group of "groups", is built as a small document of its own, checked
+// and taken, then dropped: a group goes into the partial's table as soon as it is read, and
+// the whole document is never held. Keys in the order crossfoot writes them (the header,
+// then the groups in key order) are checked as they come; a header met after the groups is
+// checked against them at the end. Refuses JSON that names a key twice in one object (json's
+// own document would keep one of the two silently).
+class partial_reader {
+public:
+    using dom_builder = nlohmann::detail::json_sax_dom_parser<json>;
+
+    explicit partial_reader(partial_aggregate& into) : p_(into) {}
+
+    bool null() {
+        return scalar("null", [](dom_builder& b) { return b.null(); });
+    }
+    bool boolean(bool v) {
+        return scalar("a boolean", [&](dom_builder& b) { return b.boolean(v); });
+    }
+    bool number_integer(json::number_integer_t v) {
+        return scalar("a number", [&](dom_builder& b) { return b.number_integer(v); });
+    }
+    bool number_unsigned(json::number_unsigned_t v) {
+        return scalar("a number", [&](dom_builder& b) { return b.number_unsigned(v); });
+    }
+    bool number_float(json::number_float_t v, const json::string_t& text) {
+        return scalar("a number", [&](dom_builder& b) { return b.number_float(v, text); });
+    }
+    bool string(json::string_t& v) {
+        return scalar("a string", [&](dom_builder& b) { return b.string(v); });
+    }
+    bool binary(json::binary_t& v) {
+        return scalar("binary data", [&](dom_builder& b) { return b.binary(v); });
+    }
+    bool start_object(std::size_t elements) {
+        open_objects_.emplace_back();
+        if (depth_++ == 0) return true;  // the partial itself
+        return opened([&](dom_builder& b) { return b.start_object(elements); });
+    }
+    bool end_object() {
+        open_objects_.pop_back();
+        if (--depth_ == 0) return true;
+        return closed([](dom_builder& b) { return b.end_object(); });
+    }
+    bool start_array(std::size_t elements) {
+        if (depth_ == 0) throw not_an_object("an array");
+        if (depth_++ == 1 && key_ == "groups") {  // its groups are taken one by one
+            in_groups_ = true;
+            return true;
+        }
+        return opened([&](dom_builder& b) { return b.start_array(elements); });
+    }
+    bool end_array() {
+        if (--depth_ == 1 && in_groups_) {
+            in_groups_ = false;
+            seen_.insert("groups");
+            return true;
+        }
+        return closed([](dom_builder& b) { return b.end_array(); });
+    }
+    bool key(json::string_t& name) {
+        if (!open_objects_.back().insert(name).second)
+            throw std::invalid_argument(fmt::format("the key {} appears twice in one object", json(name).dump()));
+        if (depth_ == 1) {
+            key_ = name;
+            return true;
+        }
+        return builder_->key(name);
+    }
+    template <class Exception>
+    bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/, const Exception& e) {
+        throw e;
+    }
+
+    // The checks that need the whole document: every header field there, the groups
+    // agreeing with a header met after them, and the rows adding up.
+    void finish() {
+        for (const char* name :
+             {"format", "version", "group_by", "target", "rounding", "rows_read", "rows_rejected", "groups"}) {
+            if (!seen_.contains(name)) throw std::invalid_argument(fmt::format("key '{}' not found", name));
+        }
+        if (p_.target ? groups_without_converted_ : groups_with_converted_)
+            throw std::invalid_argument(p_.target ? no_converted_total : converted_without_target);
+        if (key_sizes_unlike_group_by_) throw std::invalid_argument(key_unlike_group_by);
+        if (p_.rows_rejected > p_.rows_read)
+            throw std::invalid_argument(fmt::format("rows_rejected {} is more than rows_read {}",
+                                                    p_.rows_rejected, p_.rows_read));
+        if (rows_overflow_ || rows_in_groups_ != p_.rows_accepted())
+            throw std::invalid_argument(fmt::format("the groups hold {} rows, not the {} accepted",
+                                                    rows_overflow_ ? "more than 2^64 - 1" : std::to_string(rows_in_groups_),
+                                                    p_.rows_accepted()));
+    }
+
+private:
+    static std::invalid_argument not_an_object(std::string_view found) {
+        return std::invalid_argument(fmt::format("a partial aggregate is a JSON object, found {}", found));
+    }
+    [[nodiscard]] bool building() const { return builder_.has_value(); }
+    // A value begun at depth `from` (the depth of the container holding it).
+    void begin(std::size_t from) {
+        value_ = json();
+        builder_.emplace(value_);
+        built_from_ = from;
+    }
+    // A value that is neither object nor array: `kind` names it for an error.
+    template <class Event>
+    bool scalar(std::string_view kind, Event&& event) {
+        if (depth_ == 0) throw not_an_object(kind);
+        const bool whole = !building();
+        if (whole) begin(depth_);
+        const bool ok = event(*builder_);
+        if (whole) take();
+        return ok;
+    }
+    // An object or array opened (depth_ counts it already).
+    template <class Event>
+    bool opened(Event&& event) {
+        if (!building()) begin(depth_ - 1);
+        return event(*builder_);
+    }
+    // An object or array closed (depth_ no longer counts it).
+    template <class Event>
+    bool closed(Event&& event) {
+        const bool ok = event(*builder_);
+        if (depth_ == built_from_) take();
+        return ok;
+    }
+    // A whole value: a group of "groups", or a field of the header.
+    void take() {
+        builder_.reset();
+        if (in_groups_ && built_from_ == 2) {
+            take_group(value_);
+        } else {
+            take_field(key_, value_);
+        }
+        value_ = json();
+    }
+
+    void take_field(const std::string& name, const json& value) {
+        seen_.insert(name);
+        if (name == "format") {
+            if (value != "crossfoot-partial") throw std::invalid_argument("not a crossfoot partial aggregate");
+        } else if (name == "version") {
+            if (value != partial_aggregate::format_version)
+                throw std::invalid_argument(fmt::format("format version {} is not {}", value.dump(),
+                                                        partial_aggregate::format_version));
+        } else if (name == "group_by") {
+            p_.group_by = value.get<std::vector<std::string>>();
+            for (auto column = p_.group_by.begin(); column != p_.group_by.end(); ++column) {
+                if (std::find(p_.group_by.begin(), column, *column) != column)
+                    throw std::invalid_argument(fmt::format("group_by names the column '{}' twice", *column));
+            }
+            key_sizes_unlike_group_by_ =
+                groups_ != 0 && (least_key_size_ != p_.group_by.size() || most_key_size_ != p_.group_by.size());
+        } else if (name == "target") {
+            if (!value.is_null()) p_.target = read_unit(value);
+        } else if (name == "rounding") {
+            p_.rounding = read_rounding(value);
+        } else if (name == "rows_read") {
+            p_.rows_read = read_count(value, "rows_read");
+        } else if (name == "rows_rejected") {
+            p_.rows_rejected = read_count(value, "rows_rejected");
+        } else if (name == "groups") {  // not an array: taken as json's iteration takes it
+            for (const json& entry : value) take_group(entry);
+        }
+        // Other fields are not crossfoot's: left alone, as before.
+    }
+
+    void take_group(const json& entry) {
+        auto key = entry.at("key").get<std::vector<std::string>>();
+        if (seen_.contains("group_by") && key.size() != p_.group_by.size())
+            throw std::invalid_argument(key_unlike_group_by);
+        // A key after every key before it (crossfoot writes them in key order) cannot have
+        // been met: only a key out of that order is looked up.
+        if (groups_ != 0 && !(greatest_key_ < key) && p_.groups.contains(key))
+            throw std::invalid_argument(fmt::format("the group {} appears twice", entry.at("key").dump()));
+        group_totals g = read_group(entry, seen_.contains("target"), p_.target);
+        (g.converted ? groups_with_converted_ : groups_without_converted_) = true;
+        for (const auto& [currency, rows] : g.rows)
+            rows_overflow_ = rows_overflow_ || __builtin_add_overflow(rows_in_groups_, rows, &rows_in_groups_);
+        least_key_size_ = groups_ == 0 ? key.size() : std::min(least_key_size_, key.size());
+        most_key_size_ = std::max(most_key_size_, key.size());
+        p_.groups.add(key, g);
+        if (groups_ == 0 || greatest_key_ < key) greatest_key_ = std::move(key);
+        ++groups_;
+    }
+
+    partial_aggregate& p_;
+    std::size_t depth_ = 0;  // objects and arrays open
+    std::string key_;         // the top-level field being read
+    bool in_groups_ = false;  // within the array of "groups"
+    std::optional<dom_builder> builder_;  // the value being built, if any
+    json value_;
+    std::size_t built_from_ = 0;
+    std::vector<std::set<std::string>> open_objects_;  // the keys of each object open
+    std::set<std::string, std::less<>> seen_;           // the top-level fields read
+    std::vector<std::string> greatest_key_;
+    std::size_t groups_ = 0;
+    std::size_t least_key_size_ = 0;
+    std::size_t most_key_size_ = 0;
+    bool key_sizes_unlike_group_by_ = false;
+    bool groups_with_converted_ = false;
+    bool groups_without_converted_ = false;
+    std::uint64_t rows_in_groups_ = 0;
+    bool rows_overflow_ = false;
+};
+
+// json's messages begin with their own code, "[json.exception.parse_error.101] ": left out.
+std::string without_json_code(std::string message) {
+    if (message.starts_with("[json.exception.")) {
+        const std::size_t end = message.find("] ");
+        if (end != std::string::npos) message.erase(0, end + 2);
+    }
+    return message;
+}
+
+template <class Input>
+std::expected<partial_aggregate, std::string> read_partial(Input&& input, const group_table* memory) {
+    partial_aggregate p;
+    if (memory != nullptr && memory->budget()) p.groups.share_memory(memory->budget(), memory->spill_directory());
+    try {
+        partial_reader reader(p);
+        json::sax_parse(std::forward<Input>(input), &reader);
+        reader.finish();
+        return p;
+    } catch (const std::exception& e) {  // json's parse and type errors, and ours
+        return std::unexpected(without_json_code(e.what()));
+    }
+}
+
+}  // namespace
+
+std::expected<partial_aggregate, std::string> partial_from_json(std::string_view text) {
+    return read_partial(text, nullptr);
+}
+
+std::expected<partial_aggregate, std::string> partial_from_json(std::istream& in, const group_table* memory) {
+    return read_partial(in, memory);
+}
+
+}  // namespace crossfoot
