@@ -182,13 +182,21 @@ void bind_aggregates(py::module_& m) {
         .def("columns", &aggregate_columns)
         .def(
             "format",
-            [](const partial_aggregate& p, const std::string& kind) {
-                if (kind == "text") return format_aggregate_text(p);
-                if (kind == "csv") return format_aggregate_csv(p);
-                if (kind == "json") return format_aggregate_json(p);
-                throw py::value_error("format: expected 'text', 'csv' or 'json', found '" + kind + "'");
+            [](const partial_aggregate& p, const std::string& kind, int threads) {
+                if (kind != "text" && kind != "csv" && kind != "json")
+                    throw py::value_error("format: expected 'text', 'csv' or 'json', found '" + kind + "'");
+                if (threads < 1) throw py::value_error("threads must be at least 1");
+                const auto n = static_cast<unsigned>(threads);
+                // Made without the interpreter's lock: it reads the partial only, and other
+                // Python threads may go on meanwhile.
+                const py::gil_scoped_release unlocked;
+                if (kind == "text") return format_aggregate_text(p, n);
+                if (kind == "csv") return format_aggregate_csv(p, n);
+                return format_aggregate_json(p, n);
             },
-            py::arg("kind") = "text", "The report `crossfoot aggregate --format KIND` prints.")
+            py::arg("kind") = "text", py::arg("threads") = 1,
+            "The report `crossfoot aggregate --format KIND` prints; threads=N writes it on N threads, "
+            "the same bytes.")
         .def("__eq__", [](const partial_aggregate& a, const partial_aggregate& b) { return a == b; })
         .def("__repr__",
              [](const partial_aggregate& p) {

@@ -69,6 +69,15 @@ def test_partials_merge_travel_and_pickle(tmp_path):
         both.merge(crossfoot.aggregate_partial(a, by=["currency"]))
 
 
+def test_a_report_made_on_threads_is_the_same(tmp_path):
+    # 20,000 groups: more than one range of the report's (8,192 groups) for each thread.
+    p = crossfoot.aggregate_partial(write_ledger(tmp_path / "ids.csv", 20000), by="id", threads=2)
+    for kind in ("text", "csv", "json"):
+        assert p.format(kind, threads=3) == p.format(kind)
+    with pytest.raises(ValueError, match="threads must be at least 1"):
+        p.format("csv", threads=0)
+
+
 def test_a_bad_partial_is_an_error():
     with pytest.raises(crossfoot.Error) as caught:
         crossfoot.Partial.from_json('{"format": "crossfoot-partial", "version": 2}')
