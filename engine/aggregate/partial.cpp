@@ -5,6 +5,7 @@
 
 #include "cell_table.hpp"
 #include "partial.hpp"
+#include "spill.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -86,7 +87,13 @@ std::expected<void, std::string> partial_aggregate::merge(const partial_aggregat
     if (other.rounding != rounding)
         return std::unexpected(fmt::format("cannot merge partials rounded per {} and per {}",
                                            rounding_name(rounding), rounding_name(other.rounding)));
-    groups.merge(other.groups);
+    try {
+        groups.merge(other.groups);
+    } catch (const aggregation::spill_error& e) {
+        return std::unexpected(fmt::format("cannot hold the groups on disk past the memory limit: {}", e.what()));
+    } catch (const std::bad_alloc&) {
+        return std::unexpected("out of memory while holding the groups: set a lower memory limit (--memory-limit)");
+    }
     rows_read += other.rows_read;
     rows_rejected += other.rows_rejected;
     return {};

@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/aggregate.hpp>
 
+#include "spill.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -86,13 +88,14 @@ group_totals read_group(const json& entry, bool target_known, const std::optiona
     return g;
 }
 
-// Reads a partial from json's events (its SAX interface). Each value of the top-level object
-// but "groups", and each group of "groups", is built as a small document of its own, checked
-// and taken, then dropped: a group goes into the partial's table as soon as it is read, and
-// the whole document is never held. Keys in the order crossfoot writes them (the header,
-// then the groups in key order) are checked as they come; a header met after the groups is
-// checked against them at the end. Refuses JSON that names a key twice in one object (json's
-// own document would keep one of the two silently).
+// Reads a partial from json's events (its SAX interface). Each header field, and each group
+// of "groups", is built as a small document of its own, checked and taken, then dropped: a
+// group goes into the partial's table as soon as it is read, and the whole document is never
+// held; the value of a field crossfoot does not read is passed over unbuilt. Keys in the
+// order crossfoot writes them (the header, then the groups in key order) are checked as they
+// come; a header met after the groups is checked against them at the end. Refuses JSON that
+// names a key twice in one object it reads (json's own document would keep one of the two
+// silently).
 class partial_reader {
 public:
     using dom_builder = nlohmann::detail::json_sax_dom_parser<json>;
@@ -121,24 +124,36 @@ public:
         return scalar("binary data", [&](dom_builder& b) { return b.binary(v); });
     }
     bool start_object(std::size_t elements) {
+        if (skipping_) return ++depth_, true;
+        if (depth_ == 0) {  // the partial itself
+            open_objects_.emplace_back();
+            return ++depth_, true;
+        }
+        if (starts_field_value() && key_ == "groups") throw groups_not_an_array("an object");
+        if (starts_ignored_value()) return skipping_ = true, ++depth_, true;
         open_objects_.emplace_back();
-        if (depth_++ == 0) return true;  // the partial itself
+        ++depth_;
         return opened([&](dom_builder& b) { return b.start_object(elements); });
     }
     bool end_object() {
+        if (skipping_) return ended_skipped();
         open_objects_.pop_back();
         if (--depth_ == 0) return true;
         return closed([](dom_builder& b) { return b.end_object(); });
     }
     bool start_array(std::size_t elements) {
         if (depth_ == 0) throw not_an_object("an array");
-        if (depth_++ == 1 && key_ == "groups") {  // its groups are taken one by one
+        if (skipping_) return ++depth_, true;
+        if (starts_ignored_value()) return skipping_ = true, ++depth_, true;
+        if (starts_field_value() && key_ == "groups") {  // its groups are taken one by one
             in_groups_ = true;
-            return true;
+            return ++depth_, true;
         }
+        ++depth_;
         return opened([&](dom_builder& b) { return b.start_array(elements); });
     }
     bool end_array() {
+        if (skipping_) return ended_skipped();
         if (--depth_ == 1 && in_groups_) {
             in_groups_ = false;
             seen_.insert("groups");
@@ -147,6 +162,7 @@ public:
         return closed([](dom_builder& b) { return b.end_array(); });
     }
     bool key(json::string_t& name) {
+        if (skipping_) return true;
         if (!open_objects_.back().insert(name).second)
             throw std::invalid_argument(fmt::format("the key {} appears twice in one object", json(name).dump()));
         if (depth_ == 1) {
@@ -173,6 +189,8 @@ public:
         if (p_.rows_rejected > p_.rows_read)
             throw std::invalid_argument(fmt::format("rows_rejected {} is more than rows_read {}",
                                                     p_.rows_rejected, p_.rows_read));
+        if (counted_at_end_ && p_.groups.size() != groups_)
+            throw std::invalid_argument("a group appears twice (met out of key order, past the memory limit)");
         if (rows_overflow_ || rows_in_groups_ != p_.rows_accepted())
             throw std::invalid_argument(fmt::format("the groups hold {} rows, not the {} accepted",
                                                     rows_overflow_ ? "more than 2^64 - 1" : std::to_string(rows_in_groups_),
@@ -182,6 +200,22 @@ public:
 private:
     static std::invalid_argument not_an_object(std::string_view found) {
         return std::invalid_argument(fmt::format("a partial aggregate is a JSON object, found {}", found));
+    }
+    static std::invalid_argument groups_not_an_array(std::string_view found) {
+        return std::invalid_argument(fmt::format("groups must be an array, found {}", found));
+    }
+    // Whether the next event starts the value of a top-level field, and whether that field
+    // is one crossfoot does not read: its value is passed over without being built (nor its
+    // keys checked), so that no field holds memory outside the groups' table.
+    [[nodiscard]] bool starts_field_value() const { return depth_ == 1 && !building(); }
+    [[nodiscard]] bool starts_ignored_value() const {
+        static constexpr std::array<std::string_view, 8> read = {
+            "format", "version", "group_by", "target", "rounding", "rows_read", "rows_rejected", "groups"};
+        return starts_field_value() && std::ranges::find(read, key_) == read.end();
+    }
+    bool ended_skipped() {
+        if (--depth_ == 1) skipping_ = false;
+        return true;
     }
     [[nodiscard]] bool building() const { return builder_.has_value(); }
     // A value begun at depth `from` (the depth of the container holding it).
@@ -194,6 +228,8 @@ private:
     template <class Event>
     bool scalar(std::string_view kind, Event&& event) {
         if (depth_ == 0) throw not_an_object(kind);
+        if (skipping_ || starts_ignored_value()) return true;
+        if (starts_field_value() && key_ == "groups") throw groups_not_an_array(kind);
         const bool whole = !building();
         if (whole) begin(depth_);
         const bool ok = event(*builder_);
@@ -248,10 +284,7 @@ private:
             p_.rows_read = read_count(value, "rows_read");
         } else if (name == "rows_rejected") {
             p_.rows_rejected = read_count(value, "rows_rejected");
-        } else if (name == "groups") {  // not an array: taken as json's iteration takes it
-            for (const json& entry : value) take_group(entry);
         }
-        // Other fields are not crossfoot's: left alone, as before.
     }
 
     void take_group(const json& entry) {
@@ -259,9 +292,15 @@ private:
         if (seen_.contains("group_by") && key.size() != p_.group_by.size())
             throw std::invalid_argument(key_unlike_group_by);
         // A key after every key before it (crossfoot writes them in key order) cannot have
-        // been met: only a key out of that order is looked up.
-        if (groups_ != 0 && !(greatest_key_ < key) && p_.groups.contains(key))
-            throw std::invalid_argument(fmt::format("the group {} appears twice", entry.at("key").dump()));
+        // been met: only a key out of that order is looked up, in memory. Once groups are on
+        // disk a look-up reads them all: then the groups are counted once at the end instead.
+        if (groups_ != 0 && !(greatest_key_ < key)) {
+            if (p_.groups.runs() != 0) {
+                counted_at_end_ = true;
+            } else if (p_.groups.contains(key)) {
+                throw std::invalid_argument(fmt::format("the group {} appears twice", entry.at("key").dump()));
+            }
+        }
         group_totals g = read_group(entry, seen_.contains("target"), p_.target);
         (g.converted ? groups_with_converted_ : groups_without_converted_) = true;
         for (const auto& [currency, rows] : g.rows)
@@ -277,6 +316,7 @@ private:
     std::size_t depth_ = 0;  // objects and arrays open
     std::string key_;         // the top-level field being read
     bool in_groups_ = false;  // within the array of "groups"
+    bool skipping_ = false;   // within the value of a field not read
     std::optional<dom_builder> builder_;  // the value being built, if any
     json value_;
     std::size_t built_from_ = 0;
@@ -291,6 +331,7 @@ private:
     bool groups_without_converted_ = false;
     std::uint64_t rows_in_groups_ = 0;
     bool rows_overflow_ = false;
+    bool counted_at_end_ = false;  // a key out of order, not looked up: groups counted in finish
 };
 
 // json's messages begin with their own code, "[json.exception.parse_error.101] ": left out.
@@ -311,6 +352,10 @@ std::expected<partial_aggregate, std::string> read_partial(Input&& input, const 
         json::sax_parse(std::forward<Input>(input), &reader);
         reader.finish();
         return p;
+    } catch (const aggregation::spill_error& e) {
+        return std::unexpected(fmt::format("cannot hold the groups on disk past the memory limit: {}", e.what()));
+    } catch (const std::bad_alloc&) {
+        return std::unexpected("out of memory while holding the groups: set a lower memory limit (--memory-limit)");
     } catch (const std::exception& e) {  // json's parse and type errors, and ours
         return std::unexpected(without_json_code(e.what()));
     }

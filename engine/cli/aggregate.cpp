@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -85,6 +87,31 @@ void print(const partial_aggregate& p, const std::string& format, unsigned threa
     }
 }
 
+// A file's buffer that remembers a failed read: a reader that takes bytes from the buffer
+// itself (json's does) sees a failure as the end of the file, or as an exception it reports
+// as a fault of the text.
+class watched_file_buffer : public std::filebuf {
+public:
+    [[nodiscard]] bool failed() const { return error_ != 0; }
+    [[nodiscard]] int error() const { return error_; }
+
+protected:
+    int_type underflow() override {
+        errno = 0;
+        try {
+            const int_type got = std::filebuf::underflow();
+            if (traits_type::eq_int_type(got, traits_type::eof()) && errno != 0) error_ = errno;
+            return got;
+        } catch (...) {
+            error_ = errno != 0 ? errno : EIO;
+            throw;
+        }
+    }
+
+private:
+    int error_ = 0;
+};
+
 bool write_partial(const partial_aggregate& p, const std::string& path, std::ostream& err) {
     std::ofstream file(path, std::ios::binary);
     // Flushed before the check: a full disk shows only when the buffer is written.
@@ -151,12 +178,14 @@ int run_merge(const merge_options& options, std::ostream& out, std::ostream& err
     memory.limit_memory(options.memory_limit.value_or(default_memory_limit()), options.spill_dir);
     std::optional<partial_aggregate> merged;
     for (const std::string& path : options.files) {
-        std::ifstream file(path, std::ios::binary);
-        if (!file)
+        watched_file_buffer buffer;
+        if (buffer.open(path, std::ios::in | std::ios::binary) == nullptr)
             return fail(err, fmt::format("cannot read '{}'", path), "no-file"), exit_bad_input;
+        std::istream file(&buffer);
         auto p = partial_from_json(file, &memory);
-        if (file.bad())
-            return fail(err, fmt::format("cannot read '{}'", path), "no-file"), exit_bad_input;
+        if (buffer.failed())
+            return fail(err, fmt::format("cannot read '{}': {}", path, std::strerror(buffer.error())), "no-file"),
+                   exit_bad_input;
         if (!p)
             return fail(err, fmt::format("{}: {}", path, p.error()), "bad-partial"), exit_bad_input;
         if (!merged) {

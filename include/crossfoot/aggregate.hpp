@@ -223,7 +223,9 @@ struct partial_aggregate {
     [[nodiscard]] std::uint64_t rows_accepted() const noexcept { return rows_read - rows_rejected; }
 
     /// Adds `other` into this one. Fails (and changes nothing) when the two were made with
-    /// different grouping, target or rounding.
+    /// different grouping, target or rounding. Fails too, with part of `other` added, when
+    /// the groups cannot be held: a spill file that cannot be written past the memory limit,
+    /// or memory that cannot be had; this partial is then not to be used.
     std::expected<void, std::string> merge(const partial_aggregate& other);
 
     /// Rounds converted totals that are kept exact until the end (`convert_rounding::total`).
