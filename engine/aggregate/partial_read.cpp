@@ -63,6 +63,10 @@ unit read_unit(const json& j) {
     return *u;
 }
 
+// The top-level fields a partial has, in the order to_json writes them; any other is passed over.
+constexpr std::array<std::string_view, 8> partial_fields = {
+    "format", "version", "group_by", "target", "rounding", "rows_read", "rows_rejected", "groups"};
+
 const char* const no_converted_total = "a group has no converted total";
 const char* const converted_without_target = "a group has a converted total but there is no target";
 const char* const key_unlike_group_by = "a group key does not match group_by";
@@ -179,8 +183,7 @@ public:
     // The checks that need the whole document: every header field there, the groups
     // agreeing with a header met after them, and the rows adding up.
     void finish() {
-        for (const char* name :
-             {"format", "version", "group_by", "target", "rounding", "rows_read", "rows_rejected", "groups"}) {
+        for (const std::string_view name : partial_fields) {
             if (!seen_.contains(name)) throw std::invalid_argument(fmt::format("key '{}' not found", name));
         }
         if (p_.target ? groups_without_converted_ : groups_with_converted_)
@@ -209,9 +212,7 @@ private:
     // keys checked), so that no field holds memory outside the groups' table.
     [[nodiscard]] bool starts_field_value() const { return depth_ == 1 && !building(); }
     [[nodiscard]] bool starts_ignored_value() const {
-        static constexpr std::array<std::string_view, 8> read = {
-            "format", "version", "group_by", "target", "rounding", "rows_read", "rows_rejected", "groups"};
-        return starts_field_value() && std::ranges::find(read, key_) == read.end();
+        return starts_field_value() && std::ranges::find(partial_fields, key_) == partial_fields.end();
     }
     bool ended_skipped() {
         if (--depth_ == 1) skipping_ = false;
@@ -249,7 +250,8 @@ private:
         if (depth_ == built_from_) take();
         return ok;
     }
-    // A whole value: a group of "groups", or a field of the header.
+    // A whole value: a group of "groups", or a field of the header ("groups" itself is an
+    // array, taken a group at a time).
     void take() {
         builder_.reset();
         if (in_groups_ && built_from_ == 2) {
