@@ -143,6 +143,7 @@ struct merge_options {
     unsigned threads = 0;  // that write the report; 0: every core
     std::optional<std::size_t> memory_limit;  // the groups' tables; none: the library's default
     std::string spill_dir;
+    bool terminal = false;  // standard error is a terminal: show progress
 };
 
 /// `crossfoot merge`: combines partial aggregates into one.

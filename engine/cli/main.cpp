@@ -207,6 +207,7 @@ int main(int argc, char** argv) {
     aggregate_options.terminal = isatty(STDERR_FILENO) != 0;
     add_aggregate(app, aggregate_options);
     crossfoot::cli::merge_options merge_options;
+    merge_options.terminal = isatty(STDERR_FILENO) != 0;
     add_merge(app, merge_options);
     try {
         app.parse(argc, argv);
