@@ -76,12 +76,9 @@ std::expected<void, diagnostic> guarded(std::string_view file_name, Read&& read)
     try {
         return read();
     } catch (const aggregation::spill_error& e) {
-        return std::unexpected(whole_file_error(
-            file_name, fmt::format("cannot hold the groups on disk past the memory limit: {}", e.what()), "spill-failed"));
+        return std::unexpected(whole_file_error(file_name, aggregation::cannot_hold_on_disk(e), "spill-failed"));
     } catch (const std::bad_alloc&) {
-        return std::unexpected(whole_file_error(
-            file_name, "out of memory while holding the groups: set a lower memory limit (--memory-limit)",
-            "out-of-memory"));
+        return std::unexpected(whole_file_error(file_name, aggregation::out_of_memory_for_groups, "out-of-memory"));
     }
 }
 

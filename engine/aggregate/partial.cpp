@@ -90,9 +90,9 @@ std::expected<void, std::string> partial_aggregate::merge(const partial_aggregat
     try {
         groups.merge(other.groups);
     } catch (const aggregation::spill_error& e) {
-        return std::unexpected(fmt::format("cannot hold the groups on disk past the memory limit: {}", e.what()));
+        return std::unexpected(aggregation::cannot_hold_on_disk(e));
     } catch (const std::bad_alloc&) {
-        return std::unexpected("out of memory while holding the groups: set a lower memory limit (--memory-limit)");
+        return std::unexpected(aggregation::out_of_memory_for_groups);
     }
     rows_read += other.rows_read;
     rows_rejected += other.rows_rejected;

@@ -188,7 +188,8 @@ public:
         }
         if (p_.target ? groups_without_converted_ : groups_with_converted_)
             throw std::invalid_argument(p_.target ? no_converted_total : converted_without_target);
-        if (key_sizes_unlike_group_by_) throw std::invalid_argument(key_unlike_group_by);
+        if (groups_ != 0 && (least_key_size_ != p_.group_by.size() || most_key_size_ != p_.group_by.size()))
+            throw std::invalid_argument(key_unlike_group_by);  // group_by met after the groups
         if (p_.rows_rejected > p_.rows_read)
             throw std::invalid_argument(fmt::format("rows_rejected {} is more than rows_read {}",
                                                     p_.rows_rejected, p_.rows_read));
@@ -221,8 +222,7 @@ private:
     [[nodiscard]] bool building() const { return builder_.has_value(); }
     // A value begun at depth `from` (the depth of the container holding it).
     void begin(std::size_t from) {
-        value_ = json();
-        builder_.emplace(value_);
+        builder_.emplace(value_);  // value_ is null: take() leaves it so
         built_from_ = from;
     }
     // A value that is neither object nor array: `kind` names it for an error.
@@ -276,8 +276,6 @@ private:
                 if (std::find(p_.group_by.begin(), column, *column) != column)
                     throw std::invalid_argument(fmt::format("group_by names the column '{}' twice", *column));
             }
-            key_sizes_unlike_group_by_ =
-                groups_ != 0 && (least_key_size_ != p_.group_by.size() || most_key_size_ != p_.group_by.size());
         } else if (name == "target") {
             if (!value.is_null()) p_.target = read_unit(value);
         } else if (name == "rounding") {
@@ -328,7 +326,6 @@ private:
     std::size_t groups_ = 0;
     std::size_t least_key_size_ = 0;
     std::size_t most_key_size_ = 0;
-    bool key_sizes_unlike_group_by_ = false;
     bool groups_with_converted_ = false;
     bool groups_without_converted_ = false;
     std::uint64_t rows_in_groups_ = 0;
@@ -355,9 +352,9 @@ std::expected<partial_aggregate, std::string> read_partial(Input&& input, const 
         reader.finish();
         return p;
     } catch (const aggregation::spill_error& e) {
-        return std::unexpected(fmt::format("cannot hold the groups on disk past the memory limit: {}", e.what()));
+        return std::unexpected(aggregation::cannot_hold_on_disk(e));
     } catch (const std::bad_alloc&) {
-        return std::unexpected("out of memory while holding the groups: set a lower memory limit (--memory-limit)");
+        return std::unexpected(aggregation::out_of_memory_for_groups);
     } catch (const std::exception& e) {  // json's parse and type errors, and ours
         return std::unexpected(without_json_code(e.what()));
     }

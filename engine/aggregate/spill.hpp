@@ -29,6 +29,14 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// What every reader of groups says when they cannot be held past the memory limit: a run
+// that cannot be written or read back, or memory that cannot be had.
+[[nodiscard]] inline std::string cannot_hold_on_disk(const spill_error& e) {
+    return std::string("cannot hold the groups on disk past the memory limit: ") + e.what();
+}
+inline constexpr const char* out_of_memory_for_groups =
+    "out of memory while holding the groups: set a lower memory limit (--memory-limit)";
+
 // Where runs go when no folder is given: $TMPDIR, or /tmp.
 [[nodiscard]] std::string default_spill_directory();
 

@@ -88,6 +88,21 @@ void print(const partial_aggregate& p, const std::string& format, unsigned threa
     }
 }
 
+// On a terminal, a line on `err` that says how many megabytes of `name` are read, rewritten
+// as the count grows; elsewhere nothing. clear_progress wipes it once the file is done.
+progress_sink progress_line(bool terminal, std::ostream& err, std::string name) {
+    if (!terminal) return {};
+    return [&err, name = std::move(name), shown = std::uint64_t{0}](std::uint64_t bytes) mutable {
+        if (shown != 0 && (bytes >> 20) == (shown >> 20)) return;
+        shown = bytes;
+        err << fmt::format("\rcrossfoot: {} MB of {} read", bytes >> 20, name) << std::flush;
+    };
+}
+
+void clear_progress(bool terminal, std::ostream& err) {
+    if (terminal) err << "\r\x1b[K" << std::flush;
+}
+
 // A file's buffer that remembers a failed read: a reader that takes bytes from the buffer
 // itself (json's does) sees a failure as the end of the file, or as an exception it reports
 // as a fault of the text. It tells `progress`, when given, how many bytes it has read.
@@ -163,17 +178,13 @@ int run_aggregate(const aggregate_options_cli& cli, std::istream& in, std::ostre
             return fail(err, fmt::format("cannot open '{}' for reading: {}", path, why_not_readable(path)), "no-file"),
                    exit_bad_input;
         const std::string name = path == "-" ? "<stdin>" : path;
-        const progress_sink progress = [&](std::uint64_t bytes) {
-            if (cli.terminal)
-                err << fmt::format("\rcrossfoot: {} MB of {} read", bytes >> 20, name)
-                    << std::flush;
-        };
+        const progress_sink progress = progress_line(cli.terminal, err, name);
         const rate_table* const table = rates ? &*rates : nullptr;
         auto done = path == "-" ? aggregate_stream(in, name, options, table, result, rejects,
                                                    threads, progress)
                                 : aggregate_file(path, name, options, table, result, rejects,
                                                  threads, progress);
-        if (cli.terminal) err << "\r\x1b[K" << std::flush;
+        clear_progress(cli.terminal, err);
         if (!done) {
             err << format(done.error());
             return exit_bad_input;
@@ -193,19 +204,12 @@ int run_merge(const merge_options& options, std::ostream& out, std::ostream& err
     memory.limit_memory(options.memory_limit.value_or(default_memory_limit()), options.spill_dir);
     std::optional<partial_aggregate> merged;
     for (const std::string& path : options.files) {
-        // On a terminal, a line that says how far the reading has come, as aggregate's does.
-        std::uint64_t shown = 0;
-        watched_file_buffer buffer(options.terminal ? progress_sink([&](std::uint64_t bytes) {
-            if ((bytes >> 20) == (shown >> 20)) return;
-            shown = bytes;
-            err << fmt::format("\rcrossfoot: {} MB of {} read", bytes >> 20, path) << std::flush;
-        })
-                                                    : progress_sink());
+        watched_file_buffer buffer(progress_line(options.terminal, err, path));
         if (buffer.open(path, std::ios::in | std::ios::binary) == nullptr)
             return fail(err, fmt::format("cannot read '{}'", path), "no-file"), exit_bad_input;
         std::istream file(&buffer);
         auto p = partial_from_json(file, &memory);
-        if (options.terminal) err << "\r\x1b[K" << std::flush;
+        clear_progress(options.terminal, err);
         if (buffer.failed())
             return fail(err, fmt::format("cannot read '{}': {}", path, std::strerror(buffer.error())), "no-file"),
                    exit_bad_input;

@@ -28,6 +28,12 @@ struct aggregation_settings {
     py::object rejects;  // a callable, or None
 };
 
+// A threads= keyword: at least 1.
+unsigned threads_from(long long threads) {
+    if (threads < 1) throw py::value_error("threads must be at least 1");
+    return static_cast<unsigned>(threads);
+}
+
 aggregation_settings settings_from(const py::kwargs& kw) {
     static const std::vector<std::string> known{"by",          "amount",       "currency",      "date",
                                                 "default_currency", "to",      "at",            "rounding",
@@ -78,11 +84,7 @@ aggregation_settings settings_from(const py::kwargs& kw) {
         o.memory_limit = static_cast<std::size_t>(bytes);
     }
     if (const py::object v = get("spill_dir"); !v.is_none()) o.spill_directory = paths_from_python(v).at(0);
-    if (const py::object v = get("threads"); !v.is_none()) {
-        const auto t = v.cast<long long>();
-        if (t < 1) throw py::value_error("threads must be at least 1");
-        s.threads = static_cast<unsigned>(t);
-    }
+    if (const py::object v = get("threads"); !v.is_none()) s.threads = threads_from(v.cast<long long>());
     if (o.target) s.rates = rates_from_python(get("rates"));
     s.rejects = get("rejects");
     if (!s.rejects.is_none() && !PyCallable_Check(s.rejects.ptr()))
@@ -182,11 +184,10 @@ void bind_aggregates(py::module_& m) {
         .def("columns", &aggregate_columns)
         .def(
             "format",
-            [](const partial_aggregate& p, const std::string& kind, int threads) {
+            [](const partial_aggregate& p, const std::string& kind, long long threads) {
                 if (kind != "text" && kind != "csv" && kind != "json")
                     throw py::value_error("format: expected 'text', 'csv' or 'json', found '" + kind + "'");
-                if (threads < 1) throw py::value_error("threads must be at least 1");
-                const auto n = static_cast<unsigned>(threads);
+                const unsigned n = threads_from(threads);
                 // Made without the interpreter's lock: it reads the partial only, and other
                 // Python threads may go on meanwhile.
                 const py::gil_scoped_release unlocked;
