@@ -24,8 +24,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace crossfoot::aggregation::packed_key {
@@ -41,15 +43,29 @@ struct packed {
 };
 
 // A field of the shape dddd-dd-dd as the number its digits make, or -1 for any other field.
+// Its eight digits are gathered into one word, checked as digits and combined a pair, then a
+// quadruple, at a time (three multiplications in place of eight steps that each test a digit):
+// every key of a row grouped by date goes through here.
 [[nodiscard, gnu::always_inline]] inline std::int64_t date_number(std::string_view field) {
     if (field.size() != 10 || field[4] != '-' || field[7] != '-') return -1;
-    std::int64_t n = 0;
-    for (const std::size_t i : {0UZ, 1UZ, 2UZ, 3UZ, 5UZ, 6UZ, 8UZ, 9UZ}) {
-        const auto digit = static_cast<unsigned>(static_cast<unsigned char>(field[i])) - '0';
-        if (digit > 9) return -1;
-        n = n * 10 + digit;
-    }
-    return n;
+    std::uint32_t year = 0;
+    std::uint16_t month = 0;
+    std::uint16_t day = 0;
+    std::memcpy(&year, field.data(), sizeof year);
+    std::memcpy(&month, field.data() + 5, sizeof month);
+    std::memcpy(&day, field.data() + 8, sizeof day);
+    // The digits' bytes, the first lowest.
+    static_assert(std::endian::native == std::endian::little, "the first digit is the lowest byte");
+    const std::uint64_t bytes = year | std::uint64_t{month} << 32 | std::uint64_t{day} << 48;
+    constexpr std::uint64_t each = 0x0101010101010101ULL;  // one in every byte
+    const std::uint64_t low = bytes & (each * 0x0F);
+    // A byte is a digit when its high half is 3 and its low half at most 9 (adding 6 to that
+    // half carries into the high half only past 9; no half carries into the next byte).
+    if ((bytes & (each * 0xF0)) != each * 0x30 || ((low + each * 6) & (each * 0xF0)) != 0) return -1;
+    std::uint64_t n = (low * 10 + (low >> 8)) & 0x00FF00FF00FF00FFULL;  // pairs, each < 100
+    n = (n * 100 + (n >> 16)) & 0x0000FFFF0000FFFFULL;                  // quadruples, < 10^4
+    n = (n * 10000 + (n >> 32)) & 0xFFFFFFFFULL;                        // all eight, < 10^8
+    return static_cast<std::int64_t>(n);
 }
 
 // A field's bytes in a word, the first in the lowest byte (at most 8 bytes).
