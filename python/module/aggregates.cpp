@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: MIT
 #include "bindings.hpp"
 #include "errors.hpp"
+#include "str_buffer.hpp"
 #include "values.hpp"
 
 #include <crossfoot/aggregate.hpp>
@@ -12,6 +13,7 @@
 #include <pybind11/stl.h>
 
 #include <exception>
+#include <ostream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -138,8 +140,28 @@ py::list rows_of(const partial_aggregate& p) {
     return out;
 }
 
-partial_aggregate partial_from(const std::string& text) {
-    auto p = partial_from_json(text);
+// The bytes of a str (as UTF-8) or of a bytes object, without a copy for a str of ASCII or
+// for bytes; valid while `text` lives.
+std::string_view bytes_of(py::handle text) {
+    if (PyUnicode_Check(text.ptr()) != 0) {
+        Py_ssize_t size = 0;
+        const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+        if (data == nullptr) throw py::error_already_set();
+        return {data, static_cast<std::size_t>(size)};
+    }
+    if (PyBytes_Check(text.ptr()) != 0) return {PyBytes_AS_STRING(text.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(text.ptr()))};
+    throw py::type_error("expected the partial's JSON as str or bytes");
+}
+
+// A partial from its JSON (str or bytes), read without the interpreter's lock: Dask's threads
+// unpickle partials of millions of groups.
+partial_aggregate partial_from(const py::object& text) {
+    const std::string_view json = bytes_of(text);
+    std::expected<partial_aggregate, std::string> p;
+    {
+        const py::gil_scoped_release unlocked;  // `text` is immutable, and held by the caller
+        p = partial_from_json(json);
+    }
     if (!p) fail("<partial>", p.error(), "bad-partial");
     return std::move(*p);
 }
@@ -147,6 +169,12 @@ partial_aggregate partial_from(const std::string& text) {
 csv_state state_from(int value) {
     if (value < 0 || value > 3) throw py::value_error("a CSV state is 0 to 3");
     return static_cast<csv_state>(value);
+}
+
+// A partial's JSON (to_json), written without the interpreter's lock: a partial of millions
+// of groups is hundreds of megabytes, and Dask pickles partials to move them.
+py::str json_of(const partial_aggregate& p) {
+    return str_written([&](std::ostream& out) { out << p; });
 }
 
 }  // namespace
@@ -178,7 +206,7 @@ void bind_aggregates(py::module_& m) {
                 return out;
             },
             py::arg("other"), "A new partial holding both; the two must be grouped, converted and rounded alike.")
-        .def("to_json", [](const partial_aggregate& p) { return to_json(p); })
+        .def("to_json", &json_of)
         .def_static("from_json", &partial_from, py::arg("text"))
         .def("rows", &rows_of, "The rows of `crossfoot aggregate --format csv`, totals as decimal.Decimal.")
         .def("columns", &aggregate_columns)
@@ -190,10 +218,11 @@ void bind_aggregates(py::module_& m) {
                 const unsigned n = threads_from(threads);
                 // Made without the interpreter's lock: it reads the partial only, and other
                 // Python threads may go on meanwhile.
-                const py::gil_scoped_release unlocked;
-                if (kind == "text") return format_aggregate_text(p, n);
-                if (kind == "csv") return format_aggregate_csv(p, n);
-                return format_aggregate_json(p, n);
+                return str_written([&](std::ostream& out) {
+                    if (kind == "text") write_aggregate_text(out, p, n);
+                    else if (kind == "csv") write_aggregate_csv(out, p, n);
+                    else write_aggregate_json(out, p, n);
+                });
             },
             py::arg("kind") = "text", py::arg("threads") = 1,
             "The report `crossfoot aggregate --format KIND` prints; threads=N writes it on N threads, "
@@ -204,8 +233,7 @@ void bind_aggregates(py::module_& m) {
                  return "<crossfoot.Partial: " + std::to_string(p.groups.size()) + " groups, " +
                         std::to_string(p.rows_read) + " rows read>";
              })
-        .def(py::pickle([](const partial_aggregate& p) { return to_json(p); },
-                        [](const std::string& text) { return partial_from(text); }));
+        .def(py::pickle(&json_of, [](const py::str& text) { return partial_from(text); }));
 
     m.def(
         "aggregate_partial",

@@ -1,7 +1,9 @@
 """Ledgers aggregated into DataFrames and Partials, against the command line."""
 
 import io
+import os
 import pickle
+import subprocess
 from decimal import Decimal
 
 import pandas
@@ -62,6 +64,9 @@ def test_partials_merge_travel_and_pickle(tmp_path):
     merged = crossfoot.aggregate_partial(b, by=["region"]).merge(crossfoot.aggregate_partial(a, by=["region"]))
     assert merged == both and merged.rows_read == 5000 and len(merged) == 12
     assert crossfoot.Partial.from_json(both.to_json()) == both
+    assert crossfoot.Partial.from_json(both.to_json().encode()) == both
+    with pytest.raises(TypeError, match="str or bytes"):
+        crossfoot.Partial.from_json(1)
     assert pickle.loads(pickle.dumps(both)) == both
     assert both.to_dataframe().equals(crossfoot.aggregate([a, b], by="region"))
     assert both.format("csv").splitlines()[0] == "region,currency,total,rows,kind"
@@ -76,6 +81,29 @@ def test_a_report_made_on_threads_is_the_same(tmp_path):
         assert p.format(kind, threads=3) == p.format(kind)
     with pytest.raises(ValueError, match="threads must be at least 1"):
         p.format("csv", threads=0)
+
+
+def test_a_report_is_the_cli_report_byte_for_byte(cli, tmp_path):
+    # Reports of several megabytes (the str they are written into grows), ASCII and not (the
+    # bytes decoded as UTF-8 at the end), and one of no groups at all.
+    path = os.environ["CROSSFOOT_CLI"]
+    ids = write_ledger(tmp_path / "ids.csv", 20000)
+    places = tmp_path / "places.csv"
+    with open(places, "w", encoding="utf-8", newline="") as out:
+        out.write("id,region,currency,amount\n")
+        for i in range(20000):
+            region = ["Zürich", "北京", "R🙂"][i % 3] if i % 997 == 0 else f"R{i % 12}"
+            out.write(f"{i},{region},CNY,{i}.5\n")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("id,region,currency,amount\n")
+    for ledger, by in ((ids, ["id"]), (places, ["id", "region"]), (empty, ["region"])):
+        p = crossfoot.aggregate_partial(ledger, by=by, threads=2)
+        for kind in ("text", "csv", "json"):
+            cli_kind = "table" if kind == "text" else kind
+            done = subprocess.run([path, "aggregate", str(ledger), "--by", ",".join(by), "--format", cli_kind],
+                                  capture_output=True, check=True)
+            for threads in (1, 2):
+                assert p.format(kind, threads=threads) == done.stdout.decode("utf-8"), (ledger, kind, threads)
 
 
 def test_a_bad_partial_is_an_error():
