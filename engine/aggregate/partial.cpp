@@ -58,12 +58,18 @@ void for_each_finished_range(const partial_aggregate& p, unsigned threads, std::
         done);
 }
 
+void for_each_aggregate_row(const partial_aggregate& p, const std::function<void(const aggregate_row_view&)>& visit) {
+    for_each_finished(p, [&](const group_view& g) {
+        for (const currency_total& t : g.totals) visit({g.key, t.currency, &t.total, t.rows, false});
+        if (g.converted != nullptr) visit({g.key, *p.target, g.converted, g.rows(), true});
+    });
+}
+
 std::vector<aggregate_row> aggregate_rows(const partial_aggregate& p) {
     std::vector<aggregate_row> out;
-    for_each_finished(p, [&](const group_view& g) {
-        const std::vector<std::string> key(g.key.begin(), g.key.end());
-        for (const currency_total& t : g.totals) out.push_back({key, t.currency, t.total, t.rows, false});
-        if (g.converted != nullptr) out.push_back({key, *p.target, *g.converted, g.rows(), true});
+    out.reserve(p.groups.size());  // a row or more a group
+    for_each_aggregate_row(p, [&](const aggregate_row_view& r) {
+        out.push_back({{r.key.begin(), r.key.end()}, r.currency, *r.total, r.rows, r.converted});
     });
     return out;
 }

@@ -304,6 +304,19 @@ struct aggregate_row {
 /// total; totals kept exact until the end are rounded first (`finished()`).
 [[nodiscard]] std::vector<aggregate_row> aggregate_rows(const partial_aggregate& p);
 
+/// One row of the report as a view, valid during the call that gives it.
+struct aggregate_row_view {
+    std::span<const std::string_view> key;
+    unit currency;
+    const decimal* total = nullptr;
+    std::uint64_t rows = 0;
+    bool converted = false;
+};
+
+/// Calls `visit` with each of the rows aggregate_rows holds, in the same order, without
+/// holding them: for a caller that turns millions of rows into objects of its own.
+void for_each_aggregate_row(const partial_aggregate& p, const std::function<void(const aggregate_row_view&)>& visit);
+
 /// The report's header: the grouping columns, then currency, total, rows and kind.
 [[nodiscard]] std::vector<std::string> aggregate_columns(const partial_aggregate& p);
 

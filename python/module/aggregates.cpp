@@ -125,18 +125,71 @@ partial_aggregate run_without_gil(const aggregation_settings& s, Run aggregate) 
     return out;
 }
 
-// The rows of the CLI's CSV, the total as a Decimal.
+// The cells of the report's rows as Python objects, made through the C API (a report may
+// have millions of rows): a key field as str, the total as a Decimal, the rows as int, and
+// the currency and the kind as one str each, shared by the rows that have it.
+class row_objects {
+public:
+    // Calls `cell(k, object)` for each cell of `row`, k from 0: its key fields, currency,
+    // total, rows and kind, as the report's columns.
+    template <class Cell>
+    void cells(const aggregate_row_view& row, Cell&& cell) {
+        std::size_t k = 0;
+        for (const std::string_view field : row.key)
+            cell(k++, made(PyUnicode_DecodeUTF8(field.data(), static_cast<Py_ssize_t>(field.size()), "strict")));
+        cell(k++, currency(row.currency));
+        cell(k++, to_python(*row.total));
+        cell(k++, made(PyLong_FromUnsignedLongLong(row.rows)));
+        cell(k++, row.converted ? converted_ : exact_);
+    }
+
+private:
+    static py::object made(PyObject* object) {
+        if (object == nullptr) throw py::error_already_set();
+        return py::reinterpret_steal<py::object>(object);
+    }
+    py::object currency(unit u) {
+        for (const auto& [known, text] : currencies_) {
+            if (known == u) return text;
+        }
+        currencies_.emplace_back(u, py::str(std::string(u.code())));
+        return currencies_.back().second;
+    }
+
+    std::vector<std::pair<unit, py::object>> currencies_;  // a report has a few
+    py::object exact_ = py::str("exact");
+    py::object converted_ = py::str("converted");
+};
+
+void append(const py::list& list, const py::object& item) {
+    if (PyList_Append(list.ptr(), item.ptr()) != 0) throw py::error_already_set();
+}
+
+// The rows of the CLI's CSV, each a tuple, the total as a Decimal.
 py::list rows_of(const partial_aggregate& p) {
     py::list out;
-    for (const aggregate_row& row : aggregate_rows(p)) {
-        py::list cells;
-        for (const std::string& k : row.key) cells.append(k);
-        cells.append(std::string(row.currency.code()));
-        cells.append(to_python(row.total));
-        cells.append(row.rows);
-        cells.append(row.converted ? "converted" : "exact");
-        out.append(py::tuple(cells));
-    }
+    row_objects objects;
+    for_each_aggregate_row(p, [&](const aggregate_row_view& r) {
+        py::tuple row(r.key.size() + 4);
+        objects.cells(r, [&](std::size_t k, py::object cell) {
+            PyTuple_SET_ITEM(row.ptr(), static_cast<Py_ssize_t>(k), cell.release().ptr());
+        });
+        append(out, row);
+    });
+    return out;
+}
+
+// The same as one list a column, in the order of `columns()`: for a DataFrame.
+py::list columns_of(const partial_aggregate& p) {
+    std::vector<py::list> columns(p.group_by.size() + 4);
+    row_objects objects;
+    for_each_aggregate_row(p, [&](const aggregate_row_view& r) {
+        if (r.key.size() != p.group_by.size())  // a partial's groups all have its key's width
+            throw std::logic_error("a group's key is not as wide as group_by");
+        objects.cells(r, [&](std::size_t k, const py::object& cell) { append(columns[k], cell); });
+    });
+    py::list out;
+    for (const py::list& column : columns) append(out, column);
     return out;
 }
 
@@ -210,6 +263,7 @@ void bind_aggregates(py::module_& m) {
         .def_static("from_json", &partial_from, py::arg("text"))
         .def("rows", &rows_of, "The rows of `crossfoot aggregate --format csv`, totals as decimal.Decimal.")
         .def("columns", &aggregate_columns)
+        .def("_column_values", &columns_of, "The rows' cells, a list per column, for to_dataframe.")
         .def(
             "format",
             [](const partial_aggregate& p, const std::string& kind, long long threads) {

@@ -36,6 +36,19 @@ def test_the_dataframe_is_the_cli_csv(cli, tmp_path):
         same_as_cli(frame, cli_frame(cli, ledger, "--by", ",".join(by), "--threads", "1"))
 
 
+def test_a_key_column_named_as_a_report_column_and_no_rows(cli, tmp_path):
+    ledger = write_ledger(tmp_path / "ledger.csv", 500)
+    frame = crossfoot.aggregate(ledger, by="currency")
+    assert list(frame.columns) == ["currency", "currency", "total", "rows", "kind"]
+    expected = cli_frame(cli, ledger, "--by", "currency")
+    assert [list(map(str, row)) for row in frame.itertuples(index=False)] == expected.values.tolist()
+    empty = tmp_path / "empty.csv"
+    empty.write_text("region,currency,amount\n")
+    frame = crossfoot.aggregate(empty, by="region")
+    assert list(frame.columns) == ["region", "currency", "total", "rows", "kind"] and len(frame) == 0
+    assert [str(t) for t in frame.dtypes] == ["object", "object", "object", "int64", "object"]
+
+
 def test_a_memory_limit_spills_groups_and_changes_nothing(cli, tmp_path):
     ledger = write_ledger(tmp_path / "ledger.csv", 5000, quoted_every=11)
     spill = tmp_path / "spill"

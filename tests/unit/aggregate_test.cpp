@@ -19,6 +19,9 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -1050,6 +1053,26 @@ BOOST_AUTO_TEST_CASE(keeps_the_converted_sum_exact_and_rounds_it_once_when_finis
     BOOST_TEST(converted_of(done, {"South"}) == "75.98");
     BOOST_TEST(converted_of(done, {"West"}) == "12.34");
     BOOST_TEST(total_of(done, {"South"}, "CNY") == "1.005");
+}
+
+// The report's rows, held (aggregate_rows) or visited (for_each_aggregate_row): the same rows
+// in the same order, each group's currencies then its converted total, rounded once.
+BOOST_AUTO_TEST_CASE(lists_the_report_rows_held_or_visited_alike) {
+    const auto p = aggregated(dated_ledger, converting({"region"}, "CNY", convert_rounding::total));
+    std::vector<std::string> held;
+    for (const crossfoot::aggregate_row& r : crossfoot::aggregate_rows(p))
+        held.push_back(fmt::format("{} {} {} {} {}", fmt::join(r.key, "/"), r.currency.code(), r.total.to_string(),
+                                   r.rows, r.converted));
+    std::vector<std::string> visited;
+    crossfoot::for_each_aggregate_row(p, [&](const crossfoot::aggregate_row_view& r) {
+        visited.push_back(fmt::format("{} {} {} {} {}", fmt::join(r.key, "/"), r.currency.code(), r.total->to_string(),
+                                      r.rows, r.converted));
+    });
+    const std::vector<std::string> expected = {
+        "North USD 1.50 3 false", "North CNY 10.52 3 true", "South CNY 1.005 1 false", "South JPY 100 1 false",
+        "South USD 10.00 1 false", "South CNY 75.98 3 true", "West CNY 12.345 1 false", "West CNY 12.34 1 true"};
+    BOOST_TEST(held == expected, boost::test_tools::per_element());
+    BOOST_TEST(visited == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(converts_every_row_at_a_fixed_date) {
