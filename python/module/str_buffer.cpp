@@ -14,7 +14,8 @@ namespace py = pybind11;
 
 namespace {
 
-constexpr std::size_t first_capacity = std::size_t{1} << 20;
+// Small, as most texts are (a pickled partial of a few groups); a long one grows by doubling.
+constexpr std::size_t first_capacity = std::size_t{64} << 10;
 
 // The bytes of [s, s + n) or-ed together, eight at a time: its top bit is set when one of
 // them is not ASCII.

@@ -27,6 +27,7 @@ def same_as_cli(frame, expected):
         assert got == list(expected[column]), column
     assert all(isinstance(v, Decimal) for v in frame["total"])
     assert frame["total"].dtype == object
+    assert frame["rows"].dtype == "int64"
 
 
 def test_the_dataframe_is_the_cli_csv(cli, tmp_path):
@@ -97,8 +98,8 @@ def test_a_report_made_on_threads_is_the_same(tmp_path):
 
 
 def test_a_report_is_the_cli_report_byte_for_byte(cli, tmp_path):
-    # Reports of several megabytes (the str they are written into grows), ASCII and not (the
-    # bytes decoded as UTF-8 at the end), and one of no groups at all.
+    # Reports of up to several megabytes (the str they are written into grows from 64 KiB),
+    # ASCII and not (the bytes decoded as UTF-8 at the end), and one of no groups at all.
     path = os.environ["CROSSFOOT_CLI"]
     ids = write_ledger(tmp_path / "ids.csv", 20000)
     places = tmp_path / "places.csv"
@@ -117,6 +118,10 @@ def test_a_report_is_the_cli_report_byte_for_byte(cli, tmp_path):
                                   capture_output=True, check=True)
             for threads in (1, 2):
                 assert p.format(kind, threads=threads) == done.stdout.decode("utf-8"), (ledger, kind, threads)
+        # The partial's JSON, of keys in other scripts too, goes and comes back whole.
+        assert crossfoot.Partial.from_json(p.to_json()) == p
+        assert crossfoot.Partial.from_json(p.to_json().encode("utf-8")) == p
+        assert pickle.loads(pickle.dumps(p)) == p
 
 
 def test_a_bad_partial_is_an_error():
