@@ -136,18 +136,14 @@ public:
     void cells(const aggregate_row_view& row, Cell&& cell) {
         std::size_t k = 0;
         for (const std::string_view field : row.key)
-            cell(k++, made(PyUnicode_DecodeUTF8(field.data(), static_cast<Py_ssize_t>(field.size()), "strict")));
+            cell(k++, owned(PyUnicode_DecodeUTF8(field.data(), static_cast<Py_ssize_t>(field.size()), "strict")));
         cell(k++, currency(row.currency));
         cell(k++, to_python(*row.total));
-        cell(k++, made(PyLong_FromUnsignedLongLong(row.rows)));
+        cell(k++, owned(PyLong_FromUnsignedLongLong(row.rows)));
         cell(k++, row.converted ? converted_ : exact_);
     }
 
 private:
-    static py::object made(PyObject* object) {
-        if (object == nullptr) throw py::error_already_set();
-        return py::reinterpret_steal<py::object>(object);
-    }
     py::object currency(unit u) {
         for (const auto& [known, text] : currencies_) {
             if (known == u) return text;

@@ -1,6 +1,7 @@
 // python/module/str_buffer.cpp: a stream buffer that writes straight into a Python str.
 // SPDX-License-Identifier: MIT
 #include "str_buffer.hpp"
+#include "values.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -34,16 +35,11 @@ unsigned char or_of(const char* s, std::size_t n) {
     return static_cast<unsigned char>(all);
 }
 
-// A new str of `n` ASCII characters, their bytes to be written.
-py::object new_ascii(std::size_t n) {
-    PyObject* made = PyUnicode_New(static_cast<Py_ssize_t>(n), 127);
-    if (made == nullptr) throw py::error_already_set();
-    return py::reinterpret_steal<py::object>(made);
-}
-
 }  // namespace
 
-str_buffer::str_buffer() : str_(new_ascii(first_capacity)), capacity_(first_capacity) {
+// A new str of first_capacity ASCII characters, their bytes to be written.
+str_buffer::str_buffer()
+    : str_(owned(PyUnicode_New(static_cast<Py_ssize_t>(first_capacity), 127))), capacity_(first_capacity) {
     data_ = reinterpret_cast<char*>(PyUnicode_1BYTE_DATA(str_.ptr()));
 }
 
@@ -92,9 +88,8 @@ py::str str_buffer::take() {
     if ((high_ & 0x80) != 0) {
         // Not ASCII: the bytes are UTF-8, decoded into a str of the kind they need.
         const auto written = py::reinterpret_steal<py::object>(text);
-        PyObject* decoded = PyUnicode_DecodeUTF8(reinterpret_cast<const char*>(PyUnicode_1BYTE_DATA(text)), static_cast<Py_ssize_t>(size), "strict");
-        if (decoded == nullptr) throw py::error_already_set();
-        return py::reinterpret_steal<py::str>(decoded);
+        return py::str(owned(PyUnicode_DecodeUTF8(reinterpret_cast<const char*>(PyUnicode_1BYTE_DATA(text)),
+                                                  static_cast<Py_ssize_t>(size), "strict")));
     }
     const int failed = PyUnicode_Resize(&text, static_cast<Py_ssize_t>(size));
     auto taken = py::reinterpret_steal<py::str>(text);

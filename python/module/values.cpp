@@ -22,16 +22,17 @@ const py::object& decimal_type() {
 
 }  // namespace
 
+py::object owned(PyObject* made) {
+    if (made == nullptr) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(made);
+}
+
 py::object to_python(const decimal& d) {
     // Decimal's constructor from text is exact, whatever the context's precision. Called
     // through the C API: a report's rows make a million of them.
     const std::string text = d.to_scientific_string();
-    const auto arg = py::reinterpret_steal<py::object>(
-        PyUnicode_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size())));
-    if (!arg) throw py::error_already_set();
-    PyObject* made = PyObject_CallOneArg(decimal_type().ptr(), arg.ptr());
-    if (made == nullptr) throw py::error_already_set();
-    return py::reinterpret_steal<py::object>(made);
+    const py::object arg = owned(PyUnicode_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size())));
+    return owned(PyObject_CallOneArg(decimal_type().ptr(), arg.ptr()));
 }
 
 decimal decimal_from_python(py::handle value, const char* what) {

@@ -15,6 +15,10 @@ namespace crossfoot::python {
 
 namespace py = pybind11;
 
+/// The new reference a call of Python's C API returned, owned; when it returned none, the
+/// Python error it set, thrown.
+[[nodiscard]] py::object owned(PyObject* made);
+
 /// decimal.Decimal with every digit and the exponent: 6.305 stays Decimal('6.305').
 [[nodiscard]] py::object to_python(const decimal& d);
 

@@ -447,6 +447,18 @@ std::string replaced(std::string_view text, std::string_view from, std::string_v
     return out.replace(at, from.size(), to);
 }
 
+// A partial read from `text` as a stream, as `crossfoot merge` reads files, its groups drawing
+// on `memory`'s budget when given.
+std::expected<partial_aggregate, std::string> streamed(const std::string& text, const group_table* memory = nullptr) {
+    std::istringstream in(text);
+    return crossfoot::partial_from_json(in, memory);
+}
+
+// A table with a budget of 64 KiB, for reading partials past the memory limit.
+void limit_to_64_kib(group_table& memory) {
+    memory.limit_memory(std::size_t{64} << 10, std::filesystem::temp_directory_path().string());
+}
+
 // A group of a partial as to_json writes it (compacted): one currency's total and rows.
 std::string group_json(std::string_view id, std::string_view currency, std::string_view total, int rows) {
     return std::string(R"({"key": [")") + std::string(id) + R"("], "totals": [{"currency": ")" + std::string(currency) +
@@ -1215,12 +1227,11 @@ BOOST_AUTO_TEST_CASE(reads_a_stream_as_it_reads_text) {
     }
     for (const std::string& text : texts) {
         BOOST_TEST_CONTEXT(text.substr(0, 120)) {
-            std::istringstream in(text);
-            const auto streamed = crossfoot::partial_from_json(in);
+            const auto stream = streamed(text);
             const auto whole = crossfoot::partial_from_json(text);
-            BOOST_TEST_REQUIRE(streamed.has_value(), (streamed ? std::string() : streamed.error()));
+            BOOST_TEST_REQUIRE(stream.has_value(), (stream ? std::string() : stream.error()));
             BOOST_TEST_REQUIRE(whole.has_value());
-            BOOST_TEST(*streamed == *whole);
+            BOOST_TEST(*stream == *whole);
         }
     }
 }
@@ -1268,9 +1279,8 @@ BOOST_AUTO_TEST_CASE(reads_a_stream_within_a_memory_limit) {
     for (int i = 0; i < 20000; ++i) ledger += std::to_string(i * 7919 % 20000) + "," + std::to_string(i) + ".5,USD\n";
     const std::string text = to_json(aggregated(ledger, grouped_by({"id"})));
     group_table memory;
-    memory.limit_memory(std::size_t{64} << 10, std::filesystem::temp_directory_path().string());
-    std::istringstream in(text);
-    const auto limited = crossfoot::partial_from_json(in, &memory);
+    limit_to_64_kib(memory);
+    const auto limited = streamed(text, &memory);
     BOOST_TEST_REQUIRE(limited.has_value(), (limited ? std::string() : limited.error()));
     BOOST_TEST(limited->groups.runs() > 0U);
     BOOST_TEST(limited->groups.budget() == memory.budget());
@@ -1281,8 +1291,7 @@ BOOST_AUTO_TEST_CASE(reads_a_stream_within_a_memory_limit) {
     const auto twice = crossfoot::partial_from_json(with_17_twice);
     BOOST_TEST_REQUIRE(!twice.has_value());
     BOOST_TEST(twice.error() == "the group [\"17\"] appears twice");
-    std::istringstream again(with_17_twice);
-    const auto twice_limited = crossfoot::partial_from_json(again, &memory);
+    const auto twice_limited = streamed(with_17_twice, &memory);
     BOOST_TEST_REQUIRE(!twice_limited.has_value());
     BOOST_TEST(twice_limited.error() == "a group appears twice (met out of key order, past the memory limit)");
 }
@@ -1297,9 +1306,8 @@ BOOST_AUTO_TEST_CASE(reads_groups_in_reverse_order_past_the_memory_limit) {
     const auto whole = crossfoot::partial_from_json(text);
     BOOST_TEST_REQUIRE(whole.has_value(), (whole ? std::string() : whole.error()));
     group_table memory;
-    memory.limit_memory(std::size_t{64} << 10, std::filesystem::temp_directory_path().string());
-    std::istringstream in(text);
-    const auto limited = crossfoot::partial_from_json(in, &memory);
+    limit_to_64_kib(memory);
+    const auto limited = streamed(text, &memory);
     BOOST_TEST_REQUIRE(limited.has_value(), (limited ? std::string() : limited.error()));
     BOOST_TEST(limited->groups.runs() > 0U);
     BOOST_TEST(to_json(*limited) == to_json(*whole));
