@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: MIT
 #include <crossfoot/aggregate.hpp>
 
+#include "cell_table.hpp"
+#include "partial_group.hpp"
 #include "spill.hpp"
 
 #include <fmt/format.h>
@@ -24,23 +26,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// The longest decimal a partial may hold. Totals of amounts of up to 1,000 digits, converted
-// at rates of up to 1,000, stay far below it; a longer one is refused rather than read in
-// time that grows with the square of its length.
-constexpr std::size_t max_decimal_chars = 10000;
-
-decimal read_decimal(const json& j, std::string_view what) {
-    if (!j.is_string())
-        throw std::invalid_argument(fmt::format("{} must be a decimal string", what));
-    const auto& text = j.get_ref<const std::string&>();
-    if (text.size() > max_decimal_chars)
-        throw std::invalid_argument(fmt::format("{} must be a decimal of at most {} characters, found {}",
-                                                what, max_decimal_chars, text.size()));
-    auto d = decimal::parse(text);
-    if (!d) throw std::invalid_argument(fmt::format("{}: {}", what, d.error().message()));
-    return *d;
-}
-
 std::uint64_t read_count(const json& j, std::string_view what) {
     if (!j.is_number_unsigned())
         throw std::invalid_argument(
@@ -58,9 +43,7 @@ convert_rounding read_rounding(const json& j) {
 unit read_unit(const json& j) {
     if (!j.is_string())
         throw std::invalid_argument(fmt::format("expected a currency code, found {}", j.dump()));
-    const auto u = unit::currency(j.get<std::string>());
-    if (!u) throw std::invalid_argument("unknown currency '" + j.get<std::string>() + "'");
-    return *u;
+    return aggregation::currency_named(j.get_ref<const std::string&>());
 }
 
 // The top-level fields a partial has, in the order to_json writes them; any other is passed over.
@@ -71,31 +54,11 @@ const char* const no_converted_total = "a group has no converted total";
 const char* const converted_without_target = "a group has a converted total but there is no target";
 const char* const key_unlike_group_by = "a group key does not match group_by";
 
-// A group's totals, and its converted total when it has one. Whether it should have one is
-// checked here when the target is known (`target_known`), else by the reader at the end.
-group_totals read_group(const json& entry, bool target_known, const std::optional<unit>& target) {
-    group_totals g;
-    if (entry.at("totals").empty())
-        throw std::invalid_argument("a group has no totals: every group holds at least one currency's");
-    for (const json& t : entry.at("totals")) {
-        const unit u = read_unit(t.at("currency"));
-        if (g.totals.contains(u))
-            throw std::invalid_argument(
-                fmt::format("currency {} appears twice in a group", u.code()));
-        g.totals[u] = read_decimal(t.at("total"), "total");
-        g.rows[u] = read_count(t.at("rows"), "rows");
-    }
-    const bool converted = entry.contains("converted");
-    if (target_known && converted != target.has_value())
-        throw std::invalid_argument(target ? no_converted_total : converted_without_target);
-    if (converted) g.converted = read_decimal(entry.at("converted"), "converted");
-    return g;
-}
-
-// Reads a partial from json's events (its SAX interface). Each header field, and each group
-// of "groups", is built as a small document of its own, checked and taken, then dropped: a
-// group goes into the partial's table as soon as it is read, and the whole document is never
-// held; the value of a field crossfoot does not read is passed over unbuilt. Keys in the
+// Reads a partial from json's events (its SAX interface). Each header field is built as a
+// small document of its own, checked and taken, then dropped; each group of "groups" is read
+// from its events (partial_group.hpp) and goes into the partial's table as soon as it is
+// whole: the whole document is never held. The value of a field crossfoot does not read is
+// passed over unbuilt. Keys in the
 // order crossfoot writes them (the header, then the groups in key order) are checked as they
 // come; a header met after the groups is checked against them at the end. Refuses JSON that
 // names a key twice in one object it reads (json's own document would keep one of the two
@@ -107,27 +70,35 @@ public:
     explicit partial_reader(partial_aggregate& into) : p_(into) {}
 
     bool null() {
+        if (at_group()) return group_.null(), true;
         return scalar("null", [](dom_builder& b) { return b.null(); });
     }
     bool boolean(bool v) {
+        if (at_group()) return group_.boolean(v), true;
         return scalar("a boolean", [&](dom_builder& b) { return b.boolean(v); });
     }
     bool number_integer(json::number_integer_t v) {
+        if (at_group()) return group_.number_integer(v), true;
         return scalar("a number", [&](dom_builder& b) { return b.number_integer(v); });
     }
     bool number_unsigned(json::number_unsigned_t v) {
+        if (at_group()) return group_.number_unsigned(v), true;
         return scalar("a number", [&](dom_builder& b) { return b.number_unsigned(v); });
     }
     bool number_float(json::number_float_t v, const json::string_t& text) {
+        if (at_group()) return group_.number_float(v), true;
         return scalar("a number", [&](dom_builder& b) { return b.number_float(v, text); });
     }
     bool string(json::string_t& v) {
+        if (at_group()) return group_.string(v), true;
         return scalar("a string", [&](dom_builder& b) { return b.string(v); });
     }
     bool binary(json::binary_t& v) {
+        if (at_group()) return group_.binary(), true;
         return scalar("binary data", [&](dom_builder& b) { return b.binary(v); });
     }
     bool start_object(std::size_t elements) {
+        if (at_group()) return group_.start_object(), true;
         if (skipping_) return ++depth_, true;
         if (depth_ == 0) {  // the partial itself
             open_objects_.emplace_back();
@@ -140,12 +111,18 @@ public:
         return opened([&](dom_builder& b) { return b.start_object(elements); });
     }
     bool end_object() {
+        if (group_.reading()) {
+            group_.end_object();
+            if (group_.whole()) take_group(group_.value());
+            return true;
+        }
         if (skipping_) return ended_skipped();
         open_objects_.pop_back();
         if (--depth_ == 0) return true;
         return closed([](dom_builder& b) { return b.end_object(); });
     }
     bool start_array(std::size_t elements) {
+        if (at_group()) return group_.start_array(), true;
         if (depth_ == 0) throw not_an_object("an array");
         if (skipping_) return ++depth_, true;
         if (starts_ignored_value()) return skipping_ = true, ++depth_, true;
@@ -157,6 +134,7 @@ public:
         return opened([&](dom_builder& b) { return b.start_array(elements); });
     }
     bool end_array() {
+        if (group_.reading()) return group_.end_array(), true;
         if (skipping_) return ended_skipped();
         if (--depth_ == 1 && in_groups_) {
             in_groups_ = false;
@@ -166,6 +144,7 @@ public:
         return closed([](dom_builder& b) { return b.end_array(); });
     }
     bool key(json::string_t& name) {
+        if (group_.reading()) return group_.key(name), true;
         if (skipping_) return true;
         if (!open_objects_.back().insert(name).second)
             throw std::invalid_argument(fmt::format("the key {} appears twice in one object", json(name).dump()));
@@ -219,6 +198,8 @@ private:
         if (--depth_ == 1) skipping_ = false;
         return true;
     }
+    // Whether the next event (one that begins a value) belongs to an element of "groups".
+    [[nodiscard]] bool at_group() const { return group_.reading() || (in_groups_ && depth_ == 2); }
     [[nodiscard]] bool building() const { return builder_.has_value(); }
     // A value begun at depth `from` (the depth of the container holding it).
     void begin(std::size_t from) {
@@ -250,15 +231,10 @@ private:
         if (depth_ == built_from_) take();
         return ok;
     }
-    // A whole value: a group of "groups", or a field of the header ("groups" itself is an
-    // array, taken a group at a time).
+    // A whole field of the header ("groups" itself is an array, read a group at a time).
     void take() {
         builder_.reset();
-        if (in_groups_ && built_from_ == 2) {
-            take_group(value_);
-        } else {
-            take_field(key_, value_);
-        }
+        take_field(key_, value_);
         value_ = json();
     }
 
@@ -287,29 +263,47 @@ private:
         }
     }
 
-    void take_group(const json& entry) {
-        auto key = entry.at("key").get<std::vector<std::string>>();
-        if (seen_.contains("group_by") && key.size() != p_.group_by.size())
+    void take_group(aggregation::partial_group_reader::group& g) {
+        if (seen_.contains("group_by") && g.key.size() != p_.group_by.size())
             throw std::invalid_argument(key_unlike_group_by);
         // A key after every key before it (crossfoot writes them in key order) cannot have
         // been met: only a key out of that order is looked up, in memory. Once groups are on
         // disk a look-up reads them all: then the groups are counted once at the end instead.
-        if (groups_ != 0 && !(greatest_key_ < key)) {
+        if (groups_ != 0 && !(greatest_key_ < g.key)) {
             if (p_.groups.runs() != 0) {
                 counted_at_end_ = true;
-            } else if (p_.groups.contains(key)) {
-                throw std::invalid_argument(fmt::format("the group {} appears twice", entry.at("key").dump()));
+            } else if (p_.groups.contains(g.key)) {
+                throw std::invalid_argument(fmt::format("the group {} appears twice", json(g.key).dump()));
             }
         }
-        group_totals g = read_group(entry, seen_.contains("target"), p_.target);
+        if (seen_.contains("target") && g.converted.has_value() != p_.target.has_value())
+            throw std::invalid_argument(p_.target ? no_converted_total : converted_without_target);
         (g.converted ? groups_with_converted_ : groups_without_converted_) = true;
-        for (const auto& [currency, rows] : g.rows)
-            rows_overflow_ = rows_overflow_ || __builtin_add_overflow(rows_in_groups_, rows, &rows_in_groups_);
-        least_key_size_ = groups_ == 0 ? key.size() : std::min(least_key_size_, key.size());
-        most_key_size_ = std::max(most_key_size_, key.size());
-        p_.groups.add(key, g);
-        if (groups_ == 0 || greatest_key_ < key) greatest_key_ = std::move(key);
+        for (const currency_total& t : g.totals)
+            rows_overflow_ = rows_overflow_ || __builtin_add_overflow(rows_in_groups_, t.rows, &rows_in_groups_);
+        least_key_size_ = groups_ == 0 ? g.key.size() : std::min(least_key_size_, g.key.size());
+        most_key_size_ = std::max(most_key_size_, g.key.size());
+        add_group(g);
+        // The greatest key so far; the reader's buffers take the one it replaces.
+        if (groups_ == 0 || greatest_key_ < g.key) std::swap(greatest_key_, g.key);
         ++groups_;
+    }
+
+    // Adds a group's figures into the partial's table, as group_table::add would from a
+    // group_totals, without building one.
+    void add_group(const aggregation::partial_group_reader::group& g) {
+        using aggregation::cell_table;
+        encoded_.clear();
+        for (const std::string& field : g.key) aggregation::encode_key_field(encoded_, field);
+        cell_table& table = p_.groups.cells();
+        const cell_table::probe probe = cell_table::probe_of(encoded_);
+        for (const currency_total& t : g.totals) {
+            const std::uint32_t c = table.find_or_make(probe, encoded_, t.currency);
+            table.add(c, t.total);
+            table.count(c, t.rows);
+        }
+        if (g.converted) table.add(table.find_or_make(probe, encoded_, unit::count(), true), *g.converted);
+        p_.groups.spill_if_full();
     }
 
     partial_aggregate& p_;
@@ -317,7 +311,9 @@ private:
     std::string key_;         // the top-level field being read
     bool in_groups_ = false;  // within the array of "groups"
     bool skipping_ = false;   // within the value of a field not read
-    std::optional<dom_builder> builder_;  // the value being built, if any
+    std::optional<dom_builder> builder_;  // the header field being built, if any
+    aggregation::partial_group_reader group_;  // the group being read, if any
+    std::string encoded_;  // the last group's key, as the table stores keys
     json value_;
     std::size_t built_from_ = 0;
     std::vector<std::set<std::string>> open_objects_;  // the keys of each object open

@@ -436,6 +436,40 @@ const bad_partial_case bad_partials[] = {
      "a partial aggregate is a JSON object, found an array"},
     {"a number, not an object", "{\n \"format\"", "7 {\n \"format\"",
      "a partial aggregate is a JSON object, found a number"},
+    {"a group that is no object", "[{\"key\": [\"North\"]", "[\"North\", {\"key\": [\"North\"]",
+     "a group must be a JSON object, found a string"},
+    {"a group without a key", "{\"key\": [\"North\"], ", "{", "a group has no 'key'"},
+    {"a key that is a string", "\"key\": [\"North\"]", "\"key\": \"North\"",
+     "a group key must be an array of strings, found a string"},
+    {"a key field that is a number", "[\"North\"]", "[\"North\", 7]",
+     "a group key must be an array of strings, found a number"},
+    {"a key field that is an object", "[\"North\"]", "[{\"North\": 1}]",
+     "a group key must be an array of strings, found an object"},
+    {"a group without totals", "\"totals\":", "\"sums\":", "a group has no 'totals'"},
+    {"totals as an object", "[{\"currency\": \"CNY\", \"total\": \"1.50\", \"rows\": 2}]",
+     "{\"currency\": \"CNY\", \"total\": \"1.50\", \"rows\": 2}",
+     "a group's totals must be an array, found an object"},
+    {"a total that is no object", "[{\"currency\"", "[[\"CNY\"], {\"currency\"",
+     "each of a group's totals must be an object, found an array"},
+    {"a total without its currency", "\"currency\": \"CNY\", ", "", "a group's total has no 'currency'"},
+    {"a total without its total", "\"total\": \"1.50\", ", "", "a group's total has no 'total'"},
+    {"a total without its rows", ", \"rows\": 2}", "}", "a group's total has no 'rows'"},
+    {"rows as a string", "\"rows\": 2", "\"rows\": \"2\"", "rows must be a whole number, found \"2\""},
+    {"rows as an array", "\"rows\": 2", "\"rows\": [2]", "rows must be a whole number, found an array"},
+    {"a currency as an object", "\"currency\": \"CNY\"", "\"currency\": {}",
+     "expected a currency code, found an object"},
+    {"a converted total as a number", "\"rows\": 2}]", "\"rows\": 2}], \"converted\": 1.5",
+     "converted must be a decimal string"},
+    {"a converted total that is no decimal", "\"rows\": 2}]", "\"rows\": 2}], \"converted\": \"1,5\"",
+     "converted: expected end of number, found ','"},
+    {"a name twice in a total", "\"rows\": 2}", "\"rows\": 2, \"rows\": 2}",
+     "the key \"rows\" appears twice in one object"},
+    {"a name twice in a group", "{\"key\": [\"North\"],", "{\"key\": [\"North\"], \"key\": [\"North\"],",
+     "the key \"key\" appears twice in one object"},
+    {"a name the reader passes over, twice in a group", "{\"key\"", "{\"note\": 1, \"note\": {}, \"key\"",
+     "the key \"note\" appears twice in one object"},
+    {"a name the reader passes over, twice in a total", "{\"currency\"", "{\"at\": [], \"at\": 2, \"currency\"",
+     "the key \"at\" appears twice in one object"},
     {"text after the object", "]}]\n}", "]}]\n} {}",
      "parse error at line 5, column 3: syntax error while parsing value - unexpected '{'; expected end of input"},
 };
@@ -1319,6 +1353,12 @@ BOOST_AUTO_TEST_CASE(passes_over_fields_it_does_not_read_and_wants_groups_as_an_
                  "\"rounding\": \"row\", \"note\": [[1, {\"a\": 1, \"a\": [2]}], null, \"x\"], \"more\": 5,"));
     BOOST_TEST_REQUIRE(with_field.has_value(), (with_field ? std::string() : with_field.error()));
     BOOST_TEST(*with_field == *crossfoot::partial_from_json(good_partial));
+    // In a group and in its totals too, values of any kind and depth.
+    const auto in_group = crossfoot::partial_from_json(replaced(
+        replaced(good_partial, "{\"key\"", "{\"note\": {\"a\": [1, {\"totals\": 5}], \"key\": null}, \"key\""),
+        "\"rows\": 2}", "\"rows\": 2, \"rate\": [[], {\"currency\": 7}], \"by\": null, \"ok\": true}"));
+    BOOST_TEST_REQUIRE(in_group.has_value(), (in_group ? std::string() : in_group.error()));
+    BOOST_TEST(*in_group == *crossfoot::partial_from_json(good_partial));
     for (const auto& [groups, found] : std::vector<std::pair<std::string, std::string>>{
              {"null", "null"}, {"{}", "an object"}, {"5", "a number"}, {"\"none\"", "a string"}}) {
         const auto p = crossfoot::partial_from_json(std::string(R"({"format": "crossfoot-partial", "groups": )") +
