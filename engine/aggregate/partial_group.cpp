@@ -91,7 +91,8 @@ void partial_group_reader::boolean(bool v) {
 }
 
 void partial_group_reader::number_integer(json::number_integer_t v) {
-    if (!scalar_passed_over()) refuse("a number", json(v).dump());
+    // The parser reads an integer written with a minus sign as one, -0 too.
+    if (!scalar_passed_over()) refuse("a number", v == 0 ? "-0" : json(v).dump());
 }
 
 void partial_group_reader::number_unsigned(json::number_unsigned_t v) {
@@ -186,10 +187,9 @@ void partial_group_reader::key(const json::string_t& name) {
         else field_ = field::other;
     }
     unsigned& named = in_group ? group_named_ : total_named_;
-    std::vector<std::string>& others = in_group ? group_other_names_ : total_other_names_;
+    auto& others = in_group ? group_other_names_ : total_other_names_;
     if (bit == 0) {
-        if (std::ranges::find(others, name) != others.end()) throw named_twice(name);
-        others.push_back(name);
+        if (!others.insert(name).second) throw named_twice(name);
         return;
     }
     if ((named & bit) != 0) throw named_twice(name);

@@ -16,7 +16,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,8 +93,8 @@ private:
     // by bit, the others by name, to find a name given twice in one object.
     unsigned group_named_ = 0;
     unsigned total_named_ = 0;
-    std::vector<std::string> group_other_names_;
-    std::vector<std::string> total_other_names_;
+    std::set<std::string, std::less<>> group_other_names_;
+    std::set<std::string, std::less<>> total_other_names_;
     group group_;
     std::size_t key_fields_ = 0;  // fields of group_.key in use (the vector's strings are kept)
     currency_total total_;
