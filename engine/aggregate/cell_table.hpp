@@ -137,6 +137,11 @@ public:
         __builtin_prefetch(&slots_[at]);
         return at;
     }
+    // The slots where the look-up of a key's group starts, fetched: with fetch_slots for each
+    // of its currencies, what adding a whole group (as a partial's reader does) reads first.
+    [[gnu::always_inline]] void fetch_group_slots(const probe& p) const {
+        __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.form, 0, kind_group))]);
+    }
     // A cell not made yet is made in its group, which is looked up then: for such a cell the
     // group's slots are fetched instead, and then its entry. Returns the cell as the slots
     // name it (absent when not among the first looked at), for the third step and the add.
