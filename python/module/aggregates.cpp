@@ -229,10 +229,10 @@ py::str json_of(const partial_aggregate& p) {
 }  // namespace
 
 void bind_aggregates(py::module_& m) {
-    py::class_<partial_aggregate>(m, "Partial",
+    py::class_<partial_aggregate> partial(m, "Partial",
                                   "An exact partial aggregate: merges with others in any order, travels as JSON "
-                                  "and pickles.")
-        .def(py::init<>())
+                                  "and pickles.");
+    partial.def(py::init<>())
         .def_readonly("group_by", &partial_aggregate::group_by)
         .def_property_readonly("target",
                                [](const partial_aggregate& p) -> py::object {
@@ -284,6 +284,7 @@ void bind_aggregates(py::module_& m) {
                         std::to_string(p.rows_read) + " rows read>";
              })
         .def(py::pickle(&json_of, [](const py::str& text) { return partial_from(text); }));
+    pickle_at_any_protocol(partial);
 
     m.def(
         "aggregate_partial",

@@ -74,8 +74,8 @@ std::shared_ptr<const rate_table> rates_from_python(py::handle value) {
 }
 
 void bind_amounts(py::module_& m) {
-    py::class_<parsed_amount>(m, "Amount", "An exact amount in one unit, as a text wrote it.")
-        .def_property_readonly("value", [](const parsed_amount& a) { return to_python(a.amount.value()); },
+    py::class_<parsed_amount> amount_class(m, "Amount", "An exact amount in one unit, as a text wrote it.");
+    amount_class.def_property_readonly("value", [](const parsed_amount& a) { return to_python(a.amount.value()); },
                                "The exact value, a decimal.Decimal whose exponent is the last written digit's.")
         .def_property_readonly("unit", [](const parsed_amount& a) { return std::string(a.amount.unit().code()); },
                                "An ISO 4217 code, 'count', '%' or 'pp'.")
@@ -89,6 +89,7 @@ void bind_amounts(py::module_& m) {
         .def("__repr__", [](const parsed_amount& a) {
             return "Amount('" + a.amount.value().to_scientific_string() + "', '" + std::string(a.amount.unit().code()) + "')";
         });
+    pickle_at_any_protocol(amount_class);  // not picklable: a TypeError at every protocol
 
     m.def(
         "sum",
@@ -105,7 +106,8 @@ void bind_amounts(py::module_& m) {
           py::arg("zhao_power") = 12,
           "Reads an amount as people write it: '39.7 billion yuan', 'US$1.16bn', '3.97万亿元'.");
 
-    py::class_<rates>(m, "Rates", "A table of dated exchange rates: the built-in ECB rates and rate files.")
+    py::class_<rates> rates_class(m, "Rates", "A table of dated exchange rates: the built-in ECB rates and rate files.");
+    rates_class
         .def(py::init([](py::object files, bool builtin) {
                  const auto paths = files.is_none() ? std::vector<std::string>{} : paths_from_python(files);
                  return rates{load(paths, builtin), paths, builtin};
@@ -122,6 +124,7 @@ void bind_amounts(py::module_& m) {
                         }))
         .def("__len__", [](const rates& r) { return r.table->size(); })
         .def("__repr__", [](const rates& r) { return "Rates(" + std::to_string(r.table->size()) + " quotes)"; });
+    pickle_at_any_protocol(rates_class);
 
     m.def(
         "_convert_json",

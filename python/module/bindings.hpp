@@ -26,6 +26,17 @@ struct rates {
 /// a list of paths read after the built-in table.
 [[nodiscard]] std::shared_ptr<const rate_table> rates_from_python(pybind11::handle value);
 
+/// Pickles a class at any protocol as protocol 2 does (a call of copyreg.__newobj__, then the
+/// state), which protocols 0 and 1 can hold too. pybind11's pickling makes objects the way
+/// protocols 2 and later do; asked for 0 or 1, pickle would make one another way, which
+/// pybind11 refuses with an exception that ends the interpreter.
+template <class Class>
+void pickle_at_any_protocol(Class& c) {
+    c.def("__reduce_ex__", [](const pybind11::object& self, int protocol) {
+        return pybind11::module_::import("builtins").attr("object").attr("__reduce_ex__")(self, protocol < 2 ? 2 : protocol);
+    });
+}
+
 void bind_amounts(pybind11::module_& m);     // parse_amount, Amount, Rates, convert
 void bind_checks(pybind11::module_& m);      // check, check_text
 void bind_aggregates(pybind11::module_& m);  // Partial, aggregate_partial, the range steps

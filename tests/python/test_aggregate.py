@@ -82,6 +82,9 @@ def test_partials_merge_travel_and_pickle(tmp_path):
     with pytest.raises(TypeError, match="str or bytes"):
         crossfoot.Partial.from_json(1)
     assert pickle.loads(pickle.dumps(both)) == both
+    # Every protocol, 0 and 1 too (pybind11 alone would end the interpreter there).
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(both, protocol=protocol)) == both
     assert both.to_dataframe().equals(crossfoot.aggregate([a, b], by="region"))
     assert both.format("csv").splitlines()[0] == "region,currency,total,rows,kind"
     with pytest.raises(ValueError, match="cannot merge partials grouped by"):

@@ -62,6 +62,16 @@ def test_conversion_with_a_rates_file(tmp_path):
     assert crossfoot.convert((Decimal("2"), "USD"), "CNY", "2020-01-03", rates=str(rates_file))["result"] == Decimal("13.9236")
     again = pickle.loads(pickle.dumps(table))
     assert len(again) == len(table)
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):  # 0 and 1 too
+        again = pickle.loads(pickle.dumps(table, protocol=protocol))
+        assert again.files == table.files and len(again) == len(table)
+
+
+def test_an_amount_is_not_pickled_at_any_protocol():
+    amount = crossfoot.parse_amount("39.7 billion yuan")
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        with pytest.raises(TypeError, match="cannot pickle"):
+            pickle.dumps(amount, protocol=protocol)
 
 
 def test_a_missing_rate_is_never_guessed():
