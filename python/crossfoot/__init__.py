@@ -106,5 +106,4 @@ def aggregate(paths, by=(), to=None, rates=None, threads=1, **options):
     are those of ``crossfoot aggregate``: amount, currency, date, default_currency, at,
     rounding, policy, max_age_days, window_days, digits, max_record_bytes, memory_limit,
     spill_dir, rejects."""
-    return aggregate_partial(paths, by=list(by) if not isinstance(by, str) else [by], to=to,
-                             rates=rates, threads=threads, **options).to_dataframe()
+    return aggregate_partial(paths, by=by, to=to, rates=rates, threads=threads, **options).to_dataframe()

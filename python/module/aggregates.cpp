@@ -36,6 +36,18 @@ unsigned threads_from(long long threads) {
     return static_cast<unsigned>(threads);
 }
 
+// A keyword argument's value as T, or a TypeError that names the argument, what it takes and
+// the type it was given (pybind11's own cast error names neither).
+template <class T>
+T argument(const py::object& value, const char* name, const char* expected) {
+    try {
+        return value.cast<T>();
+    } catch (const py::cast_error&) {
+        throw py::type_error(std::string(name) + ": expected " + expected + ", found " +
+                             py::str(py::type::handle_of(value).attr("__name__")).cast<std::string>());
+    }
+}
+
 aggregation_settings settings_from(const py::kwargs& kw) {
     static const std::vector<std::string> known{"by",          "amount",       "currency",      "date",
                                                 "default_currency", "to",      "at",            "rounding",
@@ -54,39 +66,41 @@ aggregation_settings settings_from(const py::kwargs& kw) {
     aggregate_options& o = s.options;
     if (const py::object by = get("by"); !by.is_none()) {
         if (py::isinstance<py::str>(by)) o.group_by.push_back(by.cast<std::string>());
-        else o.group_by = by.cast<std::vector<std::string>>();
+        else o.group_by = argument<std::vector<std::string>>(by, "by", "a column name or a list of column names");
     }
-    if (const py::object v = get("amount"); !v.is_none()) o.amount_column = v.cast<std::string>();
-    if (const py::object v = get("currency"); !v.is_none()) o.currency_column = v.cast<std::string>();
-    if (const py::object v = get("date"); !v.is_none()) o.date_column = v.cast<std::string>();
-    if (const py::object v = get("default_currency"); !v.is_none())
-        o.default_currency = currency_from_python(v.cast<std::string>(), "default_currency");
-    if (const py::object v = get("to"); !v.is_none()) o.target = currency_from_python(v.cast<std::string>(), "to");
+    const auto text = [&](const char* name) { return argument<std::string>(get(name), name, "a str"); };
+    if (!get("amount").is_none()) o.amount_column = text("amount");
+    if (!get("currency").is_none()) o.currency_column = text("currency");
+    if (!get("date").is_none()) o.date_column = text("date");
+    if (!get("default_currency").is_none())
+        o.default_currency = currency_from_python(text("default_currency"), "default_currency");
+    if (!get("to").is_none()) o.target = currency_from_python(text("to"), "to");
     if (const py::object v = get("at"); !v.is_none()) o.fixed_date = date_from_python(v, "at");
     if (const py::object v = get("rounding"); !v.is_none()) {
-        const auto r = v.cast<std::string>();
+        const auto r = text("rounding");
         if (r != "row" && r != "total") throw py::value_error("rounding: expected 'row' or 'total', found '" + r + "'");
         o.rounding = r == "total" ? convert_rounding::total : convert_rounding::row;
     }
     const auto integer = [&](const char* name, std::int32_t fallback) {
         const py::object v = get(name);
-        return v.is_none() ? fallback : v.cast<std::int32_t>();
+        return v.is_none() ? fallback : argument<std::int32_t>(v, name, "a whole number");
     };
     const py::object policy = get("policy");
-    o.policy = policy_from_python(policy.is_none() ? "on-or-before" : policy.cast<std::string>(),
+    o.policy = policy_from_python(policy.is_none() ? "on-or-before" : text("policy"),
                                   integer("max_age_days", 7), integer("window_days", 7), integer("digits", 12));
     if (const py::object v = get("max_record_bytes"); !v.is_none()) {
-        const auto bytes = v.cast<std::size_t>();
+        const auto bytes = argument<std::size_t>(v, "max_record_bytes", "a whole number of at least 1");
         if (bytes == 0) throw py::value_error("max_record_bytes must be at least 1");
         o.max_record_bytes = bytes;
     }
     if (const py::object v = get("memory_limit"); !v.is_none()) {
-        const auto bytes = v.cast<long long>();
+        const auto bytes = argument<long long>(v, "memory_limit", "a whole number of bytes");
         if (bytes < 0) throw py::value_error("memory_limit must be 0 (no limit) or a number of bytes");
         o.memory_limit = static_cast<std::size_t>(bytes);
     }
     if (const py::object v = get("spill_dir"); !v.is_none()) o.spill_directory = paths_from_python(v).at(0);
-    if (const py::object v = get("threads"); !v.is_none()) s.threads = threads_from(v.cast<long long>());
+    if (const py::object v = get("threads"); !v.is_none())
+        s.threads = threads_from(argument<long long>(v, "threads", "a whole number"));
     if (o.target) s.rates = rates_from_python(get("rates"));
     s.rejects = get("rejects");
     if (!s.rejects.is_none() && !PyCallable_Check(s.rejects.ptr()))

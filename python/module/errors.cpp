@@ -13,10 +13,24 @@ void fail(std::string file, std::string message, std::string code) {
     throw diagnostics_error({diagnostic{std::move(file), 1, 1, severity::error, std::move(message), std::move(code), {}}});
 }
 
+namespace {
+
+// Text of a diagnostic as a str: a message quotes the input, which may hold bytes that are not
+// UTF-8 (a ledger in Latin-1, a binary file); those are shown as \xff rather than failing the
+// error itself with a UnicodeDecodeError.
+py::str shown(const std::string& text) {
+    PyObject* const s = PyUnicode_DecodeUTF8(text.data(), static_cast<Py_ssize_t>(text.size()), "backslashreplace");
+    if (s == nullptr) throw py::error_already_set();
+    return py::reinterpret_steal<py::str>(s);
+}
+
+}  // namespace
+
 py::object to_python(const diagnostic& d) {
     static const char* const names[] = {"error", "warning", "note"};
     const py::object type = py::module_::import("crossfoot.errors").attr("Diagnostic");
-    return type(d.file, d.line, d.column, names[static_cast<int>(d.severity)], d.message, d.code, d.source_line);
+    return type(shown(d.file), d.line, d.column, names[static_cast<int>(d.severity)], shown(d.message), d.code,
+                shown(d.source_line));
 }
 
 void register_errors() {

@@ -144,6 +144,17 @@ def test_a_bad_row_stops_the_run_with_its_place(tmp_path):
     assert e.column == 11  # the quoted field's opening quote
 
 
+def test_an_error_quoting_bytes_that_are_not_utf8_is_still_an_error(tmp_path):
+    ledger = tmp_path / "latin1.csv"
+    ledger.write_bytes(b"region,currency,amount\nM\xfcnchen,EUR,\xa312\n")
+    with pytest.raises(crossfoot.Error) as caught:
+        crossfoot.aggregate(ledger, by="region")
+    assert caught.value.code == "bad-amount" and "\\xa3" in caught.value.message
+    with pytest.raises(crossfoot.Error) as partial:
+        crossfoot.Partial.from_json(b"\xff\xfe")
+    assert partial.value.code == "bad-partial" and "\\xff" in partial.value.message
+
+
 def test_bad_rows_go_to_a_callable_and_are_counted(tmp_path):
     ledger = tmp_path / "bad.csv"
     ledger.write_text("region,currency,amount\nnorth,CNY,1\nnorth,ZZZ,2\nsouth,CNY,x\nsouth,CNY,3\n")
@@ -170,6 +181,13 @@ def test_errors_for_files_and_arguments(tmp_path):
     assert missing.value.code == "bad-header"
     with pytest.raises(TypeError, match="unexpected keyword"):
         crossfoot.aggregate(ledger, group="region")
+    for arguments, says in (({"by": 5}, "by: expected a column name or a list of column names, found int"),
+                            ({"by": ["region", 3]}, "by: expected .* found list"),
+                            ({"threads": "2"}, "threads: expected a whole number, found str"),
+                            ({"to": 978}, "to: expected a str, found int"),
+                            ({"memory_limit": 1.5}, "memory_limit: expected a whole number of bytes, found float")):
+        with pytest.raises(TypeError, match=says):
+            crossfoot.aggregate(ledger, **arguments)
     with pytest.raises(ValueError, match="threads"):
         crossfoot.aggregate(ledger, threads=0)
     with pytest.raises(ValueError, match="ISO 4217"):
