@@ -124,6 +124,19 @@ def _graph(paths, blocksize, split_every, options, client):
     return partials[0]
 
 
+def _columns(by):
+    """``by`` as a list of column names, checked here rather than on every worker."""
+    if isinstance(by, str):
+        return [by]
+    try:
+        columns = list(by)
+    except TypeError:
+        columns = None
+    if columns is None or not all(isinstance(c, str) for c in columns):
+        raise TypeError(f"by: expected a column name or a list of column names, found {type(by).__name__}")
+    return columns
+
+
 def aggregate_partial(paths, by=(), client=None, blocksize=None, to=None, rates=None,
                       split_every=DEFAULT_SPLIT_EVERY, **options):
     """Aggregates the CSV ledgers at ``paths`` on Dask and returns the exact
@@ -135,7 +148,7 @@ def aggregate_partial(paths, by=(), client=None, blocksize=None, to=None, rates=
     crossfoot.Error with its file, line and column."""
     if "rejects" in options:
         raise TypeError("rejects: not available on Dask; a bad row raises crossfoot.Error")
-    options = dict(options, by=[by] if isinstance(by, str) else list(by), to=to)
+    options = dict(options, by=_columns(by), to=to)
     if rates is not None:
         # A Rates pickles as the files it was read from, which each worker reads again.
         options["rates"] = rates if isinstance(rates, _crossfoot.Rates) else _crossfoot_paths(rates)

@@ -114,6 +114,9 @@ def test_bad_arguments(tmp_path):
         crossfoot.dask.aggregate_partial(ledger, blocksize=0)
     with pytest.raises(TypeError, match="rejects"):
         crossfoot.dask.aggregate_partial(ledger, rejects=print)
+    for by, found in ((5, "int"), (["region", 3], "list")):  # refused on the client, as crossfoot.aggregate does
+        with pytest.raises(TypeError, match=f"by: expected a column name or a list of column names, found {found}"):
+            crossfoot.dask.aggregate_partial(ledger, by=by)
     with pytest.raises(FileNotFoundError):
         crossfoot.dask.aggregate_partial(tmp_path / "missing.csv")
     assert len(crossfoot.dask.plan(ledger, "1 KiB")) == 1
