@@ -109,6 +109,17 @@ std::uint32_t cell_table::find_or_make(const probe& p, std::string_view encoded,
     return make(p, encoded, find_group(p, encoded), currency, converted);
 }
 
+void cell_table::add_total(const probe& p, std::string_view encoded, unit currency, const decimal& total,
+                           std::uint64_t rows) {
+    const std::uint32_t c = find_or_make(p, encoded, currency);
+    add(c, total);
+    count(c, rows);
+}
+
+void cell_table::add_converted(const probe& p, std::string_view encoded, const decimal& total) {
+    add(find_or_make(p, encoded, unit::count(), true), total);
+}
+
 std::uint32_t cell_table::make(const probe& p, std::string_view encoded, std::uint32_t group, unit currency,
                                bool converted) {
     const std::uint32_t g = group != absent ? group : make_group(p, encoded);

@@ -182,6 +182,11 @@ public:
     // The same, made (with nothing in it) when absent; `encoded` is the key, which the
     // probe was made from.
     std::uint32_t find_or_make(const probe& p, std::string_view encoded, unit currency, bool converted = false);
+    // Adds a group's total in one currency and the rows it came from, the cell made when
+    // absent; and a group's converted total. What adding a whole group (a partial's reader,
+    // group_table::add) does for each of its figures.
+    void add_total(const probe& p, std::string_view encoded, unit currency, const decimal& total, std::uint64_t rows);
+    void add_converted(const probe& p, std::string_view encoded, const decimal& total);
     // A cell not in the table, made in `group` (absent: the key's group is made too).
     std::uint32_t make(const probe& p, std::string_view encoded, std::uint32_t group, unit currency, bool converted);
     // The group of a key, or absent.

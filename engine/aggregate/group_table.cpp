@@ -443,12 +443,10 @@ void group_table::add(const key_type& key, const group_totals& figures) {
     const std::string k = encoded(key);
     const auto probe = cell_table::probe_of(k);
     for (const auto& [u, total] : figures.totals) {
-        const std::uint32_t c = cells_->find_or_make(probe, k, u);
-        cells_->add(c, total);
         const auto rows = figures.rows.find(u);
-        cells_->count(c, rows == figures.rows.end() ? 0 : rows->second);
+        cells_->add_total(probe, k, u, total, rows == figures.rows.end() ? 0 : rows->second);
     }
-    if (figures.converted) cells_->add(cells_->find_or_make(probe, k, unit::count(), true), *figures.converted);
+    if (figures.converted) cells_->add_converted(probe, k, *figures.converted);
     spill_if_full();
 }
 

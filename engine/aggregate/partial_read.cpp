@@ -270,7 +270,8 @@ private:
         // A key after every key before it (crossfoot writes them in key order) cannot have
         // been met: only a key out of that order is looked up, in memory. Once groups are on
         // disk a look-up reads them all: then the groups are counted once at the end instead.
-        if (groups_ != 0 && !(greatest_key_ < g.key)) {
+        const bool in_order = groups_ == 0 || greatest_key_ < g.key;
+        if (!in_order) {
             add_pending();  // the groups before it in the table, or on disk
             if (p_.groups.runs() != 0) {
                 counted_at_end_ = true;
@@ -287,7 +288,7 @@ private:
         most_key_size_ = std::max(most_key_size_, g.key.size());
         queue_group(g);
         // The greatest key so far; the reader's buffers take the one it replaces.
-        if (groups_ == 0 || greatest_key_ < g.key) std::swap(greatest_key_, g.key);
+        if (in_order) std::swap(greatest_key_, g.key);
         ++groups_;
     }
 
@@ -313,17 +314,12 @@ private:
     // Adds the group queued first into the partial's table, as group_table::add would from a
     // group_totals, without building one.
     void add_oldest() {
-        using aggregation::cell_table;
         const pending_group& q = pending_[pending_first_];
         pending_first_ = (pending_first_ + 1) % ahead;
         --pending_count_;
-        cell_table& table = p_.groups.cells();
-        for (const currency_total& t : q.totals) {
-            const std::uint32_t c = table.find_or_make(q.probe, q.encoded, t.currency);
-            table.add(c, t.total);
-            table.count(c, t.rows);
-        }
-        if (q.converted) table.add(table.find_or_make(q.probe, q.encoded, unit::count(), true), *q.converted);
+        aggregation::cell_table& table = p_.groups.cells();
+        for (const currency_total& t : q.totals) table.add_total(q.probe, q.encoded, t.currency, t.total, t.rows);
+        if (q.converted) table.add_converted(q.probe, q.encoded, *q.converted);
         p_.groups.spill_if_full();
     }
     void add_pending() {

@@ -36,18 +36,6 @@ unsigned threads_from(long long threads) {
     return static_cast<unsigned>(threads);
 }
 
-// A keyword argument's value as T, or a TypeError that names the argument, what it takes and
-// the type it was given (pybind11's own cast error names neither).
-template <class T>
-T argument(const py::object& value, const char* name, const char* expected) {
-    try {
-        return value.cast<T>();
-    } catch (const py::cast_error&) {
-        throw py::type_error(std::string(name) + ": expected " + expected + ", found " +
-                             py::str(py::type::handle_of(value).attr("__name__")).cast<std::string>());
-    }
-}
-
 aggregation_settings settings_from(const py::kwargs& kw) {
     static const std::vector<std::string> known{"by",          "amount",       "currency",      "date",
                                                 "default_currency", "to",      "at",            "rounding",

@@ -22,6 +22,8 @@ const py::object& decimal_type() {
 
 }  // namespace
 
+std::string type_name(py::handle value) { return py::str(py::type::handle_of(value).attr("__name__")).cast<std::string>(); }
+
 py::object owned(PyObject* made) {
     if (made == nullptr) throw py::error_already_set();
     return py::reinterpret_steal<py::object>(made);
@@ -47,8 +49,7 @@ decimal decimal_from_python(py::handle value, const char* what) {
                              ": expected a decimal.Decimal or an int, found a float (a binary fraction has no "
                              "exact decimal value: write Decimal('0.1'), not 0.1)");
     if (!py::isinstance(value, decimal_type()))
-        throw py::type_error(std::string(what) + ": expected a decimal.Decimal or an int, found " +
-                             py::str(py::type::of(value).attr("__name__")).cast<std::string>());
+        throw py::type_error(std::string(what) + ": expected a decimal.Decimal or an int, found " + type_name(value));
     if (!value.attr("is_finite")().cast<bool>())
         throw py::value_error(std::string(what) + ": expected a finite number, found " +
                               py::str(value).cast<std::string>());

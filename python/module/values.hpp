@@ -19,6 +19,20 @@ namespace py = pybind11;
 /// Python error it set, thrown.
 [[nodiscard]] py::object owned(PyObject* made);
 
+/// The name of a value's type, as a TypeError says what it was given ("int").
+[[nodiscard]] std::string type_name(py::handle value);
+
+/// An argument's value as T, or a TypeError that names the argument, what it takes and the
+/// type it was given (pybind11's own cast error names neither).
+template <class T>
+[[nodiscard]] T argument(const py::handle value, const char* name, const char* expected) {
+    try {
+        return value.cast<T>();
+    } catch (const py::cast_error&) {
+        throw py::type_error(std::string(name) + ": expected " + expected + ", found " + type_name(value));
+    }
+}
+
 /// decimal.Decimal with every digit and the exponent: 6.305 stays Decimal('6.305').
 [[nodiscard]] py::object to_python(const decimal& d);
 
