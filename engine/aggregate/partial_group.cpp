@@ -198,7 +198,6 @@ void partial_group_reader::key(const json::string_t& name) {
 
 void partial_group_reader::begin_group() {
     where_ = place::group;
-    whole_ = false;
     group_named_ = 0;
     group_other_names_.clear();
     key_fields_ = 0;
@@ -224,7 +223,6 @@ void partial_group_reader::end_group() {
         throw std::invalid_argument("a group has no totals: every group holds at least one currency's");
     group_.key.resize(key_fields_);
     where_ = place::outside;
-    whole_ = true;
 }
 
 }  // namespace crossfoot::aggregation

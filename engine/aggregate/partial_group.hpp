@@ -60,11 +60,10 @@ public:
     void end_array();
     void key(const json::string_t& name);
 
-    // Whether an element has begun and its last event not come yet.
+    // Whether an element has begun and its last event not come yet: once an event that was
+    // part of one leaves this false, the element is whole, and value() is that group until
+    // the next element's first event.
     [[nodiscard]] bool reading() const { return where_ != place::outside; }
-    // Whether the last event ended an element: then value() is that group, until the next
-    // element's first event.
-    [[nodiscard]] bool whole() const { return whole_; }
     [[nodiscard]] group& value() { return group_; }
 
 private:
@@ -98,7 +97,6 @@ private:
     group group_;
     std::size_t key_fields_ = 0;  // fields of group_.key in use (the vector's strings are kept)
     currency_total total_;
-    bool whole_ = false;
 };
 
 }  // namespace crossfoot::aggregation

@@ -113,7 +113,7 @@ public:
     bool end_object() {
         if (group_.reading()) {
             group_.end_object();
-            if (group_.whole()) take_group(group_.value());
+            if (!group_.reading()) take_group(group_.value());  // its last event
             return true;
         }
         if (skipping_) return ended_skipped();
