@@ -65,15 +65,6 @@ cell_table::probe cell_table::probe_of(std::string_view encoded) {
 
 cell_table::probe cell_table::hashed_probe(std::string_view encoded) { return {hash_bytes(encoded), long_key}; }
 
-std::uint32_t cell_table::find_group(const probe& p, std::string_view encoded) const {
-    const std::uint32_t tag = tag_of(p.form, 0, kind_group);
-    for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
-        const slot& s = slots_[i];
-        if (s.word == p.word && s.tag == tag && (p.form != long_key || same_key(key_at(s.ref), encoded))) return s.ref;
-    }
-    return absent;
-}
-
 void cell_table::place(const slot& s) {
     std::size_t i = slot_of(s.word, s.tag);
     while (slots_[i].ref != absent) i = (i + 1) & mask();
@@ -95,8 +86,14 @@ std::uint32_t cell_table::make_group(const probe& p, std::string_view encoded) {
     const std::uint64_t at = arena_.size();
     arena_.append(reinterpret_cast<const char*>(&size), sizeof size);
     arena_ += encoded;
+    if (width_ > 0 && (groups_.size() + 1) * width_ >= dense_bit)
+        throw std::length_error("more than 2^31 - 2 dense totals in one table");
     groups_.push_back({at, absent, absent});
     const auto g = static_cast<std::uint32_t>(groups_.size() - 1);
+    if (width_ > 0) {
+        dense_.resize(dense_.size() + width_);
+        for (std::uint32_t k = 0; k < width_; ++k) dense_[std::size_t{g} * width_ + k].currency = dense_units_[k];
+    }
     if (full_with(1)) grow();
     place({p.word, tag_of(p.form, 0, kind_group), g});
     ++used_;
@@ -123,12 +120,22 @@ void cell_table::add_converted(const probe& p, std::string_view encoded, const d
 std::uint32_t cell_table::make(const probe& p, std::string_view encoded, std::uint32_t group, unit currency,
                                bool converted) {
     const std::uint32_t g = group != absent ? group : make_group(p, encoded);
-    if (cells_.size() >= absent - 1) throw std::length_error("more than 2^32 - 2 cells in one table");
+    if (!converted) {
+        if (const int k = dense_number(code_of(currency)); k >= 0) {
+            const std::uint32_t t = g * width_ + static_cast<std::uint32_t>(k);
+            dense_[t].flags |= is_made;
+            const std::uint64_t before = cleared_;
+            note_made(currency);
+            // Laid out anew, the total has moved (its group has not): found again.
+            return cleared_ == before ? t | dense_bit : find(p, encoded, code_of(currency));
+        }
+    }
+    if (cells_.size() >= dense_bit - 1) throw std::length_error("more than 2^31 - 2 cells in one table");
     const auto c = static_cast<std::uint32_t>(cells_.size());
     cell made;
     made.key_at = groups_[g].key_at;
-    made.currency = currency;
-    made.flags = converted ? is_converted : 0;
+    made.t.currency = currency;
+    made.t.flags = converted ? is_converted : 0;
     // The group's cells form a list from its first; each currency cell knows the converted
     // one, as the group's entry does, so that a new cell learns it without reading the cell
     // before it (a cache miss per cell made, with many groups).
@@ -143,11 +150,14 @@ std::uint32_t cell_table::make(const probe& p, std::string_view encoded, std::ui
     if (full_with(1)) grow();
     place({p.word, tag_of(p.form, converted ? 0 : code_of(currency), converted ? kind_converted : kind_cell), c});
     ++used_;
-    return c;
+    if (converted) return c;
+    const std::uint64_t before = cleared_;
+    note_made(currency);
+    return cleared_ == before ? c : find(p, encoded, code_of(currency));
 }
 
 void cell_table::add_slow(std::uint32_t c, int128 coefficient, std::int32_t exponent) {
-    cell& x = cells_[c];
+    tally& x = sums(c);
     if ((x.flags & has_sum) == 0) {
         x.sum = coefficient;
         x.exponent = exponent;
@@ -185,7 +195,7 @@ void cell_table::add(std::uint32_t c, const decimal& value) {
 }
 
 void cell_table::add_rest(std::uint32_t c, const decimal& value) {
-    cell& x = cells_[c];
+    tally& x = sums(c);
     if ((x.flags & has_rest) == 0) {
         rest_.insert_or_assign(c, value);
         x.flags |= has_rest;
@@ -195,7 +205,7 @@ void cell_table::add_rest(std::uint32_t c, const decimal& value) {
 }
 
 decimal cell_table::total(std::uint32_t c) const {
-    const cell& x = cells_[c];
+    const tally& x = sums(c);
     const bool rest = (x.flags & has_rest) != 0;
     if ((x.flags & has_sum) == 0) return rest ? rest_.at(c) : decimal();
     const int128 sum = x.sum;
@@ -204,62 +214,198 @@ decimal cell_table::total(std::uint32_t c) const {
 }
 
 void cell_table::merge(const cell_table& other) {
-    // Cell by cell, in the other table's order, so that its cells, keys and sums are read as
-    // a stream. Here each look-up is a miss or three in a large table: fetched `ahead`
-    // cells before it is made, in three steps as a worker fetches ahead (its slots; the cell
-    // they name; a long key's bytes), the probes kept meanwhile. (Group by group, following
-    // each group's list of cells, the merge of two tables of 3.3·10^5 cells took 67 ms of the
-    // single-threaded end of `--by date,region` over 10^7 rows; docs/benchmarks.md.)
+    // Total by total, in the other table's order (its cells, then its dense totals), so that
+    // its totals, keys and sums are read as a stream. Here each look-up is a miss or three
+    // in a large table: fetched `ahead` totals before it is made, in three steps as a worker
+    // fetches ahead (its slots; the total they name; a long key's bytes), the probes kept
+    // meanwhile. (Group by group, following each group's list of cells, the merge of two
+    // tables of 3.3·10^5 cells took 67 ms of the single-threaded end of `--by date,region`
+    // over 10^7 rows; docs/benchmarks.md.) The totals are laid out anew, if at all, at the
+    // end: a table may be merged with itself, and is then read while it is written.
     constexpr std::size_t ahead = 24;
     struct coming {
         probe p;
         std::uint32_t code = 0;  // 0 for a converted total
         bool converted = false;
-        std::uint32_t tag = 0;
+        std::size_t at = 0;  // where its look-up starts
     };
+    std::vector<std::uint32_t> ids;
+    ids.reserve(other.cells_.size() + other.made_);
+    for (std::uint32_t c = 0; c < other.cells_.size(); ++c) ids.push_back(c);
+    for (std::uint32_t t = 0; t < other.dense_.size(); ++t) {
+        if ((other.dense_[t].flags & is_made) != 0) ids.push_back(t | dense_bit);
+    }
+    const bool held = hold_layout_;
+    hold_layout_ = true;
     std::array<coming, ahead> ring{};
-    const std::size_t cells = other.cells_.size();
-    const auto start = [&](std::size_t oc) {
-        const cell& from = other.cells_[oc];
+    std::array<std::uint32_t, ahead> likely{};
+    const std::size_t n = ids.size();
+    const auto start = [&](std::size_t i) {
+        const tally& from = other.sums(ids[i]);
         const bool converted = (from.flags & is_converted) != 0;
-        coming& x = ring[oc % ahead];
-        x.p = probe_of(other.stored_key(from.key_at));
+        coming& x = ring[i % ahead];
+        x.p = probe_of(other.key_of_cell(ids[i]));
         x.code = converted ? 0 : code_of(from.currency);
         x.converted = converted;
-        x.tag = tag_of(x.p.form, x.code, converted ? kind_converted : kind_cell);
-        __builtin_prefetch(&slots_[slot_of(x.p.word, x.tag)]);
+        if (converted) {
+            x.at = slot_of(x.p.word, tag_of(x.p.form, 0, kind_converted));
+            __builtin_prefetch(&slots_[x.at]);
+        } else {
+            x.at = fetch_slots(x.p, x.code);
+        }
     };
     // The later steps written out in the loop, not as lambdas: GCC 12 takes a function that
     // only prefetches for one without effects and drops calls to it (cell_table.hpp); `start`
     // stays a lambda, as it also writes the ring. (Unlike a worker, the merge does not fetch
-    // a group's entry for a cell not made yet: merged tables mostly share their groups.)
-    for (std::size_t oc = 0; oc < std::min(ahead, cells); ++oc) start(oc);
-    for (std::size_t oc = 0; oc < cells; ++oc) {
-        const coming x = ring[oc % ahead];
-        if (oc + ahead < cells) start(oc + ahead);
-        if (oc + 2 * ahead / 3 < cells) {  // the cell
-            const coming& y = ring[(oc + 2 * ahead / 3) % ahead];
-            if (const std::uint32_t c = likely_entry(y.p, y.tag); c != absent) fetch_cell_lines(c);
+    // a group's entry for a total not made yet: merged tables mostly share their groups.)
+    for (std::size_t i = 0; i < std::min(ahead, n); ++i) start(i);
+    for (std::size_t i = 0; i < n; ++i) {
+        const coming x = ring[i % ahead];
+        if (i + ahead < n) start(i + ahead);
+        if (i + 2 * ahead / 3 < n) {  // the total
+            const coming& y = ring[(i + 2 * ahead / 3) % ahead];
+            likely[(i + 2 * ahead / 3) % ahead] =
+                y.converted ? absent : fetch_cell(y.p, y.code, y.at);
         }
-        if (oc + ahead / 3 < cells) {  // a long key's bytes
-            const coming& y = ring[(oc + ahead / 3) % ahead];
-            if (y.p.form == long_key) {
-                if (const std::uint32_t c = likely_entry(y.p, y.tag); c != absent)
-                    __builtin_prefetch(arena_.data() + cells_[c].key_at);
-            }
+        if (i + ahead / 3 < n) {  // a long key's bytes
+            const coming& y = ring[(i + ahead / 3) % ahead];
+            if (!y.converted) fetch_key(y.p, likely[(i + ahead / 3) % ahead]);
         }
-        // The cell and its wide part by value: a table merged with itself changes the cell
+        // The total and its wide part by value: a table merged with itself changes the total
         // it reads from (a sum past int128 moves into its wide part as it is added).
-        const cell from = other.cells_[oc];
+        const std::uint32_t id = ids[i];
+        const tally from = other.sums(id);
         const std::optional<decimal> rest =
-            (from.flags & has_rest) != 0 ? std::optional(other.rest_.at(static_cast<std::uint32_t>(oc))) : std::nullopt;
-        const std::string_view key = other.stored_key(from.key_at);
+            (from.flags & has_rest) != 0 ? std::optional(other.rest_.at(id)) : std::nullopt;
+        const std::string_view key = other.key_of_cell(id);  // merged with itself: no group is made
         std::uint32_t into = find(x.p, key, x.code, x.converted);
         if (into == absent) into = make(x.p, key, find_group(x.p, key), from.currency, x.converted);
         if ((from.flags & has_sum) != 0) add(into, int128{from.sum}, from.exponent);
         if (rest) add_rest(into, *rest);
         count(into, from.rows);
     }
+    hold_layout_ = held;
+    if (!held) reconsider();
+}
+
+void cell_table::note_made(unit currency) {
+    ++made_;
+    const auto it = std::ranges::find(made_of_, currency, &std::pair<unit, std::uint64_t>::first);
+    if (it == made_of_.end()) made_of_.push_back({currency, 1});
+    else ++it->second;
+    if (made_ >= next_check_ && !hold_layout_) {
+        next_check_ = made_ * 2;
+        reconsider();
+    }
+}
+
+void cell_table::reconsider() {
+    // Once groups come back (twice as many rows as groups), dense: the currencies at least a
+    // quarter of the groups hold, most held first, at most eight; laid out anew only when
+    // that makes more of them dense (a total once dense stays so).
+    // Not while the table fits the caches, where a look-up hits anyway and finding a dense
+    // total's number costs a little more (1,000 regions: 4 %); nor past 2^20 totals, where
+    // laying them out anew costs more than it saves (docs/benchmarks.md).
+    if (rows_ < 2 * std::uint64_t{groups_.size()} || !beyond_caches() || made_ > (std::uint64_t{1} << 20)) return;
+    std::vector<std::pair<unit, std::uint64_t>> held;
+    for (const auto& m : made_of_) {
+        if (m.second * 4 >= groups_.size()) held.push_back(m);
+    }
+    std::ranges::sort(held, [](const auto& a, const auto& b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (held.size() > most_dense) held.resize(most_dense);
+    if (held.size() <= width_ || groups_.size() * held.size() >= dense_bit) return;
+    std::vector<unit> dense;
+    for (std::uint32_t k = 0; k < width_; ++k) dense.push_back(dense_units_[k]);  // they stay first
+    for (const auto& h : held) {
+        if (std::ranges::find(dense, h.first) == dense.end() && dense.size() < most_dense) dense.push_back(h.first);
+    }
+    if (dense.size() > width_) lay_out(dense);
+}
+
+void cell_table::lay_out(const std::vector<unit>& dense) {
+    // Every group's totals gathered and placed anew: the dense currencies' in the new dense
+    // array, the others (and converted totals) as cells, a group's cells together; the index
+    // rebuilt with the groups' slots and the cells'. Cell numbers change: cleared_ counts it.
+    const auto w = static_cast<std::uint32_t>(dense.size());
+    std::array<std::uint32_t, most_dense> codes{};
+    std::array<unit, most_dense> units{};
+    for (std::uint32_t k = 0; k < w; ++k) {
+        codes[k] = code_of(dense[k]);
+        units[k] = dense[k];
+    }
+    big_vector<tally> new_dense(groups_.size() * w);
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+        for (std::uint32_t k = 0; k < w; ++k) new_dense[g * w + k].currency = units[k];
+    }
+    big_vector<cell> new_cells;  // grown as needed: most cells may become dense
+    std::unordered_map<std::uint32_t, decimal> new_rest;
+    std::vector<std::uint32_t> mine;
+    // Group by group, their lists of cells fetched a few groups ahead (visit_in_order).
+    std::vector<std::uint32_t> all(groups_.size());
+    for (std::uint32_t g = 0; g < all.size(); ++g) all[g] = g;
+    visit_in_order(all, [&](std::uint32_t g) {
+        cells_of(g, mine);
+        group_entry& e = groups_[g];
+        e.first_cell = absent;
+        e.converted = absent;
+        std::uint32_t converted_cell = absent;
+        const std::size_t first_new = new_cells.size();
+        for (const std::uint32_t c : mine) {
+            const tally& x = sums(c);
+            const bool converted = (x.flags & is_converted) != 0;
+            std::uint32_t to = absent;
+            int k = -1;
+            if (!converted) {
+                for (std::uint32_t j = 0; j < w; ++j) {
+                    if (codes[j] == code_of(x.currency)) k = static_cast<int>(j);
+                }
+            }
+            if (k >= 0) {
+                to = g * w + static_cast<std::uint32_t>(k);
+                new_dense[to] = x;
+                new_dense[to].flags |= is_made;
+                to |= dense_bit;
+            } else {
+                to = static_cast<std::uint32_t>(new_cells.size());
+                cell made;
+                made.t = x;
+                made.key_at = e.key_at;
+                made.next = e.first_cell;
+                e.first_cell = to;
+                new_cells.push_back(made);
+                if (converted) converted_cell = to;
+            }
+            if ((x.flags & has_rest) != 0) new_rest.emplace(to, rest_.at(c));
+        }
+        e.converted = converted_cell;
+        for (std::size_t c = first_new; c < new_cells.size(); ++c) {
+            if ((new_cells[c].t.flags & is_converted) == 0) new_cells[c].converted = converted_cell;
+        }
+    });
+    cells_ = std::move(new_cells);
+    dense_ = std::move(new_dense);
+    rest_ = std::move(new_rest);
+    width_ = w;
+    dense_codes_ = codes;
+    dense_units_ = units;
+    // The index: a slot for each group and each cell, as few slots as the load allows.
+    used_ = groups_.size() + cells_.size();
+    std::size_t slots = 64;
+    while ((slots <= (std::size_t{1} << 20) ? used_ * 2 > slots : used_ * 4 > slots * 3)) slots *= 2;
+    slots_ = big_vector<slot>(slots, slot{});  // a new array: the old one's memory goes
+    shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
+    for (std::uint32_t g = 0; g < groups_.size(); ++g) {
+        const probe p = probe_of(key_at(g));
+        place({p.word, tag_of(p.form, 0, kind_group), g});
+        for (std::uint32_t c = groups_[g].first_cell; c != absent; c = cells_[c].next) {
+            const tally& x = cells_[c].t;
+            const bool converted = (x.flags & is_converted) != 0;
+            place({p.word, tag_of(p.form, converted ? 0 : code_of(x.currency), converted ? kind_converted : kind_cell), c});
+        }
+    }
+    ++cleared_;
 }
 
 bool key_less(std::string_view a, std::string_view b) {
@@ -336,12 +482,18 @@ std::vector<std::uint32_t> cell_table::ordered_groups() const {
 
 void cell_table::cells_of(std::uint32_t group, std::vector<std::uint32_t>& out) const {
     out.clear();
+    for (std::uint32_t k = 0; k < width_; ++k) {
+        const std::uint32_t t = group * width_ + k;
+        if ((dense_[t].flags & is_made) != 0) out.push_back(t | dense_bit);
+    }
     for (std::uint32_t c = groups_[group].first_cell; c != absent; c = cells_[c].next) out.push_back(c);
     const auto before = [&](std::uint32_t a, std::uint32_t b) {
-        const bool ca = (cells_[a].flags & is_converted) != 0;
-        const bool cb = (cells_[b].flags & is_converted) != 0;
+        const tally& x = sums(a);
+        const tally& y = sums(b);
+        const bool ca = (x.flags & is_converted) != 0;
+        const bool cb = (y.flags & is_converted) != 0;
         if (ca != cb) return cb;
-        return cells_[a].currency < cells_[b].currency;
+        return x.currency < y.currency;
     };
     for (std::size_t i = 1; i < out.size(); ++i) {  // a group has a few cells: insertion sort
         for (std::size_t k = i; k > 0 && before(out[k], out[k - 1]); --k) std::swap(out[k], out[k - 1]);
@@ -349,14 +501,14 @@ void cell_table::cells_of(std::uint32_t group, std::vector<std::uint32_t>& out) 
 }
 
 void cell_table::set(std::uint32_t c, const decimal& value) {
-    cells_[c].flags &= static_cast<std::uint8_t>(~(has_sum | has_rest));
+    sums(c).flags &= static_cast<std::uint8_t>(~(has_sum | has_rest));
     rest_.erase(c);
     add(c, value);
 }
 
 void cell_table::round_converted(std::int32_t exponent) {
-    for (std::uint32_t c = 0; c < cells_.size(); ++c) {
-        cell& x = cells_[c];
+    for (std::uint32_t c = 0; c < cells_.size(); ++c) {  // converted totals are never dense
+        tally& x = cells_[c].t;
         if ((x.flags & is_converted) == 0) continue;
         // The usual total, in the sum alone with more digits than wanted: rounded in integers.
         if ((x.flags & (has_sum | has_rest)) == has_sum && x.exponent < exponent &&
@@ -383,7 +535,8 @@ std::size_t resident(std::size_t bytes) {
 std::size_t cell_table::bytes() const {
     return resident(slots_.capacity() * sizeof(slot)) + resident(cells_.capacity() * sizeof(cell)) +
            resident(groups_.capacity() * sizeof(group_entry)) + resident(arena_.capacity()) +
-           rest_.size() * (sizeof(decimal) + 32);
+           resident(dense_.capacity() * sizeof(tally)) + rest_.size() * (sizeof(decimal) + 32) +
+           made_of_.capacity() * sizeof(made_of_[0]);
 }
 
 std::size_t cell_table::bytes_while_growing() const {
@@ -392,8 +545,13 @@ std::size_t cell_table::bytes_while_growing() const {
     };
     std::size_t extra = next(cells_.size(), cells_.capacity(), sizeof(cell)) +
                         next(groups_.size(), groups_.capacity(), sizeof(group_entry)) +
-                        next(arena_.size() + 64, arena_.capacity(), 1);
+                        next(arena_.size() + 64, arena_.capacity(), 1) +
+                        next(dense_.size() + width_, dense_.capacity(), sizeof(tally));
     if (full_with(2)) extra += resident(slots_.size() * 2 * sizeof(slot));
+    // Laying the totals out anew, at the next total made: the new arrays beside the old.
+    if (made_ + 1 >= next_check_)
+        extra += resident(groups_.size() * most_dense * sizeof(tally)) + resident(cells_.size() * sizeof(cell)) +
+                 resident(slots_.size() * sizeof(slot));
     return bytes() + extra;
 }
 

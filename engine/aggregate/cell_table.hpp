@@ -9,6 +9,17 @@
 // addressing index over power-of-two slots finds a cell from (key, currency) in one probe;
 // a key of one or two short fields (a code, a date, a date and a code: packed_key.hpp) is
 // held exactly in the slot itself, so that the usual key is found without reading the arena.
+//
+// Dense totals. Once groups come back (the table has counted twice as many rows as it has
+// groups) and a currency is held by at least a quarter of them, each group gets a 32-byte
+// total in that currency (and the others so chosen, up to eight) at group × their number
+// + the currency's: found from the group's slot, without a slot of its own nor a 48-byte
+// cell. At 3.3·10^5 (group, currency) totals over 54,810 keys that takes the index from
+// 16 MiB to 2 MiB and the totals from 16 MiB to 10.5 MiB a table (docs/benchmarks.md, "Dense
+// totals"). The choice is looked at each time the totals made double, from 1,024 to 2^20,
+// once the table has outgrown the caches, and only ever adds currencies; the table is then
+// laid out anew (cell numbers change, which cleared() counts). Groups of one row each (a key
+// per row) never turn dense.
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -20,6 +31,7 @@
 #include "values.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -69,21 +81,35 @@ class cell_table {
 public:
     static constexpr std::uint32_t absent = static_cast<std::uint32_t>(-1);
 
-    // A cell: one currency's exact total and rows in a group, or the group's converted total.
-    struct cell {
+    // One currency's exact total and rows in a group, or the group's converted total.
+    struct tally {
         detail::packed_int128 sum = 0;  // the coefficients added so far, at `exponent`
         std::uint64_t rows = 0;  // rows added (none for the converted total)
-        std::uint64_t key_at = 0;  // the group's key, in the arena
         std::int32_t exponent = 0;
+        std::uint8_t flags = 0;
+        unit currency;  // the target, for a converted total
+    };
+    static_assert(sizeof(tally) == 32, "a dense total is half a cache line");
+    // A cell: a total with its place among the groups, for a total not held densely.
+    struct cell {
+        tally t;
+        std::uint64_t key_at = 0;  // the group's key, in the arena
         std::uint32_t next = absent;       // the group's next cell
         std::uint32_t converted = absent;  // the group's converted cell, once there is one
-        unit currency;                     // the target, for a converted cell
-        std::uint8_t flags = 0;
     };
     static_assert(sizeof(cell) <= 64, "fetch_cell_lines fetches a cell's first and last lines only");
     static constexpr std::uint8_t has_sum = 1;        // sum and exponent hold terms
     static constexpr std::uint8_t has_rest = 2;       // rest_ holds a decimal for it
     static constexpr std::uint8_t is_converted = 4;   // the group's total in the target
+    static constexpr std::uint8_t is_made = 8;        // a dense total that exists
+    // What a total holds, as the report and spills read it.
+    struct cell_view {
+        int128 sum = 0;
+        std::uint64_t rows = 0;
+        std::int32_t exponent = 0;
+        unit currency;
+        std::uint8_t flags = 0;
+    };
 
     // How a key is probed: a key of one or two short fields packed exactly in a word
     // (packed_key.hpp); any other key as a hash of its encoded form, checked against the arena.
@@ -105,6 +131,14 @@ public:
     // converted total (code 0); absent when not made.
     [[nodiscard, gnu::always_inline]] std::uint32_t find(const probe& p, std::string_view encoded, std::uint32_t code,
                                      bool converted = false) const {
+        if (!converted) {
+            if (const int k = dense_number(code); k >= 0) {
+                const std::uint32_t g = group_of(p, encoded);
+                if (g == absent) return absent;
+                const std::uint32_t t = g * width_ + static_cast<std::uint32_t>(k);
+                return (dense_[t].flags & is_made) != 0 ? t | dense_bit : absent;
+            }
+        }
         const std::uint32_t tag = tag_of(p.form, code, converted ? kind_converted : kind_cell);
         for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
             const slot& s = slots_[i];
@@ -132,8 +166,10 @@ public:
     // miss or a look-up, never a wrong cell.
     // Always inlined: GCC 12 takes a function that only prefetches for one without effects,
     // and drops calls to it.
+    // A total held densely is found from its group's slot instead of a slot of its own.
     [[gnu::always_inline]] std::size_t fetch_slots(const probe& p, std::uint32_t code) const {
-        const std::size_t at = slot_of(p.word, tag_of(p.form, code, kind_cell));
+        const std::size_t at = slot_of(p.word, dense_number(code) >= 0 ? tag_of(p.form, 0, kind_group)
+                                                                     : tag_of(p.form, code, kind_cell));
         __builtin_prefetch(&slots_[at]);
         return at;
     }
@@ -146,6 +182,13 @@ public:
     // group's slots are fetched instead, and then its entry. Returns the cell as the slots
     // name it (absent when not among the first looked at), for the third step and the add.
     [[gnu::always_inline]] std::uint32_t fetch_cell(const probe& p, std::uint32_t code, std::size_t at) const {
+        if (const int k = dense_number(code); k >= 0) {  // the group's slot: its dense total
+            const std::uint32_t g = entry_from(at & mask(), p.word, tag_of(p.form, 0, kind_group));
+            if (g == absent) return absent;  // a new group: its slot is fetched already
+            const std::uint32_t t = g * width_ + static_cast<std::uint32_t>(k);
+            __builtin_prefetch(&dense_[t]);
+            return t | dense_bit;
+        }
         const std::uint32_t c = entry_from(at & mask(), p.word, tag_of(p.form, code, kind_cell));
         if (c != absent) fetch_cell_lines(c);
         else __builtin_prefetch(&slots_[slot_of(p.word, tag_of(p.form, 0, kind_group))]);
@@ -155,8 +198,13 @@ public:
     // have been emptied since, by a spill: a cell past its end is not read.)
     [[gnu::always_inline]] void fetch_key(const probe& p, std::uint32_t likely) const {
         if (likely != absent) {
-            if (p.form == long_key && likely < cells_.size())
-                __builtin_prefetch(arena_.data() + cells_[likely].key_at);  // else held in the slot
+            if (p.form != long_key) return;  // the key is held in the slot
+            if (is_dense(likely)) {
+                if (width_ > 0 && (likely & ~dense_bit) / width_ < groups_.size())
+                    __builtin_prefetch(arena_.data() + groups_[(likely & ~dense_bit) / width_].key_at);
+            } else if (likely < cells_.size()) {
+                __builtin_prefetch(arena_.data() + cells_[likely].key_at);
+            }
         } else if (const std::uint32_t g = likely_entry(p, tag_of(p.form, 0, kind_group)); g != absent) {
             __builtin_prefetch(&groups_[g]);
         }
@@ -169,10 +217,14 @@ public:
     // table's life, as a worker's queue, emptied at the end of each piece, does.
     [[nodiscard, gnu::always_inline]] bool is_cell_of(std::uint32_t likely, const probe& p, std::string_view encoded,
                                                       std::uint64_t cleared) const {
-        return likely != absent && cleared == cleared_ &&
-               (p.form != long_key || same_key(stored_key(cells_[likely].key_at), encoded));
+        if (likely == absent || cleared != cleared_) return false;
+        if (!is_dense(likely)) return p.form != long_key || same_key(stored_key(cells_[likely].key_at), encoded);
+        const std::uint32_t t = likely & ~dense_bit;
+        return (dense_[t].flags & is_made) != 0 &&
+               (p.form != long_key || same_key(key_at(t / width_), encoded));
     }
-    // How many times the table has been emptied.
+    // How many times the table has been emptied, or its totals laid out anew (which moves
+    // them: a cell number found before is not the same cell after).
     [[nodiscard]] std::uint64_t cleared() const { return cleared_; }
     // Whether the table has outgrown the caches, so that a look-up is a miss or two and
     // fetching ahead pays for its bookkeeping: more than 2^15 slots (512 KiB, half of this
@@ -190,11 +242,13 @@ public:
     // A cell not in the table, made in `group` (absent: the key's group is made too).
     std::uint32_t make(const probe& p, std::string_view encoded, std::uint32_t group, unit currency, bool converted);
     // The group of a key, or absent.
-    [[nodiscard]] std::uint32_t find_group(const probe& p, std::string_view encoded) const;
+    [[nodiscard]] std::uint32_t find_group(const probe& p, std::string_view encoded) const {
+        return group_of(p, encoded);
+    }
 
     // Adds to a cell: coefficient × 10^exponent, a decimal, rows.
     void add(std::uint32_t c, int128 coefficient, std::int32_t exponent) {
-        cell& x = cells_[c];
+        tally& x = sums(c);
         int128 sum = x.sum;  // by value: the member is only 8-byte aligned
         if ((x.flags & has_sum) != 0 && x.exponent == exponent && !__builtin_add_overflow(sum, coefficient, &sum)) {
             x.sum = sum;
@@ -203,12 +257,24 @@ public:
         add_slow(c, coefficient, exponent);
     }
     void add(std::uint32_t c, const decimal& value);
-    void count(std::uint32_t c, std::uint64_t rows) { cells_[c].rows += rows; }
+    void count(std::uint32_t c, std::uint64_t rows) {
+        sums(c).rows += rows;
+        rows_ += rows;
+    }
 
-    [[nodiscard]] const cell& at(std::uint32_t c) const { return cells_[c]; }
+    [[nodiscard]] cell_view at(std::uint32_t c) const {
+        const tally& x = sums(c);
+        return {int128{x.sum}, x.rows, x.exponent, x.currency, x.flags};
+    }
+    // The converted total of a cell's group, absent when it has none.
+    [[nodiscard]] std::uint32_t converted_of(std::uint32_t c) const {
+        return is_dense(c) ? groups_[(c & ~dense_bit) / width_].converted : cells_[c].converted;
+    }
     [[nodiscard]] decimal total(std::uint32_t c) const;
     [[nodiscard]] std::string_view key_at(std::uint32_t group) const { return stored_key(groups_[group].key_at); }
-    [[nodiscard]] std::string_view key_of_cell(std::uint32_t c) const { return stored_key(cells_[c].key_at); }
+    [[nodiscard]] std::string_view key_of_cell(std::uint32_t c) const {
+        return is_dense(c) ? key_at((c & ~dense_bit) / width_) : stored_key(cells_[c].key_at);
+    }
     [[nodiscard]] std::size_t group_count() const { return groups_.size(); }
     // Bytes held, for the memory a table takes; and the most it would hold while its arrays
     // grow for one more group and cell (the old and the new array side by side).
@@ -245,9 +311,12 @@ public:
         constexpr std::size_t cells_ahead = 8;
         if (i + entry_ahead < order.size()) __builtin_prefetch(&groups_[order[i + entry_ahead]]);
         if (i + cells_ahead < order.size()) {
-            const group_entry& e = groups_[order[i + cells_ahead]];
+            const std::uint32_t g = order[i + cells_ahead];
+            const group_entry& e = groups_[g];
             if (e.first_cell != absent) fetch_cell_lines(e.first_cell);
             __builtin_prefetch(arena_.data() + e.key_at);
+            const auto* dense = reinterpret_cast<const char*>(dense_.data() + std::size_t{g} * width_);
+            for (std::size_t b = 0; b < width_ * sizeof(tally); b += 64) __builtin_prefetch(dense + b);
         }
         // A group's cells are a list, each found from the one before: the cell k steps down
         // the list of the group cells_ahead - k further on, the one before it fetched a group ago.
@@ -265,6 +334,41 @@ public:
     void clear();
 
 private:
+    // Totals held densely: each group has a total in each of the table's first `width_`
+    // currencies (those most groups hold), at group × width_ + the currency's number, found
+    // from the group's slot; their cell numbers have the top bit set. Other totals are cells
+    // with a slot each.
+    static constexpr std::uint32_t dense_bit = 0x80000000U;
+    static constexpr std::uint32_t most_dense = 8;
+    [[nodiscard]] static bool is_dense(std::uint32_t c) { return (c & dense_bit) != 0; }
+    [[nodiscard]] tally& sums(std::uint32_t c) { return is_dense(c) ? dense_[c & ~dense_bit] : cells_[c].t; }
+    [[nodiscard]] const tally& sums(std::uint32_t c) const {
+        return is_dense(c) ? dense_[c & ~dense_bit] : cells_[c].t;
+    }
+    // The group of a key, or absent: inlined into find, which every row of a dense
+    // currency takes.
+    [[nodiscard, gnu::always_inline]] std::uint32_t group_of(const probe& p, std::string_view encoded) const {
+        const std::uint32_t tag = tag_of(p.form, 0, kind_group);
+        for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
+            const slot& s = slots_[i];
+            if (s.word == p.word && s.tag == tag && (p.form != long_key || same_key(key_at(s.ref), encoded)))
+                return s.ref;
+        }
+        return absent;
+    }
+    // The number of a currency (code_of) among the dense ones, or -1.
+    [[nodiscard, gnu::always_inline]] int dense_number(std::uint32_t code) const {
+        for (std::uint32_t k = 0; k < width_; ++k) {
+            if (dense_codes_[k] == code) return static_cast<int>(k);
+        }
+        return -1;
+    }
+    // Counts a total made (not a converted one), and lays the totals out anew when the
+    // currencies most groups hold have changed.
+    void note_made(unit currency);
+    void reconsider();
+    void lay_out(const std::vector<unit>& dense);
+
     static constexpr std::uint32_t kind_cell = 0;
     static constexpr std::uint32_t kind_converted = 1;
     static constexpr std::uint32_t kind_group = 2;
@@ -342,7 +446,16 @@ private:
     big_vector<group_entry> groups_;
     big_string arena_;
     std::unordered_map<std::uint32_t, decimal> rest_;  // by cell: what does not fit its sum
-    std::uint64_t cleared_ = 0;  // times emptied (clear keeps and counts it)
+    std::uint64_t cleared_ = 0;  // times emptied or laid out anew (clear keeps and counts it)
+    std::uint32_t width_ = 0;    // currencies held densely
+    std::array<std::uint32_t, most_dense> dense_codes_{};
+    std::array<unit, most_dense> dense_units_{};
+    big_vector<tally> dense_;    // width_ totals a group
+    std::vector<std::pair<unit, std::uint64_t>> made_of_;  // totals made, by currency
+    std::uint64_t made_ = 0;     // totals made (converted ones aside)
+    std::uint64_t rows_ = 0;     // rows counted
+    std::uint64_t next_check_ = std::uint64_t{1} << 10;  // when to look at made_of_ again
+    bool hold_layout_ = false;   // while merging: laid out at the end
 };
 
 }  // namespace crossfoot::aggregation

@@ -41,7 +41,7 @@ void view_group(const cell_table& t, std::uint32_t g, view_scratch& scratch, Vis
     scratch.totals.clear();
     std::optional<decimal> converted;
     for (const std::uint32_t c : scratch.cells) {
-        const cell_table::cell& x = t.at(c);
+        const cell_table::cell_view x = t.at(c);
         if ((x.flags & cell_table::is_converted) != 0) converted = t.total(c);
         else scratch.totals.push_back({x.currency, t.total(c), x.rows});
     }

@@ -39,7 +39,7 @@ void group_of(const cell_table& t, std::uint32_t g, std::vector<std::uint32_t>& 
     t.cells_of(g, cells);
     out.cells.clear();
     for (const std::uint32_t c : cells) {
-        const cell_table::cell& x = t.at(c);
+        const cell_table::cell_view x = t.at(c);
         spilled_cell s;
         s.currency = x.currency;
         s.converted = (x.flags & cell_table::is_converted) != 0;

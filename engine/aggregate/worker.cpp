@@ -366,7 +366,7 @@ private:
         return table_.find_or_make(cell_table::probe_of(key), key, unit::count(), true);
     }
     std::uint32_t converted_of(std::uint32_t c) {
-        if (const std::uint32_t found = table_.at(c).converted; found != cell_table::absent) return found;
+        if (const std::uint32_t found = table_.converted_of(c); found != cell_table::absent) return found;
         return converted_of_made(c);
     }
 
