@@ -306,7 +306,12 @@ void cell_table::reconsider() {
     // Not while the table fits the caches, where a look-up hits anyway and finding a dense
     // total's number costs a little more (1,000 regions: 4 %); nor past 2^20 totals, where
     // laying them out anew costs more than it saves (docs/benchmarks.md).
-    if (rows_ < 2 * std::uint64_t{groups_.size()} || !beyond_caches() || made_ > (std::uint64_t{1} << 20)) return;
+    if (!beyond_caches() || made_ > (std::uint64_t{1} << 20)) return;
+    // The rows counted, added up here rather than on every row: the checks come at doublings.
+    std::uint64_t rows = 0;
+    for (const cell& c : cells_) rows += c.t.rows;
+    for (const tally& t : dense_) rows += t.rows;
+    if (rows < 2 * std::uint64_t{groups_.size()}) return;
     std::vector<std::pair<unit, std::uint64_t>> held;
     for (const auto& m : made_of_) {
         if (m.second * 4 >= groups_.size()) held.push_back(m);

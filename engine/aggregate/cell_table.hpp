@@ -131,7 +131,7 @@ public:
     // converted total (code 0); absent when not made.
     [[nodiscard, gnu::always_inline]] std::uint32_t find(const probe& p, std::string_view encoded, std::uint32_t code,
                                      bool converted = false) const {
-        if (!converted) {
+        if (width_ != 0 && !converted) [[unlikely]] {  // out of the way of tables without
             if (const int k = dense_number(code); k >= 0) {
                 const std::uint32_t g = group_of(p, encoded);
                 if (g == absent) return absent;
@@ -257,10 +257,7 @@ public:
         add_slow(c, coefficient, exponent);
     }
     void add(std::uint32_t c, const decimal& value);
-    void count(std::uint32_t c, std::uint64_t rows) {
-        sums(c).rows += rows;
-        rows_ += rows;
-    }
+    void count(std::uint32_t c, std::uint64_t rows) { sums(c).rows += rows; }
 
     [[nodiscard]] cell_view at(std::uint32_t c) const {
         const tally& x = sums(c);
@@ -453,7 +450,6 @@ private:
     big_vector<tally> dense_;    // width_ totals a group
     std::vector<std::pair<unit, std::uint64_t>> made_of_;  // totals made, by currency
     std::uint64_t made_ = 0;     // totals made (converted ones aside)
-    std::uint64_t rows_ = 0;     // rows counted
     std::uint64_t next_check_ = std::uint64_t{1} << 10;  // when to look at made_of_ again
     bool hold_layout_ = false;   // while merging: laid out at the end
 };
