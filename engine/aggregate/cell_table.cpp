@@ -334,6 +334,9 @@ void cell_table::lay_out(const std::vector<unit>& dense) {
     // array, the others (and converted totals) as cells, a group's cells together; the index
     // rebuilt with the groups' slots and the cells'. Cell numbers change: cleared_ counts it.
     const auto w = static_cast<std::uint32_t>(dense.size());
+    // The old index is not read while the totals are gathered: its memory goes first, so
+    // that the new arrays stand beside the old cells only.
+    slots_ = big_vector<slot>();
     std::array<std::uint32_t, most_dense> codes{};
     std::array<unit, most_dense> units{};
     for (std::uint32_t k = 0; k < w; ++k) {
