@@ -120,16 +120,22 @@ void cell_table::add_converted(const probe& p, std::string_view encoded, const d
 std::uint32_t cell_table::make(const probe& p, std::string_view encoded, std::uint32_t group, unit currency,
                                bool converted) {
     const std::uint32_t g = group != absent ? group : make_group(p, encoded);
-    if (!converted) {
-        if (const int k = dense_number(code_of(currency)); k >= 0) {
-            const std::uint32_t t = g * width_ + static_cast<std::uint32_t>(k);
-            dense_[t].flags |= is_made;
-            const std::uint64_t before = cleared_;
-            note_made(currency);
-            // Laid out anew, the total has moved (its group has not): found again.
-            return cleared_ == before ? t | dense_bit : find(p, encoded, code_of(currency));
-        }
-    }
+    const int k = converted ? -1 : dense_number(code_of(currency));
+    const std::uint32_t made = k >= 0 ? make_dense(g, static_cast<std::uint32_t>(k)) : make_cell(p, g, currency, converted);
+    if (converted) return made;
+    const std::uint64_t before = cleared_;
+    note_made(currency);
+    // Laid out anew, the total has moved (its group has not): found again.
+    return cleared_ == before ? made : find(p, encoded, code_of(currency));
+}
+
+std::uint32_t cell_table::make_dense(std::uint32_t g, std::uint32_t k) {
+    const std::uint32_t t = g * width_ + k;
+    dense_[t].flags |= is_made;
+    return t | dense_bit;
+}
+
+std::uint32_t cell_table::make_cell(const probe& p, std::uint32_t g, unit currency, bool converted) {
     if (cells_.size() >= dense_bit - 1) throw std::length_error("more than 2^31 - 2 cells in one table");
     const auto c = static_cast<std::uint32_t>(cells_.size());
     cell made;
@@ -148,12 +154,9 @@ std::uint32_t cell_table::make(const probe& p, std::string_view encoded, std::ui
         for (std::uint32_t k = cells_[c].next; k != absent; k = cells_[k].next) cells_[k].converted = c;
     }
     if (full_with(1)) grow();
-    place({p.word, tag_of(p.form, converted ? 0 : code_of(currency), converted ? kind_converted : kind_cell), c});
+    place({p.word, cell_tag(p.form, currency, converted), c});
     ++used_;
-    if (converted) return c;
-    const std::uint64_t before = cleared_;
-    note_made(currency);
-    return cleared_ == before ? c : find(p, encoded, code_of(currency));
+    return c;
 }
 
 void cell_table::add_slow(std::uint32_t c, int128 coefficient, std::int32_t exponent) {
@@ -230,7 +233,7 @@ void cell_table::merge(const cell_table& other) {
         std::size_t at = 0;  // where its look-up starts
     };
     std::vector<std::uint32_t> ids;
-    ids.reserve(other.cells_.size() + other.made_);
+    ids.reserve(other.cells_.size() + other.dense_.size());
     for (std::uint32_t c = 0; c < other.cells_.size(); ++c) ids.push_back(c);
     for (std::uint32_t t = 0; t < other.dense_.size(); ++t) {
         if ((other.dense_[t].flags & is_made) != 0) ids.push_back(t | dense_bit);
@@ -248,7 +251,7 @@ void cell_table::merge(const cell_table& other) {
         x.code = converted ? 0 : code_of(from.currency);
         x.converted = converted;
         if (converted) {
-            x.at = slot_of(x.p.word, tag_of(x.p.form, 0, kind_converted));
+            x.at = slot_of(x.p.word, cell_tag(x.p.form, from.currency, true));
             __builtin_prefetch(&slots_[x.at]);
         } else {
             x.at = fetch_slots(x.p, x.code);
@@ -364,12 +367,7 @@ void cell_table::lay_out(const std::vector<unit>& dense) {
             const tally& x = sums(c);
             const bool converted = (x.flags & is_converted) != 0;
             std::uint32_t to = absent;
-            int k = -1;
-            if (!converted) {
-                for (std::uint32_t j = 0; j < w; ++j) {
-                    if (codes[j] == code_of(x.currency)) k = static_cast<int>(j);
-                }
-            }
+            const int k = converted ? -1 : number_among(codes, w, code_of(x.currency));
             if (k >= 0) {
                 to = g * w + static_cast<std::uint32_t>(k);
                 new_dense[to] = x;
@@ -409,8 +407,7 @@ void cell_table::lay_out(const std::vector<unit>& dense) {
         place({p.word, tag_of(p.form, 0, kind_group), g});
         for (std::uint32_t c = groups_[g].first_cell; c != absent; c = cells_[c].next) {
             const tally& x = cells_[c].t;
-            const bool converted = (x.flags & is_converted) != 0;
-            place({p.word, tag_of(p.form, converted ? 0 : code_of(x.currency), converted ? kind_converted : kind_cell), c});
+            place({p.word, cell_tag(p.form, x.currency, (x.flags & is_converted) != 0), c});
         }
     }
     ++cleared_;

@@ -133,7 +133,7 @@ public:
                                      bool converted = false) const {
         if (width_ != 0 && !converted) [[unlikely]] {  // out of the way of tables without
             if (const int k = dense_number(code); k >= 0) {
-                const std::uint32_t g = group_of(p, encoded);
+                const std::uint32_t g = find_group(p, encoded);
                 if (g == absent) return absent;
                 const std::uint32_t t = g * width_ + static_cast<std::uint32_t>(k);
                 return (dense_[t].flags & is_made) != 0 ? t | dense_bit : absent;
@@ -241,9 +241,16 @@ public:
     void add_converted(const probe& p, std::string_view encoded, const decimal& total);
     // A cell not in the table, made in `group` (absent: the key's group is made too).
     std::uint32_t make(const probe& p, std::string_view encoded, std::uint32_t group, unit currency, bool converted);
-    // The group of a key, or absent.
-    [[nodiscard]] std::uint32_t find_group(const probe& p, std::string_view encoded) const {
-        return group_of(p, encoded);
+    // The group of a key, or absent. Inlined into find, which every row of a dense currency
+    // takes.
+    [[nodiscard, gnu::always_inline]] std::uint32_t find_group(const probe& p, std::string_view encoded) const {
+        const std::uint32_t tag = tag_of(p.form, 0, kind_group);
+        for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
+            const slot& s = slots_[i];
+            if (s.word == p.word && s.tag == tag && (p.form != long_key || same_key(key_at(s.ref), encoded)))
+                return s.ref;
+        }
+        return absent;
     }
 
     // Adds to a cell: coefficient × 10^exponent, a decimal, rows.
@@ -342,24 +349,25 @@ private:
     [[nodiscard]] const tally& sums(std::uint32_t c) const {
         return is_dense(c) ? dense_[c & ~dense_bit] : cells_[c].t;
     }
-    // The group of a key, or absent: inlined into find, which every row of a dense
-    // currency takes.
-    [[nodiscard, gnu::always_inline]] std::uint32_t group_of(const probe& p, std::string_view encoded) const {
-        const std::uint32_t tag = tag_of(p.form, 0, kind_group);
-        for (std::size_t i = slot_of(p.word, tag); slots_[i].ref != absent; i = (i + 1) & mask()) {
-            const slot& s = slots_[i];
-            if (s.word == p.word && s.tag == tag && (p.form != long_key || same_key(key_at(s.ref), encoded)))
-                return s.ref;
-        }
-        return absent;
-    }
-    // The number of a currency (code_of) among the dense ones, or -1.
-    [[nodiscard, gnu::always_inline]] int dense_number(std::uint32_t code) const {
-        for (std::uint32_t k = 0; k < width_; ++k) {
-            if (dense_codes_[k] == code) return static_cast<int>(k);
+    // The number of a currency (code_of) among the first `width` of `codes`, or -1; among
+    // the dense ones.
+    [[nodiscard, gnu::always_inline]] static int number_among(const std::array<std::uint32_t, most_dense>& codes,
+                                                              std::uint32_t width, std::uint32_t code) {
+        for (std::uint32_t k = 0; k < width; ++k) {
+            if (codes[k] == code) return static_cast<int>(k);
         }
         return -1;
     }
+    [[nodiscard, gnu::always_inline]] int dense_number(std::uint32_t code) const {
+        return number_among(dense_codes_, width_, code);
+    }
+    // The index tag of a cell (not a dense total): its currency's, or the converted kind.
+    [[nodiscard]] static std::uint32_t cell_tag(std::uint32_t form, unit currency, bool converted) {
+        return converted ? tag_of(form, 0, kind_converted) : tag_of(form, code_of(currency), kind_cell);
+    }
+    // make's two kinds: a dense total of group `g` in dense currency `k`; a cell.
+    std::uint32_t make_dense(std::uint32_t g, std::uint32_t k);
+    std::uint32_t make_cell(const probe& p, std::uint32_t g, unit currency, bool converted);
     // Counts a total made (not a converted one), and lays the totals out anew when the
     // currencies most groups hold have changed.
     void note_made(unit currency);
