@@ -32,6 +32,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -40,6 +41,10 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace crossfoot::aggregation {
 
@@ -350,13 +355,27 @@ private:
         return is_dense(c) ? dense_[c & ~dense_bit] : cells_[c].t;
     }
     // The number of a currency (code_of) among the first `width` of `codes`, or -1; among
-    // the dense ones.
+    // the dense ones. All eight compared at once, without a branch on which one matches: a
+    // ledger's rows come in their currencies in no order, and a loop that stopped at the
+    // row's currency was mispredicted on most rows, twice a row while fetching ahead (at
+    // 3.3·10^5 dense totals 0.81 → 0.72 s, docs/benchmarks.md "A dense total's number").
     [[nodiscard, gnu::always_inline]] static int number_among(const std::array<std::uint32_t, most_dense>& codes,
                                                               std::uint32_t width, std::uint32_t code) {
+#if defined(__SSE2__)
+        const __m128i c = _mm_set1_epi32(static_cast<int>(code));
+        const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(codes.data()));
+        const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(codes.data() + 4));
+        const unsigned bits = (static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, c)))) |
+                               static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, c)))) << 4) &
+                              ((1U << width) - 1);
+        const int k = std::countr_zero(bits | (1U << most_dense));
+        return k == static_cast<int>(most_dense) ? -1 : k;
+#else
         for (std::uint32_t k = 0; k < width; ++k) {
             if (codes[k] == code) return static_cast<int>(k);
         }
         return -1;
+#endif
     }
     [[nodiscard, gnu::always_inline]] int dense_number(std::uint32_t code) const {
         return number_among(dense_codes_, width_, code);
