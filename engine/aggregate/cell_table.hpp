@@ -358,10 +358,12 @@ private:
     // the dense ones. All eight compared at once, without a branch on which one matches: a
     // ledger's rows come in their currencies in no order, and a loop that stopped at the
     // row's currency was mispredicted on most rows, twice a row while fetching ahead (at
-    // 3.3·10^5 dense totals 0.81 → 0.72 s, docs/benchmarks.md "A dense total's number").
+    // 3.3·10^5 dense totals 0.81 → 0.72 s, docs/benchmarks.md "A dense total's number without a
+    // branch").
     [[nodiscard, gnu::always_inline]] static int number_among(const std::array<std::uint32_t, most_dense>& codes,
                                                               std::uint32_t width, std::uint32_t code) {
 #if defined(__SSE2__)
+        static_assert(most_dense == 8, "the codes are two vectors of four");
         const __m128i c = _mm_set1_epi32(static_cast<int>(code));
         const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(codes.data()));
         const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(codes.data() + 4));
