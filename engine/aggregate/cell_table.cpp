@@ -7,6 +7,7 @@
 #include <array>
 #include <bit>
 #include <limits>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 
@@ -92,7 +93,7 @@ std::uint32_t cell_table::make_group(const probe& p, std::string_view encoded) {
     const auto g = static_cast<std::uint32_t>(groups_.size() - 1);
     if (width_ > 0) {
         dense_.resize(dense_.size() + width_);
-        for (std::uint32_t k = 0; k < width_; ++k) dense_[std::size_t{g} * width_ + k].currency = dense_units_[k];
+        name_dense(dense_.data() + std::size_t{g} * width_, dense_units_, width_);
     }
     if (full_with(1)) grow();
     place({p.word, tag_of(p.form, 0, kind_group), g});
@@ -347,15 +348,13 @@ void cell_table::lay_out(const std::vector<unit>& dense) {
         units[k] = dense[k];
     }
     big_vector<tally> new_dense(groups_.size() * w);
-    for (std::size_t g = 0; g < groups_.size(); ++g) {
-        for (std::uint32_t k = 0; k < w; ++k) new_dense[g * w + k].currency = units[k];
-    }
+    for (std::size_t g = 0; g < groups_.size(); ++g) name_dense(new_dense.data() + g * w, units, w);
     big_vector<cell> new_cells;  // grown as needed: most cells may become dense
     std::unordered_map<std::uint32_t, decimal> new_rest;
     std::vector<std::uint32_t> mine;
     // Group by group, their lists of cells fetched a few groups ahead (visit_in_order).
     std::vector<std::uint32_t> all(groups_.size());
-    for (std::uint32_t g = 0; g < all.size(); ++g) all[g] = g;
+    std::iota(all.begin(), all.end(), 0U);
     visit_in_order(all, [&](std::uint32_t g) {
         cells_of(g, mine);
         group_entry& e = groups_[g];
@@ -399,7 +398,7 @@ void cell_table::lay_out(const std::vector<unit>& dense) {
     // The index: a slot for each group and each cell, as few slots as the load allows.
     used_ = groups_.size() + cells_.size();
     std::size_t slots = 64;
-    while ((slots <= (std::size_t{1} << 20) ? used_ * 2 > slots : used_ * 4 > slots * 3)) slots *= 2;
+    while (too_full(used_, slots)) slots *= 2;
     slots_ = big_vector<slot>(slots, slot{});  // a new array: the old one's memory goes
     shift_ = 64 - static_cast<unsigned>(std::countr_zero(slots));
     for (std::uint32_t g = 0; g < groups_.size(); ++g) {

@@ -456,12 +456,17 @@ private:
     // Whether `more` entries would fill the slots past what a look-up walks cheaply: half of
     // them up to 2^20 slots (16 MiB), three quarters beyond, where halving a table that big
     // saves more misses than the longer walks cost (docs/benchmarks.md).
-    [[nodiscard]] bool full_with(std::size_t more) const {
+    [[nodiscard]] bool full_with(std::size_t more) const { return too_full(used_ + more, slots_.size()); }
+    [[nodiscard]] static bool too_full(std::size_t entries, std::size_t slots) {
         constexpr std::size_t half_full_up_to = std::size_t{1} << 20;
-        return slots_.size() <= half_full_up_to ? (used_ + more) * 2 > slots_.size()
-                                                : (used_ + more) * 4 > slots_.size() * 3;
+        return slots <= half_full_up_to ? entries * 2 > slots : entries * 4 > slots * 3;
     }
     std::uint32_t make_group(const probe& p, std::string_view encoded);
+    // Names the currencies of a group's `width` dense totals, from `totals` on: theirs
+    // whether made or not, as the report and spills read a total's currency from it.
+    static void name_dense(tally* totals, const std::array<unit, most_dense>& units, std::uint32_t width) {
+        for (std::uint32_t k = 0; k < width; ++k) totals[k].currency = units[k];
+    }
     void add_slow(std::uint32_t c, int128 coefficient, std::int32_t exponent);
     void add_rest(std::uint32_t c, const decimal& value);
 
