@@ -29,6 +29,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <type_traits>
 
 namespace crossfoot::aggregation::packed_key {
 
@@ -68,12 +69,24 @@ struct packed {
     return static_cast<std::int64_t>(n);
 }
 
-// A field's bytes in a word, the first in the lowest byte (at most 8 bytes).
+// N (1, 2 or 4) bytes at `p` as a number, the first lowest.
+template <std::size_t N>
+[[nodiscard, gnu::always_inline]] inline std::uint64_t load_bytes(const char* p) {
+    static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
+    std::conditional_t<N == 4, std::uint32_t, std::conditional_t<N == 2, std::uint16_t, std::uint8_t>> v = 0;
+    std::memcpy(&v, p, N);
+    return v;
+}
+
+// A field's bytes in a word, the first in the lowest byte (at most 8 bytes). Two loads that
+// overlap when the size is not their sum (a byte or two read twice, OR-ed in the same place)
+// instead of a step per byte: every row grouped by a short code goes through here.
 [[nodiscard, gnu::always_inline]] inline std::uint64_t bytes_of(std::string_view field) {
-    std::uint64_t word = 0;
-    for (std::size_t k = 0; k < field.size(); ++k)
-        word |= std::uint64_t{static_cast<unsigned char>(field[k])} << (8 * k);
-    return word;
+    const char* const p = field.data();
+    const std::size_t n = field.size();
+    if (n >= 4) return load_bytes<4>(p) | load_bytes<4>(p + n - 4) << (8 * (n - 4));
+    if (n >= 2) return load_bytes<2>(p) | load_bytes<2>(p + n - 2) << (8 * (n - 2));
+    return n == 1 ? load_bytes<1>(p) : 0;
 }
 
 // The key of `fields` fields, `field(k)` the k-th, packed; form `hashed` when it does not pack.

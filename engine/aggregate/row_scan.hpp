@@ -80,11 +80,13 @@ struct separators {
 /// comma; the last one ends at `end` (a '\r' before the line feed is not part of it).
 /// `count` is how many fields the row has; only the first `max_fields` are located.
 struct row {
+    // for_each_row's MaxFields + 1 starts, zeroed at first, the first `count` of them this
+    // row's: a reader may copy more of them than the row has (a worker copies eight).
     const char* const* start;
     std::size_t count;
     const char* end;
 
-    [[nodiscard]] std::string_view field(std::size_t i) const noexcept {
+    [[nodiscard, gnu::always_inline]] std::string_view field(std::size_t i) const noexcept {
         const char* const last = i + 1 < count ? start[i + 1] - 1 : end;
         return {start[i], static_cast<std::size_t>(last - start[i])};
     }

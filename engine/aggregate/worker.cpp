@@ -223,6 +223,16 @@ private:
         std::string key;  // built, or empty for a key packed in the probe
         [[nodiscard]] scan::row row() const { return {start.data(), count, end}; }
     };
+    // A row's field starts, kept for its retire: those of a row of at most eight fields (most
+    // ledgers) copied as a block of that size, a few stores, where a copy of just its count
+    // calls memmove. The scan's row has room for that many, used or not.
+    static void copy_starts(const scan::row& r, queued_row& q) {
+        constexpr std::size_t block = 8;
+        static_assert(block <= fast_columns + 1, "the scan's row holds the block");
+        if (r.count <= block) std::memcpy(q.start.data(), r.start, block * sizeof(const char*));
+        else std::copy_n(r.start, r.count, q.start.begin());
+        q.count = r.count;
+    }
 
     // A row read while fetching ahead: queued when usual, else after the rows queued before
     // it, down the general path. False when a bad row stops the piece.
@@ -243,12 +253,11 @@ private:
 
     // Queues a usual row, having fetched its slots; false (queueing nothing) for a row the
     // fast path does not take.
-    bool queue(const scan::row& r) {
+    [[gnu::always_inline]] bool queue(const scan::row& r) {
         const auto usual = usual_fields(r);
         if (!usual) return false;
         queued_row& q = queue_[(queue_first_ + queued_) % lookahead];
-        std::copy_n(r.start, r.count, q.start.begin());
-        q.count = r.count;
+        copy_starts(r, q);
         q.end = r.end;
         q.line = line_;
         q.amount = usual->amount;
@@ -270,7 +279,7 @@ private:
     }
     // Looks up and adds the oldest queued row, or sends it down the general path; false
     // when a bad row stops the piece (its line in `stopped_at`).
-    bool retire(std::size_t& stopped_at) {
+    [[gnu::always_inline]] bool retire(std::size_t& stopped_at) {
         queued_row& q = queue_[queue_first_];
         queue_first_ = (queue_first_ + 1) % lookahead;
         --queued_;
@@ -278,10 +287,15 @@ private:
         if (q.key.empty()) key_.clear();  // a packed key, held in the probe
         else std::swap(key_, q.key);
         probe_ = q.probe;
-        const scan::row r = q.row();
         // The cell the second step found, when it is the row's (most rows): no look-up.
         const std::uint32_t found =
             table_.is_cell_of(q.likely, q.probe, key_, q.cleared) ? q.likely : look_up(q.code);
+        // Fetching ahead converts nothing: a cell found is all the add needs of the row.
+        if (found != cell_table::absent) {
+            table_.add_row(found, q.amount.coefficient, q.amount.exponent);
+            return true;
+        }
+        const scan::row r = q.row();
         if (add_fast(r, q.code, q.amount, found) || general_row(r.text(), q.line, stopped_at)) return true;
         queued_ = 0;  // the piece stops here: the rows after it are not read
         return false;
@@ -341,8 +355,7 @@ private:
                                                             : make_cell(field, currencies_[currency].unit);
             if (found == cell_table::absent) return false;
         }
-        table_.add(found, amount.coefficient, amount.exponent);
-        table_.count(found, 1);
+        table_.add_row(found, amount.coefficient, amount.exponent);
         if (options_.target) {
             const std::int32_t exponent = options_.rounding == convert_rounding::row
                                               ? -target_minor_units_
