@@ -116,19 +116,23 @@ int sign_of(const coefficient& c) {
     return c.narrow() < 0 ? -1 : (c.narrow() > 0 ? 1 : 0);
 }
 
-std::string uint128_digits(uint128 m) {
+// Writes m's digits at `to` (room for `room` >= 39 bytes) and returns their end.
+char* uint128_digits_to(char* to, std::size_t room, uint128 m) {
+    if (m <= std::numeric_limits<std::uint64_t>::max())  // the usual total: printed in 64-bit arithmetic
+        return std::to_chars(to, to + room, static_cast<std::uint64_t>(m)).ptr;
     std::array<char, 40> buffer{};
-    if (m <= std::numeric_limits<std::uint64_t>::max()) {  // the usual total: printed in 64-bit arithmetic
-        const auto r = std::to_chars(buffer.data(), buffer.data() + buffer.size(), static_cast<std::uint64_t>(m));
-        return {buffer.data(), r.ptr};
-    }
-    auto* end = buffer.data() + buffer.size();
+    auto* const end = buffer.data() + buffer.size();
     auto* p = end;
     do {
         *--p = static_cast<char>('0' + static_cast<int>(m % 10));
         m /= 10;
     } while (m != 0);
-    return {p, end};
+    return std::copy(p, end, to);
+}
+
+std::string uint128_digits(uint128 m) {
+    std::array<char, 40> buffer{};
+    return {buffer.data(), uint128_digits_to(buffer.data(), buffer.size(), m)};
 }
 
 // The coefficient's digits without sign.
@@ -327,7 +331,40 @@ std::string decimal::coefficient_string() const {
     return (sign() < 0 ? "-" : "") + magnitude_digits(coefficient_);
 }
 
+namespace {
+
+// A narrow coefficient at an exponent from -39 to 0 (every amount and total of money) as
+// plain text, composed in one buffer: the sign, the digits, a point before the last -exponent
+// of them, zeros in front when the digits are fewer. A report writes one per total, millions
+// at a time; the general to_string builds three strings for it.
+std::string narrow_plain_string(int128 value, std::int32_t exponent) {
+    std::array<char, 48> digits{};
+    const auto end = uint128_digits_to(digits.data(), digits.size(), detail::magnitude_of(value));
+    const auto count = static_cast<std::size_t>(end - digits.data());
+    const auto fraction = static_cast<std::size_t>(-std::int64_t{exponent});
+    std::array<char, 96> out{};
+    char* p = out.data();
+    if (value < 0) *p++ = '-';
+    if (fraction == 0) {
+        p = std::copy_n(digits.data(), count, p);
+    } else if (count <= fraction) {
+        *p++ = '0';
+        *p++ = '.';
+        p = std::fill_n(p, fraction - count, '0');
+        p = std::copy_n(digits.data(), count, p);
+    } else {
+        p = std::copy_n(digits.data(), count - fraction, p);
+        *p++ = '.';
+        p = std::copy_n(digits.data() + (count - fraction), fraction, p);
+    }
+    return {out.data(), static_cast<std::size_t>(p - out.data())};
+}
+
+}  // namespace
+
 std::string decimal::to_string() const {
+    if (coefficient_.wide() == nullptr && exponent_ <= 0 && exponent_ >= -39)
+        return narrow_plain_string(coefficient_.narrow(), exponent_);
     std::string out = sign() < 0 ? "-" : "";
     const std::string digits = magnitude_digits(coefficient_);
     if (exponent_ >= 0) {
