@@ -478,8 +478,8 @@ std::vector<std::uint32_t> cell_table::ordered_groups() const {
     std::vector<entry, huge_page_allocator<entry>> order(groups_.size());
     for (std::uint32_t g = 0; g < groups_.size(); ++g) order[g] = {prefix_of(key_at(g)), g};
     // By the prefixes' bytes first, with Boost's string_sort: a radix sort while buckets are
-    // large, comparisons below that. std::sort spent ~1,600 instructions a group on 10^6
-    // groups, most in its comparisons' mispredicted branches (docs/benchmarks.md).
+    // large, comparisons below that. On 10^6 groups ~510 instructions a group, where std::sort
+    // on the same prefixes took ~720 (docs/benchmarks.md).
     const auto byte_at = [](const entry& e, std::size_t i) {
         const std::uint64_t word = i < 8 ? e.prefix.first : (i < 16 ? e.prefix.second : e.prefix.third);
         return static_cast<unsigned char>(word >> (8 * (7 - i % 8)));
