@@ -481,16 +481,20 @@ std::vector<std::uint32_t> cell_table::ordered_groups() const {
     // large, comparisons below that. On 10^6 groups ~510 instructions a group, where std::sort
     // on the same prefixes took ~720 (docs/benchmarks.md).
     const auto byte_at = [](const entry& e, std::size_t i) {
-        const std::uint64_t word = i < 8 ? e.prefix.first : (i < 16 ? e.prefix.second : e.prefix.third);
+        const std::uint64_t word =
+            i < 8 ? e.prefix.first : (i < 16 ? e.prefix.second : e.prefix.third);
         return static_cast<unsigned char>(word >> (8 * (7 - i % 8)));
     };
     const auto length = [](const entry&) { return sizeof(order_prefix); };
     const auto by_prefix = [](const entry& a, const entry& b) { return a.prefix < b.prefix; };
     boost::sort::spreadsort::string_sort(order.begin(), order.end(), byte_at, length, by_prefix);
     // Then each run of equal prefixes in full.
-    const auto in_full = [&](const entry& a, const entry& b) { return key_less(key_at(a.group), key_at(b.group)); };
+    const auto in_full = [&](const entry& a, const entry& b) {
+        return key_less(key_at(a.group), key_at(b.group));
+    };
     for (auto run = order.begin(); run != order.end();) {
-        const auto end = std::find_if(run + 1, order.end(), [&](const entry& e) { return e.prefix != run->prefix; });
+        const auto end = std::find_if(run + 1, order.end(),
+                                      [&](const entry& e) { return e.prefix != run->prefix; });
         if (end - run > 1) std::sort(run, end, in_full);
         run = end;
     }

@@ -259,7 +259,9 @@ public:
     }
 
     // Adds to a cell: coefficient × 10^exponent, a decimal, rows.
-    void add(std::uint32_t c, int128 coefficient, std::int32_t exponent) { add_to(sums(c), c, coefficient, exponent); }
+    void add(std::uint32_t c, int128 coefficient, std::int32_t exponent) {
+        add_to(sums(c), c, coefficient, exponent);
+    }
     void add(std::uint32_t c, const decimal& value);
     void count(std::uint32_t c, std::uint64_t rows) { sums(c).rows += rows; }
     // One row's amount, coefficient × 10^exponent, added and counted: what the fast path
@@ -468,9 +470,11 @@ private:
     }
     // Adds coefficient × 10^exponent to cell c's total x: in place when it is at that exponent
     // and does not overflow (nearly always), else add_slow.
-    [[gnu::always_inline]] void add_to(tally& x, std::uint32_t c, int128 coefficient, std::int32_t exponent) {
+    [[gnu::always_inline]] void add_to(tally& x, std::uint32_t c, int128 coefficient,
+                                       std::int32_t exponent) {
         int128 sum = x.sum;  // by value: the member is only 8-byte aligned
-        if ((x.flags & has_sum) != 0 && x.exponent == exponent && !__builtin_add_overflow(sum, coefficient, &sum)) {
+        if ((x.flags & has_sum) != 0 && x.exponent == exponent &&
+            !__builtin_add_overflow(sum, coefficient, &sum)) {
             x.sum = sum;
             return;
         }

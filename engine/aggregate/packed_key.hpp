@@ -73,7 +73,9 @@ struct packed {
 template <std::size_t N>
 [[nodiscard, gnu::always_inline]] inline std::uint64_t load_bytes(const char* p) {
     static_assert(std::endian::native == std::endian::little, "the first byte is the lowest");
-    std::conditional_t<N == 4, std::uint32_t, std::conditional_t<N == 2, std::uint16_t, std::uint8_t>> v = 0;
+    using word = std::conditional_t<N == 4, std::uint32_t,
+                                    std::conditional_t<N == 2, std::uint16_t, std::uint8_t>>;
+    word v = 0;
     std::memcpy(&v, p, N);
     return v;
 }

@@ -493,7 +493,9 @@ private:
         }
         if (fields == 1 || fields == 2) {
             // Inlined, as the look-up around it: a call per field cost 16 instructions a row.
-            const auto field = [&] [[gnu::always_inline]] (std::size_t k) { return r.field(columns_.group[k]); };
+            const auto field = [&] [[gnu::always_inline]] (std::size_t k) {
+                return r.field(columns_.group[k]);
+            };
             const packed_key::packed p = packed_key::pack(fields, field);
             if (p.form != packed_key::hashed) {
                 key.clear();  // not built
