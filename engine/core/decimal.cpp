@@ -331,55 +331,42 @@ std::string decimal::coefficient_string() const {
     return (sign() < 0 ? "-" : "") + magnitude_digits(coefficient_);
 }
 
-namespace {
-
-// A narrow coefficient at an exponent from -39 to 0 (every amount and total of money) as
-// plain text, composed in one buffer: the sign, the digits, a point before the last -exponent
-// of them, zeros in front when the digits are fewer. A report writes one per total, millions
-// at a time; the general to_string builds three strings for it.
-std::string narrow_plain_string(int128 value, std::int32_t exponent) {
-    std::array<char, 48> digits{};
-    const auto end = uint128_digits_to(digits.data(), digits.size(), detail::magnitude_of(value));
-    const auto count = static_cast<std::size_t>(end - digits.data());
-    const auto fraction = static_cast<std::size_t>(-std::int64_t{exponent});
-    std::array<char, 96> out{};
-    char* p = out.data();
-    if (value < 0) *p++ = '-';
-    if (fraction == 0) {
-        p = std::copy_n(digits.data(), count, p);
-    } else if (count <= fraction) {
-        *p++ = '0';
-        *p++ = '.';
-        p = std::fill_n(p, fraction - count, '0');
-        p = std::copy_n(digits.data(), count, p);
-    } else {
-        p = std::copy_n(digits.data(), count - fraction, p);
-        *p++ = '.';
-        p = std::copy_n(digits.data() + (count - fraction), fraction, p);
-    }
-    return {out.data(), static_cast<std::size_t>(p - out.data())};
-}
-
-}  // namespace
-
 std::string decimal::to_string() const {
-    if (coefficient_.wide() == nullptr && exponent_ <= 0 && exponent_ >= -39)
-        return narrow_plain_string(coefficient_.narrow(), exponent_);
-    std::string out = sign() < 0 ? "-" : "";
-    const std::string digits = magnitude_digits(coefficient_);
-    if (exponent_ >= 0) {
-        out += digits;
-        if (!is_zero()) out.append(static_cast<std::size_t>(exponent_), '0');
-        return out;
+    // The digits: a narrow coefficient's (every amount and total of money) written into a
+    // buffer on the stack, a wide one's as a string. A report prints one decimal a total,
+    // millions at a time: the text is then made as one string, not three.
+    std::array<char, 40> narrow{};
+    std::string wide;
+    std::string_view digits;
+    if (coefficient_.wide() != nullptr) {
+        wide = magnitude_digits(coefficient_);
+        digits = wide;
+    } else {
+        const uint128 magnitude = detail::magnitude_of(coefficient_.narrow());
+        const char* const end = uint128_digits_to(narrow.data(), narrow.size(), magnitude);
+        digits = {narrow.data(), static_cast<std::size_t>(end - narrow.data())};
     }
-    const auto fraction = static_cast<std::size_t>(-std::int64_t{exponent_});
-    if (digits.size() <= fraction) {
-        out += "0.";
-        out.append(fraction - digits.size(), '0');
-        return out += digits;
+    // Sized once, then written: the sign, the digits with a point before the last -exponent
+    // of them (zeros in front when they are fewer), or the digits and exponent zeros.
+    const bool negative = sign() < 0;
+    const std::size_t zeros_after =
+        exponent_ >= 0 && !is_zero() ? static_cast<std::size_t>(exponent_) : 0;
+    const std::size_t fraction =
+        exponent_ < 0 ? static_cast<std::size_t>(-std::int64_t{exponent_}) : 0;
+    const std::size_t whole = digits.size() > fraction ? digits.size() - fraction : 0;
+    const std::size_t zeros_before = fraction > digits.size() ? fraction - digits.size() : 0;
+    const std::size_t size = std::size_t{negative} + std::max<std::size_t>(whole, 1) +
+                             (fraction > 0 ? 1 + fraction : 0) + zeros_after;
+    std::string out(size, '0');  // the zeros before and after the digits are these
+    char* p = out.data();
+    if (negative) *p++ = '-';
+    if (whole == 0) ++p;  // the '0' before the point
+    p = std::copy_n(digits.data(), whole, p);
+    if (fraction > 0) {
+        *p++ = '.';
+        std::copy_n(digits.data() + whole, digits.size() - whole, p + zeros_before);
     }
-    const std::size_t whole = digits.size() - fraction;
-    return out.append(digits, 0, whole).append(".").append(digits, whole);
+    return out;
 }
 
 std::string decimal::to_scientific_string() const {

@@ -31,9 +31,16 @@ constexpr std::array<bool, 256> csv_special = [] {
     return special;
 }();
 
+// Whether a CSV cell must be quoted: every byte looked up, without a branch on each.
+bool needs_quotes(std::string_view text) {
+    bool special = false;
+    for (const char c : text) special |= csv_special[static_cast<unsigned char>(c)];
+    return special;
+}
+
 // Appends a CSV cell: quoted, its quotes doubled, when it holds a comma, a quote or a line break.
 void append_csv_cell(std::string& out, std::string_view text) {
-    if (std::ranges::none_of(text, [](char c) { return csv_special[static_cast<unsigned char>(c)]; })) {
+    if (!needs_quotes(text)) {
         out += text;
         return;
     }
@@ -116,7 +123,7 @@ void append_csv_line(std::string& out, const std::vector<std::string_view>& cell
     std::size_t bytes = cells.size();  // the commas and the line feed
     for (const std::string_view cell : cells) {
         bytes += cell.size();
-        for (const char c : cell) special |= csv_special[static_cast<unsigned char>(c)];
+        special = special || needs_quotes(cell);
     }
     if (special) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
