@@ -130,22 +130,36 @@ public:
         const bool fast = columns_.width <= fast_columns;
         // Converting rows look up rates as well: they keep to one row at a time.
         const bool may_fetch_ahead = fast && !options_.target;
-        bool fetching_ahead = false;
         std::size_t stopped_at = 0;  // the line a bad row stopped the piece at
+        const char* rest = nullptr;  // where the table outgrew the caches: the row read next
         std::size_t lines = 0;
-        const auto end = scan::for_each_row<fast_columns>(text, lines, [&](const scan::row& r) {
+        // Two scans, each with its own loop: rows one at a time while the table fits the
+        // caches, then the rest of the piece fetching ahead. Each loop keeps its row path
+        // inlined without the other's (one loop with both cost the few-groups path 22
+        // instructions a row, or the other a call a row: docs/benchmarks.md).
+        auto end = scan::for_each_row<fast_columns>(text, lines, [&](const scan::row& r) {
+            if (may_fetch_ahead && table_.beyond_caches()) {
+                rest = r.start[0];
+                return false;
+            }
             ++line_;
             if (r.end == r.start[0]) return true;  // an empty line
-            const bool usual = fast && r.count == columns_.width &&
-                               static_cast<std::size_t>(r.end - r.start[0]) <= options_.max_record_bytes;
-            if (!fetching_ahead && may_fetch_ahead && table_.beyond_caches()) fetching_ahead = true;
-            if (fetching_ahead) return row_fetching_ahead(r, usual, stopped_at);
             ++rows_read_;
-            if (usual && fast_row(r)) return true;
+            if (usual(r) && fast_row(r)) return true;
             return general_row(r.text(), line_, stopped_at);
         });
+        if (rest != nullptr) {
+            const std::size_t before = lines - 1;  // the row not read yet was counted
+            end = scan::for_each_row<fast_columns>(text.substr(static_cast<std::size_t>(rest - text.data())), lines,
+                                                  [&](const scan::row& r) {
+                                                      ++line_;
+                                                      if (r.end == r.start[0]) return true;  // an empty line
+                                                      return row_fetching_ahead(r, usual(r), stopped_at);
+                                                  });
+            lines += before;
+            if (end == scan::scan_end::done && !retire_all(stopped_at)) return stopped_at;
+        }
         if (end == scan::scan_end::quote) return std::nullopt;
-        if (end == scan::scan_end::done && !retire_all(stopped_at)) return stopped_at;
         return end == scan::scan_end::stopped ? stopped_at : lines;
     }
 
@@ -236,7 +250,13 @@ private:
 
     // A row read while fetching ahead: queued when usual, else after the rows queued before
     // it, down the general path. False when a bad row stops the piece.
-    [[gnu::noinline]] bool row_fetching_ahead(const scan::row& r, bool usual, std::size_t& stopped_at) {
+    // Whether a row may take the fast path: as many fields as the header, within the size
+    // limit.
+    [[gnu::always_inline]] bool usual(const scan::row& r) const {
+        return columns_.width <= fast_columns && r.count == columns_.width &&
+               static_cast<std::size_t>(r.end - r.start[0]) <= options_.max_record_bytes;
+    }
+    [[gnu::always_inline]] bool row_fetching_ahead(const scan::row& r, bool usual, std::size_t& stopped_at) {
         if (!retire_oldest_if_full(stopped_at)) return false;
         if (usual && queue(r)) return true;
         if (!retire_all(stopped_at)) return false;
@@ -300,7 +320,9 @@ private:
         queued_ = 0;  // the piece stops here: the rows after it are not read
         return false;
     }
-    bool retire_oldest_if_full(std::size_t& stopped_at) { return queued_ < lookahead || retire(stopped_at); }
+    [[gnu::always_inline]] bool retire_oldest_if_full(std::size_t& stopped_at) {
+        return queued_ < lookahead || retire(stopped_at);
+    }
     bool retire_all(std::size_t& stopped_at) {
         while (queued_ > 0) {
             if (!retire(stopped_at)) return false;
@@ -351,7 +373,7 @@ private:
         }
         if (found == cell_table::absent) {
             const auto field = [&](std::size_t i) { return r.field(i); };
-            found = key_.empty() && !columns_.group.empty() ? cell_for(field, code, currencies_[currency].unit)
+            found = key_.empty() && !columns_.group.empty() ? packed_cell_for(field, code, currencies_[currency].unit)
                                                             : make_cell(field, currencies_[currency].unit);
             if (found == cell_table::absent) return false;
         }
@@ -515,6 +537,19 @@ private:
         if (const std::uint32_t found = table_.find_with_group(probe_, key_, code, group_); found != cell_table::absent)
             return found;
         return make_cell(field, currency);
+    }
+
+    // The cell, not in the table, for a key packed in probe_ (key_ not built) and a currency.
+    // Most such cells are a new currency's in a group already there (with dense totals, its
+    // total flagged as made): that group is found by the probe alone and the cell made in it,
+    // without building the key's bytes, packing them again and looking the cell up twice more
+    // (1,110 instructions a cell made before, docs/benchmarks.md). A new group, or one a
+    // spill has just emptied, is made as cell_for makes it.
+    template <class Field>
+    [[gnu::noinline]] std::uint32_t packed_cell_for(const Field& field, std::uint32_t code, unit currency) {
+        group_ = table_.find_group(probe_, {});
+        if (group_ == cell_table::absent || groups_.spill_if_full()) return cell_for(field, code, currency);
+        return table_.make(probe_, {}, group_, currency, false);
     }
 
     // The cell, not in the table, for the key in key_ (probe_, whose group the look-up just
