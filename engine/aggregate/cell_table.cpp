@@ -550,7 +550,7 @@ namespace {
 // The memory an array of `bytes` may hold resident: a block mapped as huge pages is counted to
 // its last 2 MiB page, which the first write into it brings in whole.
 std::size_t resident(std::size_t bytes) {
-    return bytes < huge_page_bytes ? bytes : huge_rounded(bytes);
+    return bytes < huge_block_from ? bytes : huge_rounded(bytes);
 }
 
 }  // namespace

@@ -5,11 +5,20 @@
 // with 4 KiB pages nearly every one also misses the TLB. Backed by 2 MiB pages the same arrays
 // need 512 times fewer translations: on the benchmark's machine `--by date,region` over 10^7
 // rows (3.3·10^5 cells) took 11 % less time and `--by id` over 10^6 rows 16 % less
-// (docs/benchmarks.md#many-groups). Blocks of at least 2 MiB are mapped on their own, aligned
+// (docs/benchmarks.md#many-groups). Blocks of at least 1 MiB are mapped on their own, aligned
 // to 2 MiB and advised with MADV_HUGEPAGE, which is what the kernel's default policy
 // ("madvise") asks for; smaller ones come from operator new. Where the kernel has huge pages
 // off the advice is ignored and nothing changes but the alignment; the environment variable
 // CROSSFOOT_HUGE_PAGES=0 turns the advice off.
+//
+// Why from 1 MiB, not 2: each first write of a 4 KiB page is a page fault, and on the
+// benchmark's machine (a virtual one) a fault costs about 11 µs, 0.37 GB/s of fresh memory,
+// where a 2 MiB page already freed once by the kernel comes at 15 GB/s or more. A block
+// between 1 and 2 MiB (a table's arena, slots, or totals on their way up, doubling) took 256
+// to 512 faults; as one huge page it takes one, for at most twice its size resident (counted
+// so by the memory limit). `--by date,region` over 10^7 rows (3.3·10^5 totals, 2 threads):
+// 9,446 faults → 7,378 and 0.488 → 0.460 s; from 256 KiB (up to 8 times the size resident)
+// 5,656 faults and 0.455 s (docs/benchmarks.md, "Page faults").
 // SPDX-License-Identifier: MIT
 #pragma once
 
@@ -27,6 +36,9 @@
 namespace crossfoot::aggregation {
 
 inline constexpr std::size_t huge_page_bytes = std::size_t{2} << 20;
+// The smallest block mapped on its own as huge pages: a block from here takes at most twice
+// its size resident.
+inline constexpr std::size_t huge_block_from = std::size_t{1} << 20;
 
 // `bytes` rounded up to whole 2 MiB pages: what a block mapped as huge pages takes.
 constexpr std::size_t huge_rounded(std::size_t bytes) {
@@ -42,7 +54,7 @@ inline bool huge_pages_wanted() {
     return wanted;
 }
 
-// A block of `bytes` (at least huge_page_bytes) mapped on its own, 2 MiB-aligned and advised.
+// A block of `bytes` (at least huge_block_from) mapped on its own, 2 MiB-aligned and advised.
 inline void* map_huge(std::size_t bytes) {
     const std::size_t rounded = huge_rounded(bytes);
     // Mapped with a page to spare, then trimmed, so that the block starts on a 2 MiB line.
@@ -72,12 +84,12 @@ struct huge_page_allocator {
     [[nodiscard]] T* allocate(std::size_t n) {
         if (n > std::numeric_limits<std::size_t>::max() / sizeof(T)) throw std::bad_array_new_length();
         const std::size_t bytes = n * sizeof(T);
-        if (bytes < huge_page_bytes) return std::allocator<T>().allocate(n);
+        if (bytes < huge_block_from) return std::allocator<T>().allocate(n);
         return static_cast<T*>(map_huge(bytes));
     }
     void deallocate(T* p, std::size_t n) noexcept {
         const std::size_t bytes = n * sizeof(T);
-        if (bytes < huge_page_bytes) {
+        if (bytes < huge_block_from) {
             std::allocator<T>().deallocate(p, n);
             return;
         }

@@ -4,6 +4,7 @@
 
 #include <crossfoot/sum.hpp>
 
+#include "aggregate/huge_pages.hpp"
 #include "aggregate/partial.hpp"
 #include "core/text.hpp"
 
@@ -39,7 +40,8 @@ bool needs_quotes(std::string_view text) {
 }
 
 // Appends a CSV cell: quoted, its quotes doubled, when it holds a comma, a quote or a line break.
-void append_csv_cell(std::string& out, std::string_view text) {
+template <class Text>
+void append_csv_cell(Text& out, std::string_view text) {
     if (!needs_quotes(text)) {
         out += text;
         return;
@@ -98,19 +100,25 @@ struct alignas(64) own {
 // few megabytes of text at most, held until the ranges before it are written.
 constexpr std::size_t range_groups = std::size_t{1} << 13;
 
+// A range's text: megabytes with many groups, held in huge pages (huge_pages.hpp) as the
+// group tables are, where in 4 KiB pages each first write of a page faulted (a CSV report of
+// 3.3·10^5 totals: a quarter of the run's faults, docs/benchmarks.md).
+using range_text = aggregation::big_string;
+
 // Text made a range at a time on each of `threads` threads: `make(range, out, group)` appends
-// a group's text to its range's `out`; `end(range)` is called once a range is made, on this
-// thread, before its text is written to `os`. The ranges are written in key order, so that at
-// most `threads` ranges' text is held at once; `range % threads` tells a thread's state.
-template <class Make, class End>
+// a group's text to its range's `out` (a `Text`); `end(range)` is called once a range is made,
+// on this thread, before its text is written to `os`. The ranges are written in key order, so
+// that at most `threads` ranges' text is held at once; `range % threads` tells a thread's state.
+template <class Text, class Make, class End>
 void write_in_ranges(std::ostream& os, const partial_aggregate& p, unsigned threads, Make&& make, End&& end) {
-    std::vector<own<std::string>> text(threads);
+    std::vector<own<Text>> text(threads);
     for_each_finished_range(
         p, threads, range_groups,
         [&](std::size_t range, const group_view& g) { make(range, text[range % threads].value, g); },
         [&](std::size_t range) {
             end(range);
-            os << text[range % threads].value;
+            const Text& made = text[range % threads].value;
+            os.write(made.data(), static_cast<std::streamsize>(made.size()));
             text[range % threads].value.clear();
         });
 }
@@ -118,7 +126,8 @@ void write_in_ranges(std::ostream& os, const partial_aggregate& p, unsigned thre
 // Appends a CSV line of `cells`. A line of cells none of which is quoted (nearly every line:
 // a report's codes, totals and counts never are) is sized once and copied in, a memcpy a
 // cell, where appending each cell and comma checked the string's room every time.
-void append_csv_line(std::string& out, const std::vector<std::string_view>& cells) {
+template <class Text>
+void append_csv_line(Text& out, const std::vector<std::string_view>& cells) {
     bool special = false;
     std::size_t bytes = cells.size();  // the commas and the line feed
     for (const std::string_view cell : cells) {
@@ -179,7 +188,7 @@ void write_aggregate_text(std::ostream& os, const partial_aggregate& p, unsigned
     for (const auto& w : widths) std::ranges::transform(width, w.value, width.begin(), [](std::size_t a, std::size_t b) { return std::max(a, b); });
     const std::size_t numeric_from = p.group_by.size() + 1;  // total and rows align right
     std::vector<own<std::string>> shown(threads);
-    const auto line = [&](std::string& out, std::string& picture, const std::vector<std::string_view>& cells) {
+    const auto line = [&](auto& out, std::string& picture, const std::vector<std::string_view>& cells) {
         const std::size_t start = out.size();
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const bool right = i >= numeric_from && i < numeric_from + 2;
@@ -195,9 +204,9 @@ void write_aggregate_text(std::ostream& os, const partial_aggregate& p, unsigned
     std::string out;
     line(out, shown[0].value, header_cells(header));
     os << out;
-    write_in_ranges(
+    write_in_ranges<range_text>(
         os, p, threads,
-        [&](std::size_t range, std::string& text, const group_view& g) {
+        [&](std::size_t range, range_text& text, const group_view& g) {
             const std::size_t slot = range % threads;
             rows[slot].value.of(p, g, [&](const std::vector<std::string_view>& cells) { line(text, shown[slot].value, cells); });
         },
@@ -211,9 +220,9 @@ void write_aggregate_csv(std::ostream& os, const partial_aggregate& p, unsigned 
     append_csv_line(out, header_cells(aggregate_columns(p)));
     os << out;
     std::vector<own<row_cells>> rows(threads, {row_cells(false)});
-    write_in_ranges(
+    write_in_ranges<range_text>(
         os, p, threads,
-        [&](std::size_t range, std::string& text, const group_view& g) {
+        [&](std::size_t range, range_text& text, const group_view& g) {
             rows[range % threads].value.of(p, g, [&](const std::vector<std::string_view>& cells) { append_csv_line(text, cells); });
         },
         [](std::size_t) {});
@@ -264,7 +273,7 @@ void write_aggregate_json(std::ostream& os, const partial_aggregate& p, unsigned
     // before it holds a group (for_each_range makes no empty range).
     std::vector<own<std::optional<json_out::writer>>> parts(threads);
     bool some = false;
-    write_in_ranges(
+    write_in_ranges<std::string>(
         os, p, threads,
         [&](std::size_t range, std::string& text, const group_view& g) {
             std::optional<json_out::writer>& part = parts[range % threads].value;
