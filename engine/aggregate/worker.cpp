@@ -150,12 +150,13 @@ public:
         });
         if (rest != nullptr) {
             const std::size_t before = lines - 1;  // the row not read yet was counted
-            end = scan::for_each_row<fast_columns>(text.substr(static_cast<std::size_t>(rest - text.data())), lines,
-                                                  [&](const scan::row& r) {
-                                                      ++line_;
-                                                      if (r.end == r.start[0]) return true;  // an empty line
-                                                      return row_fetching_ahead(r, usual(r), stopped_at);
-                                                  });
+            const auto fetching_ahead = [&](const scan::row& r) {
+                ++line_;
+                if (r.end == r.start[0]) return true;  // an empty line
+                return row_fetching_ahead(r, usual(r), stopped_at);
+            };
+            const std::string_view after = text.substr(static_cast<std::size_t>(rest - text.data()));
+            end = scan::for_each_row<fast_columns>(after, lines, fetching_ahead);
             lines += before;
             if (end == scan::scan_end::done && !retire_all(stopped_at)) return stopped_at;
         }
@@ -256,7 +257,8 @@ private:
         return columns_.width <= fast_columns && r.count == columns_.width &&
                static_cast<std::size_t>(r.end - r.start[0]) <= options_.max_record_bytes;
     }
-    [[gnu::always_inline]] bool row_fetching_ahead(const scan::row& r, bool usual, std::size_t& stopped_at) {
+    [[gnu::always_inline]] bool row_fetching_ahead(const scan::row& r, bool usual,
+                                                   std::size_t& stopped_at) {
         if (!retire_oldest_if_full(stopped_at)) return false;
         if (usual && queue(r)) return true;
         if (!retire_all(stopped_at)) return false;
@@ -373,8 +375,9 @@ private:
         }
         if (found == cell_table::absent) {
             const auto field = [&](std::size_t i) { return r.field(i); };
-            found = key_.empty() && !columns_.group.empty() ? packed_cell_for(field, code, currencies_[currency].unit)
-                                                            : make_cell(field, currencies_[currency].unit);
+            const unit u = currencies_[currency].unit;
+            found = key_.empty() && !columns_.group.empty() ? packed_cell_for(field, code, u)
+                                                            : make_cell(field, u);
             if (found == cell_table::absent) return false;
         }
         table_.add_row(found, amount.coefficient, amount.exponent);
@@ -546,9 +549,11 @@ private:
     // (1,110 instructions a cell made before, docs/benchmarks.md). A new group, or one a
     // spill has just emptied, is made as cell_for makes it.
     template <class Field>
-    [[gnu::noinline]] std::uint32_t packed_cell_for(const Field& field, std::uint32_t code, unit currency) {
+    [[gnu::noinline]] std::uint32_t packed_cell_for(const Field& field, std::uint32_t code,
+                                                    unit currency) {
         group_ = table_.find_group(probe_, {});
-        if (group_ == cell_table::absent || groups_.spill_if_full()) return cell_for(field, code, currency);
+        if (group_ == cell_table::absent || groups_.spill_if_full())
+            return cell_for(field, code, currency);
         return table_.make(probe_, {}, group_, currency, false);
     }
 

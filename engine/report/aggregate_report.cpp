@@ -188,7 +188,8 @@ void write_aggregate_text(std::ostream& os, const partial_aggregate& p, unsigned
     for (const auto& w : widths) std::ranges::transform(width, w.value, width.begin(), [](std::size_t a, std::size_t b) { return std::max(a, b); });
     const std::size_t numeric_from = p.group_by.size() + 1;  // total and rows align right
     std::vector<own<std::string>> shown(threads);
-    const auto line = [&](auto& out, std::string& picture, const std::vector<std::string_view>& cells) {
+    const auto line = [&](auto& out, std::string& picture,
+                          const std::vector<std::string_view>& cells) {
         const std::size_t start = out.size();
         for (std::size_t i = 0; i < cells.size(); ++i) {
             const bool right = i >= numeric_from && i < numeric_from + 2;
