@@ -557,7 +557,8 @@ std::size_t resident(std::size_t bytes) {
 
 std::size_t cell_table::bytes() const {
     return resident(slots_.capacity() * sizeof(slot)) + resident(cells_.capacity() * sizeof(cell)) +
-           resident(groups_.capacity() * sizeof(group_entry)) + resident(arena_.capacity()) +
+           resident(groups_.capacity() * sizeof(group_entry)) +
+           resident(arena_.capacity() + 1) +  // a string allocates room for its terminator too
            resident(dense_.capacity() * sizeof(tally)) + rest_.size() * (sizeof(decimal) + 32) +
            made_of_.capacity() * sizeof(made_of_[0]);
 }

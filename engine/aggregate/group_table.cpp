@@ -86,8 +86,11 @@ struct summed_figures {
                 (x.flags & cell_table::has_sum) != 0 && (x.flags & cell_table::has_rest) == 0;
             const auto same = std::ranges::find(parts, x.currency, &pending::currency);
             if (same == parts.end()) {
-                if (in_sum) parts.push_back({x.currency, x.sum, x.exponent, true, decimal(), x.rows});
-                else parts.push_back({x.currency, 0, 0, false, t.total(c), x.rows});
+                if (in_sum) {
+                    parts.push_back({x.currency, x.sum, x.exponent, true, decimal(), x.rows});
+                } else {
+                    parts.push_back({x.currency, 0, 0, false, t.total(c), x.rows});
+                }
                 continue;
             }
             same->rows += x.rows;

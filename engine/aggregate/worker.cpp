@@ -145,17 +145,18 @@ public:
             ++line_;
             if (r.end == r.start[0]) return true;  // an empty line
             ++rows_read_;
-            if (usual(r) && fast_row(r)) return true;
+            if (fast && fits_fast_path(r) && fast_row(r)) return true;
             return general_row(r.text(), line_, stopped_at);
         });
         if (rest != nullptr) {
             const std::size_t before = lines - 1;  // the row not read yet was counted
-            const auto fetching_ahead = [&](const scan::row& r) {
+            const auto fetching_ahead = [&](const scan::row& r) {  // `fast`, as fetching ahead
                 ++line_;
                 if (r.end == r.start[0]) return true;  // an empty line
-                return row_fetching_ahead(r, usual(r), stopped_at);
+                return row_fetching_ahead(r, fits_fast_path(r), stopped_at);
             };
-            const std::string_view after = text.substr(static_cast<std::size_t>(rest - text.data()));
+            const auto at = static_cast<std::size_t>(rest - text.data());
+            const std::string_view after = text.substr(at);
             end = scan::for_each_row<fast_columns>(after, lines, fetching_ahead);
             lines += before;
             if (end == scan::scan_end::done && !retire_all(stopped_at)) return stopped_at;
@@ -249,14 +250,14 @@ private:
         q.count = r.count;
     }
 
-    // A row read while fetching ahead: queued when usual, else after the rows queued before
-    // it, down the general path. False when a bad row stops the piece.
-    // Whether a row may take the fast path: as many fields as the header, within the size
-    // limit.
-    [[gnu::always_inline]] bool usual(const scan::row& r) const {
-        return columns_.width <= fast_columns && r.count == columns_.width &&
+    // Whether a row of a ledger narrow enough for the fast path may take it: as many fields
+    // as the header, within the size limit.
+    [[gnu::always_inline]] bool fits_fast_path(const scan::row& r) const {
+        return r.count == columns_.width &&
                static_cast<std::size_t>(r.end - r.start[0]) <= options_.max_record_bytes;
     }
+    // A row read while fetching ahead: queued when usual, else after the rows queued before
+    // it, down the general path. False when a bad row stops the piece.
     [[gnu::always_inline]] bool row_fetching_ahead(const scan::row& r, bool usual,
                                                    std::size_t& stopped_at) {
         if (!retire_oldest_if_full(stopped_at)) return false;

@@ -19,7 +19,13 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
+
+// fmt writes straight into a contiguous container it knows, and a character at a time into
+// any other: the range text's string is one.
+template <>
+struct fmt::is_contiguous<crossfoot::aggregation::big_string> : std::true_type {};
 
 namespace crossfoot {
 
@@ -107,7 +113,7 @@ using range_text = aggregation::big_string;
 // A range's text past this size is given room for a whole huge-page block at once, rather
 // than growing through the sizes below it page fault by page fault (at 10^6 rows by
 // date,region, 3.1·10^5 totals: ~500 faults a run).
-constexpr std::size_t text_growing = std::size_t{64} << 10;
+constexpr std::size_t reserve_text_past = std::size_t{64} << 10;
 
 // Text made a range at a time on each of `threads` threads: `make(range, out, group)` appends
 // a group's text to its range's `out` (a `Text`); `end(range)` is called once a range is made,
@@ -121,8 +127,10 @@ void write_in_ranges(std::ostream& os, const partial_aggregate& p, unsigned thre
         [&](std::size_t range, const group_view& g) {
             Text& out = text[range % threads].value;
             make(range, out, g);
-            if (out.size() > text_growing && out.capacity() < aggregation::huge_block_from)
-                out.reserve(aggregation::huge_block_from);
+            if constexpr (std::is_same_v<Text, range_text>) {
+                if (out.size() > reserve_text_past && out.capacity() < aggregation::huge_block_from)
+                    out.reserve(aggregation::huge_block_from);
+            }
         },
         [&](std::size_t range) {
             end(range);

@@ -359,6 +359,37 @@ std::string described(const group_view& g) {
     return out;
 }
 
+// Tables kept apart add a key's totals up exactly whatever they hold: sums at different
+// exponents, a total past what a cell's integer holds (kept beside it as a decimal), sums
+// that would overflow if added as integers, converted totals; the same as one table.
+BOOST_AUTO_TEST_CASE(tables_kept_apart_add_up_every_kind_of_total) {
+    const std::array<std::string_view, 7> amounts = {
+        "7", "1.25", "0.001", "-3.5", "123456789012345678901234567890",
+        "99999999999999999999999999999999999.9", "-99999999999999999999999999999999999.9"};
+    std::vector<group_table> parts(3);
+    group_table both;
+    for (int i = 0; i < 3000; ++i) {
+        const key k = {"k" + std::to_string(i % 500)};
+        const auto kind = static_cast<std::size_t>(i / 3 + i / 500) % amounts.size();
+        group_totals g = one(i % 2 == 0 ? "USD" : "EUR", amounts[kind], 1);
+        if (i % 5 == 0) g.converted = dec(amounts[(kind + 1) % amounts.size()]);
+        parts[static_cast<std::size_t>(i % 3)].add(k, g);
+        both.add(k, g);
+    }
+    parts[0].keep_apart(parts[1], 0);
+    parts[0].keep_apart(parts[2], 0);
+    std::vector<std::string> apart;
+    std::vector<std::string> one_table;
+    parts[0].for_each([&](const group_view& g) { apart.push_back(described(g)); });
+    both.for_each([&](const group_view& g) { one_table.push_back(described(g)); });
+    BOOST_TEST(apart == one_table, boost::test_tools::per_element());
+    BOOST_TEST((parts[0] == both));
+    for (int i = 0; i < 500; i += 7) {
+        const key k = {"k" + std::to_string(i)};
+        BOOST_TEST((parts[0].at(k) == both.at(k)));
+    }
+}
+
 // Every group of `t` visited in ranges: what for_each_range hands to each range, and in
 // what order the ranges are done. Checks the contract as it goes: ranges are done in order,
 // each after its groups. A range begun before the one `threads` before it was done would put
