@@ -300,24 +300,24 @@ void cell_table::note_made(unit currency) {
     if (it == made_of_.end()) made_of_.push_back({currency, 1});
     else ++it->second;
     if (made_ >= next_check_ && !hold_layout_) {
-        next_check_ = made_ * 2;
+        next_check_ = made_ + made_ / check_every_part;
         reconsider();
     }
 }
 
 void cell_table::reconsider() {
-    // Once groups come back (twice as many rows as groups), dense: the currencies at least a
-    // quarter of the groups hold, most held first, at most eight; laid out anew only when
-    // that makes more of them dense (a total once dense stays so).
+    // Once groups come back (half again as many rows as groups), dense: the currencies at
+    // least a quarter of the groups hold, most held first, at most eight; laid out anew only
+    // when that makes more of them dense (a total once dense stays so).
     // Not while the table fits the caches, where a look-up hits anyway and finding a dense
     // total's number costs a little more (1,000 regions: 4 %); nor past 2^20 totals, where
     // laying them out anew costs more than it saves (docs/benchmarks.md).
-    if (!beyond_caches() || made_ > (std::uint64_t{1} << 20)) return;
+    if (!beyond_caches() || made_ > most_made_to_lay_out) return;
     // The rows counted, added up here rather than on every row: the checks come at doublings.
     std::uint64_t rows = 0;
     for (const cell& c : cells_) rows += c.t.rows;
     for (const tally& t : dense_) rows += t.rows;
-    if (rows < 2 * std::uint64_t{groups_.size()}) return;
+    if (rows * come_back_den < come_back_num * std::uint64_t{groups_.size()}) return;
     std::vector<std::pair<unit, std::uint64_t>> held;
     for (const auto& m : made_of_) {
         if (m.second * 4 >= groups_.size()) held.push_back(m);
@@ -349,7 +349,11 @@ void cell_table::lay_out(const std::vector<unit>& dense) {
         codes[k] = code_of(dense[k]);
         units[k] = dense[k];
     }
-    big_vector<tally> new_dense(groups_.size() * w);
+    // Room for as many groups again: the table is laid out early, while groups still come,
+    // and the dense array would otherwise be copied whole at the next one.
+    big_vector<tally> new_dense;
+    new_dense.reserve(groups_.size() * w * 2);
+    new_dense.resize(groups_.size() * w);
     for (std::size_t g = 0; g < groups_.size(); ++g) name_dense(new_dense.data() + g * w, units, w);
     big_vector<cell> new_cells;  // grown as needed: most cells may become dense
     std::unordered_map<std::uint32_t, decimal> new_rest;
@@ -572,9 +576,10 @@ std::size_t cell_table::bytes_while_growing() const {
                         next(arena_.size() + 64, arena_.capacity(), 1) +
                         next(dense_.size() + width_, dense_.capacity(), sizeof(tally));
     if (full_with(2)) extra += resident(slots_.size() * 2 * sizeof(slot));
-    // Laying the totals out anew, at the next total made: the new arrays beside the old.
-    if (made_ + 1 >= next_check_)
-        extra += resident(groups_.size() * most_dense * sizeof(tally)) + resident(cells_.size() * sizeof(cell)) +
+    // Laying the totals out anew, at the next total made: the new arrays beside the old (the
+    // dense one with room for as many groups again).
+    if (made_ + 1 >= next_check_ && made_ + 1 <= most_made_to_lay_out)
+        extra += resident(groups_.size() * most_dense * 2 * sizeof(tally)) + resident(cells_.size() * sizeof(cell)) +
                  resident(slots_.size() * sizeof(slot));
     return bytes() + extra;
 }

@@ -10,15 +10,15 @@
 // a key of one or two short fields (a code, a date, a date and a code: packed_key.hpp) is
 // held exactly in the slot itself, so that the usual key is found without reading the arena.
 //
-// Dense totals. Once groups come back (the table has counted twice as many rows as it has
-// groups) and a currency is held by at least a quarter of them, each group gets a 32-byte
+// Dense totals. Once groups come back (the table has counted half again as many rows as it
+// has groups) and a currency is held by at least a quarter of them, each group gets a 32-byte
 // total in that currency (and the others so chosen, up to eight) at group × their number
 // + the currency's: found from the group's slot, without a slot of its own nor a 48-byte
 // cell. At 3.3·10^5 (group, currency) totals over 54,810 keys that takes the index from
 // 16 MiB to 2 MiB and the totals from 16 MiB to 10.5 MiB a table (docs/benchmarks.md, "Dense
-// totals"). The choice is looked at each time the totals made double, from 1,024 to 2^20,
-// once the table has outgrown the caches, and only ever adds currencies; the table is then
-// laid out anew (cell numbers change, which cleared() counts). Groups of one row each (a key
+// totals"). The choice is looked at each time the totals made grow by a quarter, from 1,024
+// to 2^20, once the table has outgrown the caches, and only ever adds currencies; the table is
+// then laid out anew (cell numbers change, which cleared() counts). Groups of one row each (a key
 // per row) never turn dense.
 // SPDX-License-Identifier: MIT
 #pragma once
@@ -393,6 +393,17 @@ private:
     // Counts a total made (not a converted one), and lays the totals out anew when the
     // currencies most groups hold have changed.
     void note_made(unit currency);
+    // Groups come back once the rows counted are come_back_num / come_back_den times the
+    // groups (a third of the rows falling into groups made before); looked at each time the
+    // totals made grow by a quarter (check_every_part). At 10^6 rows by date,region each
+    // thread's table was laid out at 131,072 totals with twice as many rows and checks at
+    // doublings, its cells and their index 14 MiB by then; now at 56,815, 6.6 MiB
+    // (docs/benchmarks.md, "Laid out dense sooner").
+    static constexpr std::uint64_t come_back_num = 3;
+    static constexpr std::uint64_t come_back_den = 2;
+    static constexpr std::uint64_t check_every_part = 4;
+    // Past this many totals the table is not laid out anew: that costs more than it saves.
+    static constexpr std::uint64_t most_made_to_lay_out = std::uint64_t{1} << 20;
     void reconsider();
     void lay_out(const std::vector<unit>& dense);
 
