@@ -401,6 +401,9 @@ void cell_table::lay_out(const std::vector<unit>& dense) {
     width_ = w;
     dense_codes_ = codes;
     dense_units_ = units;
+    std::iota(dense_in_order_.begin(), dense_in_order_.begin() + w, 0U);
+    std::sort(dense_in_order_.begin(), dense_in_order_.begin() + w,
+              [&](std::uint32_t a, std::uint32_t b) { return units[a] < units[b]; });
     // The index: a slot for each group and each cell, as few slots as the load allows.
     used_ = groups_.size() + cells_.size();
     std::size_t slots = 64;
@@ -509,10 +512,13 @@ std::vector<std::uint32_t> cell_table::ordered_groups() const {
 
 void cell_table::cells_of(std::uint32_t group, std::vector<std::uint32_t>& out) const {
     out.clear();
-    for (std::uint32_t k = 0; k < width_; ++k) {
-        const std::uint32_t t = group * width_ + k;
+    // The dense totals in currency order already; a group with no cell besides (most, in a
+    // table laid out dense) needs no sorting.
+    for (std::uint32_t i = 0; i < width_; ++i) {
+        const std::uint32_t t = group * width_ + dense_in_order_[i];
         if ((dense_[t].flags & is_made) != 0) out.push_back(t | dense_bit);
     }
+    if (groups_[group].first_cell == absent) return;
     for (std::uint32_t c = groups_[group].first_cell; c != absent; c = cells_[c].next) out.push_back(c);
     const auto before = [&](std::uint32_t a, std::uint32_t b) {
         const tally& x = sums(a);

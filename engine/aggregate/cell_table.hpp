@@ -505,6 +505,7 @@ private:
     std::uint32_t width_ = 0;    // currencies held densely
     std::array<std::uint32_t, most_dense> dense_codes_{};
     std::array<unit, most_dense> dense_units_{};
+    std::array<std::uint32_t, most_dense> dense_in_order_{};  // the dense numbers by currency
     big_vector<tally> dense_;    // width_ totals a group
     std::vector<std::pair<unit, std::uint64_t>> made_of_;  // totals made, by currency
     std::uint64_t made_ = 0;     // totals made (converted ones aside)

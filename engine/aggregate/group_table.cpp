@@ -110,7 +110,10 @@ struct summed_figures {
     [[nodiscard]] group_view view(std::span<const std::string_view> key) {
         totals.clear();
         for (const pending& p : parts) totals.push_back({p.currency, total_of(p), p.rows});
-        std::ranges::sort(totals, {}, &currency_total::currency);
+        // In currency order already when the tables after the first bring no currency of
+        // their own (cells_of gives each table's in that order).
+        if (!std::ranges::is_sorted(totals, {}, &currency_total::currency))
+            std::ranges::sort(totals, {}, &currency_total::currency);
         return {key, totals, converted ? &*converted : nullptr};
     }
 };

@@ -7,9 +7,11 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <ostream>
@@ -331,6 +333,44 @@ std::string decimal::coefficient_string() const {
     return (sign() < 0 ? "-" : "") + magnitude_digits(coefficient_);
 }
 
+namespace {
+
+// How a decimal is written in plain notation: its digits (without sign) and where the point
+// goes. Sized before it is written, so that the text is made once, in place.
+struct plain_text {
+    std::string_view digits;
+    bool negative = false;
+    std::size_t whole = 0;         // digits before the point
+    std::size_t fraction = 0;      // digits after it (zeros in front when the digits are fewer)
+    std::size_t zeros_before = 0;  // zeros between the point and the digits
+    std::size_t zeros_after = 0;   // zeros after the digits, for a positive exponent
+
+    plain_text(std::string_view d, bool neg, std::int32_t exponent, bool zero) : digits(d), negative(neg) {
+        zeros_after = exponent >= 0 && !zero ? static_cast<std::size_t>(exponent) : 0;
+        fraction = exponent < 0 ? static_cast<std::size_t>(-std::int64_t{exponent}) : 0;
+        whole = digits.size() > fraction ? digits.size() - fraction : 0;
+        zeros_before = fraction > digits.size() ? fraction - digits.size() : 0;
+    }
+    [[nodiscard]] std::size_t size() const {
+        return std::size_t{negative} + std::max<std::size_t>(whole, 1) + (fraction > 0 ? 1 + fraction : 0) + zeros_after;
+    }
+    // Writes size() bytes at `out`: the sign, the digits with a point before the last
+    // `fraction` of them, or the digits and the zeros after.
+    void write(char* out) const {
+        std::fill_n(out, size(), '0');  // the zeros before and after the digits are these
+        char* p = out;
+        if (negative) *p++ = '-';
+        if (whole == 0) ++p;  // the '0' before the point
+        p = std::copy_n(digits.data(), whole, p);
+        if (fraction > 0) {
+            *p++ = '.';
+            std::copy_n(digits.data() + whole, digits.size() - whole, p + zeros_before);
+        }
+    }
+};
+
+}  // namespace
+
 std::string decimal::to_string() const {
     // The digits: a narrow coefficient's (every amount and total of money) written into a
     // buffer on the stack, a wide one's as a string. A report prints one decimal a total,
@@ -346,27 +386,95 @@ std::string decimal::to_string() const {
         const char* const end = uint128_digits_to(narrow.data(), narrow.size(), magnitude);
         digits = {narrow.data(), static_cast<std::size_t>(end - narrow.data())};
     }
-    // Sized once, then written: the sign, the digits with a point before the last -exponent
-    // of them (zeros in front when they are fewer), or the digits and exponent zeros.
-    const bool negative = sign() < 0;
-    const std::size_t zeros_after =
-        exponent_ >= 0 && !is_zero() ? static_cast<std::size_t>(exponent_) : 0;
-    const std::size_t fraction =
-        exponent_ < 0 ? static_cast<std::size_t>(-std::int64_t{exponent_}) : 0;
-    const std::size_t whole = digits.size() > fraction ? digits.size() - fraction : 0;
-    const std::size_t zeros_before = fraction > digits.size() ? fraction - digits.size() : 0;
-    const std::size_t size = std::size_t{negative} + std::max<std::size_t>(whole, 1) +
-                             (fraction > 0 ? 1 + fraction : 0) + zeros_after;
-    std::string out(size, '0');  // the zeros before and after the digits are these
-    char* p = out.data();
-    if (negative) *p++ = '-';
-    if (whole == 0) ++p;  // the '0' before the point
-    p = std::copy_n(digits.data(), whole, p);
-    if (fraction > 0) {
-        *p++ = '.';
-        std::copy_n(digits.data() + whole, digits.size() - whole, p + zeros_before);
-    }
+    const plain_text text(digits, sign() < 0, exponent_, is_zero());
+    std::string out(text.size(), '0');
+    text.write(out.data());
     return out;
+}
+
+namespace {
+
+// Powers of ten that fit 64 bits, and the two-digit texts of 0 to 99.
+constexpr std::array<std::uint64_t, 20> u64_powers_of_ten = [] {
+    std::array<std::uint64_t, 20> p{};
+    p[0] = 1;
+    for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
+    return p;
+}();
+constexpr std::array<char, 200> digit_pairs = [] {
+    std::array<char, 200> t{};
+    for (std::size_t i = 0; i < 100; ++i) {
+        t[2 * i] = static_cast<char>('0' + i / 10);
+        t[2 * i + 1] = static_cast<char>('0' + i % 10);
+    }
+    return t;
+}();
+
+// The decimal digits of v, at least one: from its bit width, then one compare (v | 1 has as
+// many digits as v, and one for zero).
+std::size_t digits_of(std::uint64_t v) {
+    const std::uint64_t w = v | 1;
+    const auto t = static_cast<std::size_t>((std::bit_width(w) * 1233) >> 12);
+    return t + 1 - (w < u64_powers_of_ten[t] ? 1 : 0);
+}
+
+// Writes v's last `count` digits (zeros in front where it has fewer) to end on `end`, two at
+// a time; returns where they start.
+char* digits_back(char* end, std::uint64_t v, std::size_t count) {
+    for (; count >= 2; count -= 2) {
+        end -= 2;
+        std::memcpy(end, digit_pairs.data() + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (count == 1) *--end = static_cast<char>('0' + v % 10);
+    return end;
+}
+
+// The usual amount or total: a coefficient below 2^64 at an exponent from -19 to 0, its text
+// sized first and written from the end (the fraction's digits, the point, the whole number's),
+// with no buffer of digits between. Nothing when the value is not of that kind or its text
+// does not fit in [first, last).
+std::optional<char*> write_usual(std::uint64_t magnitude, bool negative, std::int32_t exponent, char* first,
+                                 char* last) {
+    if (exponent > 0 || exponent < -19) return std::nullopt;
+    const auto fraction = static_cast<std::size_t>(-exponent);
+    const std::uint64_t whole = fraction == 0 ? magnitude : magnitude / u64_powers_of_ten[fraction];
+    const std::size_t whole_digits = digits_of(whole);  // "0" for none
+    const std::size_t size = std::size_t{negative} + whole_digits + (fraction > 0 ? 1 + fraction : 0);
+    if (size > static_cast<std::size_t>(last - first)) return std::nullopt;
+    char* p = first + size;
+    if (fraction > 0) {
+        p = digits_back(p, magnitude - whole * u64_powers_of_ten[fraction], fraction);
+        *--p = '.';
+    }
+    p = digits_back(p, whole, whole_digits);
+    if (negative) *--p = '-';
+    return first + size;
+}
+
+}  // namespace
+
+std::to_chars_result decimal::to_chars(char* first, char* last) const {
+    if (coefficient_.wide() == nullptr) {
+        const uint128 magnitude = detail::magnitude_of(coefficient_.narrow());
+        if (magnitude <= std::numeric_limits<std::uint64_t>::max()) {
+            if (const auto end = write_usual(static_cast<std::uint64_t>(magnitude), sign() < 0, exponent_, first, last))
+                return {*end, std::errc{}};
+        }
+    }
+    if (coefficient_.wide() != nullptr) {  // rare: through the string
+        const std::string text = to_string();
+        if (text.size() > static_cast<std::size_t>(last - first)) return {last, std::errc::value_too_large};
+        return {std::copy(text.begin(), text.end(), first), std::errc{}};
+    }
+    std::array<char, 40> narrow{};
+    const uint128 magnitude = detail::magnitude_of(coefficient_.narrow());
+    const char* const end = uint128_digits_to(narrow.data(), narrow.size(), magnitude);
+    const plain_text text({narrow.data(), static_cast<std::size_t>(end - narrow.data())}, sign() < 0, exponent_,
+                          is_zero());
+    if (text.size() > static_cast<std::size_t>(last - first)) return {last, std::errc::value_too_large};
+    text.write(first);
+    return {first + text.size(), std::errc{}};
 }
 
 std::string decimal::to_scientific_string() const {

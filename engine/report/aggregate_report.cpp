@@ -194,12 +194,16 @@ private:
             append_csv_cell(currency_, currency);
             currency = currency_;
         }
-        total_ = total.to_string();
+        std::array<char, 64> total_text{};  // most totals: else through a string
+        const auto written = total.to_chars(total_text.data(), total_text.data() + total_text.size());
+        const std::string_view total_cell =
+            written.ec == std::errc{} ? std::string_view(total_text.data(), static_cast<std::size_t>(written.ptr - total_text.data()))
+                                      : std::string_view(total_ = total.to_string());
         std::array<char, 24> rows_text{};
         const auto counted = std::to_chars(rows_text.data(), rows_text.data() + rows_text.size(), rows);
         const std::string_view rows_cell(rows_text.data(), static_cast<std::size_t>(counted.ptr - rows_text.data()));
         const std::size_t at = out.size();
-        out.resize(at + key_.size() + currency.size() + total_.size() + rows_cell.size() + kind.size() + 4);
+        out.resize(at + key_.size() + currency.size() + total_cell.size() + rows_cell.size() + kind.size() + 4);
         char* to = out.data() + at;
         const auto put = [&](std::string_view cell, char after) {
             std::memcpy(to, cell.data(), cell.size());
@@ -209,14 +213,14 @@ private:
         std::memcpy(to, key_.data(), key_.size());
         to += key_.size();
         put(currency, ',');
-        put(total_, ',');
+        put(total_cell, ',');
         put(rows_cell, ',');
         put(kind, '\n');
     }
 
     std::string key_;       // the key's cells, each followed by a comma
     std::string currency_;  // a currency code that must be quoted, quoted
-    std::string total_;
+    std::string total_;     // a total too long for the line's buffer
 };
 
 // The report's column names, as views for `line`.

@@ -65,7 +65,14 @@ public:
         // Three bytes compared in line: units are compared once per ledger row.
         return a.code_[0] == b.code_[0] && a.code_[1] == b.code_[1] && a.code_[2] == b.code_[2];
     }
-    friend constexpr auto operator<=>(const unit&, const unit&) noexcept = default;
+    // Byte by byte in line, as the default on the array would order them, without a call:
+    // a report orders each group's totals by currency.
+    friend constexpr std::strong_ordering operator<=>(const unit& a, const unit& b) noexcept {
+        for (std::size_t i = 0; i < 3; ++i) {
+            if (a.code_[i] != b.code_[i]) return a.code_[i] <=> b.code_[i];
+        }
+        return std::strong_ordering::equal;
+    }
 
 private:
     constexpr unit(char first, char second) noexcept : code_{first, second, '\0'} {}

@@ -6,6 +6,7 @@
 #include <crossfoot/parse_error.hpp>
 #include <crossfoot/rounding.hpp>
 
+#include <charconv>
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -75,6 +76,11 @@ public:
 
     /// Plain notation, every digit, no exponent: "-1204.50", "6305000000", "0.000".
     [[nodiscard]] std::string to_string() const;
+    /// The same text written into [first, last), as std::to_chars writes a number: the end
+    /// of it, or `last` and errc::value_too_large when it does not fit. No allocation for a
+    /// coefficient of up to 38 digits (every amount and total of money): what a report of
+    /// millions of totals writes each with.
+    [[nodiscard]] std::to_chars_result to_chars(char* first, char* last) const;
     /// The specification's to-scientific-string: "1.20E+3", "0.00", "1E-7". It keeps the
     /// exponent, so parse_scientific(x.to_scientific_string()) has x's exponent too.
     [[nodiscard]] std::string to_scientific_string() const;

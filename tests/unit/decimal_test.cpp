@@ -16,12 +16,14 @@
 #include <functional>
 #include <limits>
 #include <ostream>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <system_error>
 #include <unordered_set>
+#include <vector>
 
 namespace {
 
@@ -309,6 +311,54 @@ BOOST_AUTO_TEST_CASE(prints_coefficients_either_side_of_64_and_128_bits) {
                                    "170141183460469231731687303715884105728", "9999999999999999999", "0"}) {
         BOOST_TEST(number(text).to_string() == text);
         BOOST_TEST(number(text + "E-3").coefficient_string() == text);  // signed, as written
+    }
+}
+
+// to_chars writes to_string's text in place: the usual amount (a coefficient below 2^64 at
+// an exponent from -19 to 0) on a path of its own, anything else through the general one; a
+// buffer one byte too short takes nothing.
+std::string written_by_to_chars(const decimal& d, std::size_t room) {
+    std::string buffer(room, '#');
+    const auto result = d.to_chars(buffer.data(), buffer.data() + buffer.size());
+    if (result.ec != std::errc{}) {
+        BOOST_TEST((result.ec == std::errc::value_too_large));
+        BOOST_TEST(result.ptr == buffer.data() + buffer.size());
+        return "(too large)";
+    }
+    return std::string(buffer.data(), result.ptr);
+}
+
+BOOST_DATA_TEST_CASE(to_chars_writes_the_plain_text, data::make(printed_numbers), c) {
+    const decimal d = number(c.text);
+    BOOST_TEST(written_by_to_chars(d, c.plain.size()) == c.plain);
+    BOOST_TEST(written_by_to_chars(d, c.plain.size() + 40) == c.plain);
+    BOOST_TEST(written_by_to_chars(d, c.plain.size() - 1) == "(too large)");
+}
+
+BOOST_AUTO_TEST_CASE(to_chars_agrees_with_to_string_on_either_side_of_its_usual_path) {
+    std::vector<std::string> texts;
+    for (const std::string coefficient : {"0", "1", "7", "10", "99", "120450", "9223372036854775807",
+                                          "18446744073709551615", "18446744073709551616", "99999999999999999999",
+                                          "170141183460469231731687303715884105727", "1000000000000000000000000000000000000000000"}) {
+        for (const int exponent : {-40, -21, -20, -19, -18, -3, -2, -1, 0, 1, 3}) {
+            for (const std::string sign : {"", "-"})
+                texts.push_back(sign + coefficient + "E" + std::to_string(exponent));
+        }
+    }
+    std::mt19937_64 random(20261206);
+    for (int i = 0; i < 20000; ++i) {
+        const std::uint64_t magnitude = random() >> (random() % 64);
+        const int exponent = -static_cast<int>(random() % 22) + (i % 10 == 0 ? 2 : 0);
+        texts.push_back((i % 3 == 0 ? "-" : "") + std::to_string(magnitude) + "E" + std::to_string(exponent));
+    }
+    for (const std::string& text : texts) {
+        const decimal d = number(text);
+        const std::string plain = d.to_string();
+        BOOST_TEST_CONTEXT(text) {
+            BOOST_TEST(written_by_to_chars(d, plain.size()) == plain);
+            BOOST_TEST(written_by_to_chars(d, 64) == (plain.size() <= 64 ? plain : "(too large)"));
+            BOOST_TEST(written_by_to_chars(d, plain.size() - 1) == "(too large)");
+        }
     }
 }
 
