@@ -13,12 +13,16 @@ namespace crossfoot::aggregation {
 
 namespace {
 
-// What the threads share: which pieces are made, how many are taken, what failed.
+// What the threads share: the next piece to make, which are made, how many are taken, what
+// failed. A piece is begun only while fewer than `window` pieces are made or being made and
+// not yet taken, so that their results' places (piece % window) are free.
 struct progress {
     std::mutex lock;
     std::condition_variable changed;
     std::vector<bool> made;
+    std::size_t next = 0;
     std::size_t taken = 0;
+    std::size_t window = 1;
     std::exception_ptr failed;
 
     void fail(std::exception_ptr e) {
@@ -26,17 +30,19 @@ struct progress {
         if (!failed) failed = std::move(e);
         changed.notify_all();
     }
+    // The next piece that may be begun now, if any (the lock held).
+    [[nodiscard]] bool may_begin() const { return next < made.size() && next < taken + window; }
 };
 
-// Makes pieces first, first + step, ...: each once the one `step` before it is taken, so
-// that its result's place is free.
-void make_every(std::size_t first, std::size_t step, std::size_t pieces, progress& p,
-                const std::function<void(std::size_t)>& make) {
-    for (std::size_t piece = first; piece < pieces; piece += step) {
+// Makes pieces as they come free until none is left or one fails.
+void make_pieces(progress& p, const std::function<void(std::size_t)>& make) {
+    for (;;) {
+        std::size_t piece = 0;
         {
             std::unique_lock hold(p.lock);
-            p.changed.wait(hold, [&] { return p.failed || piece < p.taken + step; });
-            if (p.failed) return;
+            p.changed.wait(hold, [&] { return p.failed || p.next >= p.made.size() || p.may_begin(); });
+            if (p.failed || p.next >= p.made.size()) return;
+            piece = p.next++;
         }
         try {
             make(piece);
@@ -60,32 +66,42 @@ void in_order(std::size_t pieces, unsigned threads, const std::function<void(std
         }
         return;
     }
-    const std::size_t step = std::min<std::size_t>(threads, pieces);
     progress p;
     p.made.assign(pieces, false);
+    p.window = std::min<std::size_t>(threads, pieces);
     {
+        // threads - 1 makers beside this thread, which makes pieces too and takes them all: on a
+        // machine with as many cores as threads, a taker of its own would take a core from the
+        // makers each time it woke (a report's second thread was idle half the time so).
         std::vector<std::jthread> making;
         try {
-            making.reserve(step);
-            for (std::size_t t = 0; t < step; ++t)
-                making.emplace_back([&, t] { make_every(t, step, pieces, p, make); });
+            making.reserve(p.window - 1);
+            for (std::size_t t = 1; t < p.window; ++t) making.emplace_back([&] { make_pieces(p, make); });
         } catch (...) {  // a thread that cannot be started: those started stop, and it is thrown
             p.fail(std::current_exception());
         }
-        for (std::size_t piece = 0; piece < pieces; ++piece) {
+        for (;;) {
+            std::size_t piece = 0;
+            bool to_take = false;
             {
                 std::unique_lock hold(p.lock);
-                p.changed.wait(hold, [&] { return p.failed || p.made[piece]; });
-                if (p.failed) break;
+                p.changed.wait(hold, [&] {
+                    return p.failed || p.taken == pieces || p.made[p.taken] || p.may_begin();
+                });
+                if (p.failed || p.taken == pieces) break;
+                to_take = p.made[p.taken];
+                piece = to_take ? p.taken : p.next++;
             }
             try {
-                take(piece);
+                if (to_take) take(piece);
+                else make(piece);
             } catch (...) {
                 p.fail(std::current_exception());
                 break;
             }
             const std::scoped_lock hold(p.lock);
-            p.taken = piece + 1;
+            if (to_take) p.taken = piece + 1;
+            else p.made[piece] = true;
             p.changed.notify_all();
         }
     }  // joined

@@ -24,6 +24,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -392,15 +393,18 @@ BOOST_AUTO_TEST_CASE(tables_kept_apart_add_up_every_kind_of_total) {
 
 // Every group of `t` visited in ranges: what for_each_range hands to each range, and in
 // what order the ranges are done. Checks the contract as it goes: ranges are done in order,
-// each after its groups. A range begun before the one `threads` before it was done would put
-// its groups into that one's slot, and the groups put back together would not be in order.
+// on the calling thread (which walks ranges too), each after its groups. A range begun
+// before the one `threads` before it was done would put its groups into that one's slot,
+// and the groups put back together would not be in order.
 std::vector<std::vector<std::string>> in_ranges(const group_table& t, unsigned threads, std::size_t range_groups) {
     std::vector<std::vector<std::string>> slots(threads);
     std::vector<std::vector<std::string>> done;
+    const std::thread::id caller = std::this_thread::get_id();
     t.for_each_range(
         threads, range_groups,
         [&](std::size_t range, const group_view& g) { slots[range % threads].push_back(described(g)); },
         [&](std::size_t range) {
+            BOOST_TEST_REQUIRE((std::this_thread::get_id() == caller));
             BOOST_TEST_REQUIRE(range == done.size());
             done.push_back(std::move(slots[range % threads]));
             slots[range % threads].clear();
