@@ -313,11 +313,6 @@ void cell_table::reconsider() {
     // total's number costs a little more (1,000 regions: 4 %); nor past 2^20 totals, where
     // laying them out anew costs more than it saves (docs/benchmarks.md).
     if (!beyond_caches() || made_ > most_made_to_lay_out) return;
-    // The rows counted, added up here rather than on every row: the checks come at doublings.
-    std::uint64_t rows = 0;
-    for (const cell& c : cells_) rows += c.t.rows;
-    for (const tally& t : dense_) rows += t.rows;
-    if (rows * come_back_den < come_back_num * std::uint64_t{groups_.size()}) return;
     std::vector<std::pair<unit, std::uint64_t>> held;
     for (const auto& m : made_of_) {
         if (m.second * 4 >= groups_.size()) held.push_back(m);
@@ -327,6 +322,12 @@ void cell_table::reconsider() {
     });
     if (held.size() > most_dense) held.resize(most_dense);
     if (held.size() <= width_ || groups_.size() * held.size() >= dense_bit) return;
+    // The rows counted, added up here rather than on every row, and only once the currencies
+    // would change (a table laid out dense stops here at every later check).
+    std::uint64_t rows = 0;
+    for (const cell& c : cells_) rows += c.t.rows;
+    for (const tally& t : dense_) rows += t.rows;
+    if (rows * come_back_den < come_back_num * std::uint64_t{groups_.size()}) return;
     std::vector<unit> dense;
     for (std::uint32_t k = 0; k < width_; ++k) dense.push_back(dense_units_[k]);  // they stay first
     for (const auto& h : held) {
