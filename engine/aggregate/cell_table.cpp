@@ -291,7 +291,7 @@ void cell_table::merge(const cell_table& other) {
         count(into, from.rows);
     }
     hold_layout_ = held;
-    if (!held) reconsider();
+    if (!held) reconsider(false);  // merged whole: no group is on its way
 }
 
 void cell_table::note_made(unit currency) {
@@ -301,11 +301,17 @@ void cell_table::note_made(unit currency) {
     else ++it->second;
     if (made_ >= next_check_ && !hold_layout_) {
         next_check_ = made_ + made_ / check_every_part;
-        reconsider();
+        reconsider(true);
     }
 }
 
-void cell_table::reconsider() {
+std::size_t cell_table::held_by_a_quarter() const {
+    return static_cast<std::size_t>(std::ranges::count_if(
+        made_of_,
+        [&](const std::pair<unit, std::uint64_t>& m) { return m.second * 4 >= groups_.size(); }));
+}
+
+void cell_table::reconsider(bool growing) {
     // Once groups come back (half again as many rows as groups), dense: the currencies at
     // least a quarter of the groups hold, most held first, at most eight; laid out anew only
     // when that makes more of them dense (a total once dense stays so).
@@ -313,6 +319,7 @@ void cell_table::reconsider() {
     // total's number costs a little more (1,000 regions: 4 %); nor past 2^20 totals, where
     // laying them out anew costs more than it saves (docs/benchmarks.md).
     if (!beyond_caches() || made_ > most_made_to_lay_out) return;
+    if (held_by_a_quarter() <= width_) return;  // as below, before any list is made
     std::vector<std::pair<unit, std::uint64_t>> held;
     for (const auto& m : made_of_) {
         if (m.second * 4 >= groups_.size()) held.push_back(m);
@@ -333,10 +340,10 @@ void cell_table::reconsider() {
     for (const auto& h : held) {
         if (std::ranges::find(dense, h.first) == dense.end() && dense.size() < most_dense) dense.push_back(h.first);
     }
-    if (dense.size() > width_) lay_out(dense);
+    if (dense.size() > width_) lay_out(dense, growing);
 }
 
-void cell_table::lay_out(const std::vector<unit>& dense) {
+void cell_table::lay_out(const std::vector<unit>& dense, bool growing) {
     // Every group's totals gathered and placed anew: the dense currencies' in the new dense
     // array, the others (and converted totals) as cells, a group's cells together; the index
     // rebuilt with the groups' slots and the cells'. Cell numbers change: cleared_ counts it.
@@ -350,13 +357,18 @@ void cell_table::lay_out(const std::vector<unit>& dense) {
         codes[k] = code_of(dense[k]);
         units[k] = dense[k];
     }
-    // Room for as many groups again: the table is laid out early, while groups still come,
-    // and the dense array would otherwise be copied whole at the next one.
+    // While groups still come, room for as many again: the table is laid out early, and the
+    // dense array would otherwise be copied whole at the next group.
     big_vector<tally> new_dense;
-    new_dense.reserve(groups_.size() * w * 2);
+    new_dense.reserve(groups_.size() * w * (growing ? 2 : 1));
     new_dense.resize(groups_.size() * w);
     for (std::size_t g = 0; g < groups_.size(); ++g) name_dense(new_dense.data() + g * w, units, w);
-    big_vector<cell> new_cells;  // grown as needed: most cells may become dense
+    // The cells that stay cells (converted totals, currencies not dense), counted first so
+    // that their array is made at its size (grown by doubling it could hold twice that).
+    big_vector<cell> new_cells;
+    new_cells.reserve(static_cast<std::size_t>(std::ranges::count_if(cells_, [&](const cell& c) {
+        return (c.t.flags & is_converted) != 0 || number_among(codes, w, code_of(c.t.currency)) < 0;
+    })));
     std::unordered_map<std::uint32_t, decimal> new_rest;
     std::vector<std::uint32_t> mine;
     // Group by group, their lists of cells fetched a few groups ahead (visit_in_order).
@@ -583,11 +595,18 @@ std::size_t cell_table::bytes_while_growing() const {
                         next(arena_.size() + 64, arena_.capacity(), 1) +
                         next(dense_.size() + width_, dense_.capacity(), sizeof(tally));
     if (full_with(2)) extra += resident(slots_.size() * 2 * sizeof(slot));
-    // Laying the totals out anew, at the next total made: the new arrays beside the old (the
-    // dense one with room for as many groups again).
-    if (made_ + 1 >= next_check_ && made_ + 1 <= most_made_to_lay_out)
-        extra += resident(groups_.size() * most_dense * 2 * sizeof(tally)) + resident(cells_.size() * sizeof(cell)) +
-                 resident(slots_.size() * sizeof(slot));
+    // Laying the totals out anew, at the next total made, when reconsider may: the new arrays
+    // beside the old, the dense one as wide as the currencies a quarter of the groups hold
+    // allow (and with room for as many groups again), the cells that stay cells at most all
+    // of them, the index, the list of groups.
+    const bool may_lay_out = made_ + 1 >= next_check_ && made_ + 1 <= most_made_to_lay_out &&
+                             (beyond_caches() || full_with(2)) && held_by_a_quarter() > width_;
+    if (may_lay_out) {
+        const std::size_t width = std::min<std::size_t>(most_dense, width_ + held_by_a_quarter());
+        extra += resident(groups_.size() * width * 2 * sizeof(tally)) +
+                 resident(cells_.size() * sizeof(cell)) + resident(slots_.size() * sizeof(slot)) +
+                 groups_.size() * sizeof(std::uint32_t);
+    }
     return bytes() + extra;
 }
 

@@ -404,8 +404,12 @@ private:
     static constexpr std::uint64_t check_every_part = 4;
     // Past this many totals the table is not laid out anew: that costs more than it saves.
     static constexpr std::uint64_t most_made_to_lay_out = std::uint64_t{1} << 20;
-    void reconsider();
-    void lay_out(const std::vector<unit>& dense);
+    // `growing`: groups may still come (a total was made), rather than a merge's end.
+    void reconsider(bool growing);
+    void lay_out(const std::vector<unit>& dense, bool growing);
+    // How many currencies at least a quarter of the groups hold: what reconsider would make
+    // dense (and its memory estimate counts).
+    [[nodiscard]] std::size_t held_by_a_quarter() const;
 
     static constexpr std::uint32_t kind_cell = 0;
     static constexpr std::uint32_t kind_converted = 1;

@@ -14,8 +14,9 @@ namespace crossfoot::aggregation {
 namespace {
 
 // What the threads share: the next piece to make, which are made, how many are taken, what
-// failed. A piece is begun only while fewer than `window` pieces are made or being made and
-// not yet taken, so that their results' places (piece % window) are free.
+// failed. A piece is begun only while fewer than `window` (at most the caller's `threads`)
+// pieces are made or being made and not yet taken, so that their results' places (piece %
+// threads) are free.
 struct progress {
     std::mutex lock;
     std::condition_variable changed;
@@ -40,7 +41,8 @@ void make_pieces(progress& p, const std::function<void(std::size_t)>& make) {
         std::size_t piece = 0;
         {
             std::unique_lock hold(p.lock);
-            p.changed.wait(hold, [&] { return p.failed || p.next >= p.made.size() || p.may_begin(); });
+            p.changed.wait(hold,
+                           [&] { return p.failed || p.next >= p.made.size() || p.may_begin(); });
             if (p.failed || p.next >= p.made.size()) return;
             piece = p.next++;
         }
@@ -70,13 +72,14 @@ void in_order(std::size_t pieces, unsigned threads, const std::function<void(std
     p.made.assign(pieces, false);
     p.window = std::min<std::size_t>(threads, pieces);
     {
-        // threads - 1 makers beside this thread, which makes pieces too and takes them all: on a
+        // window - 1 makers beside this thread, which makes pieces too and takes them all: on a
         // machine with as many cores as threads, a taker of its own would take a core from the
         // makers each time it woke (a report's second thread was idle half the time so).
         std::vector<std::jthread> making;
         try {
             making.reserve(p.window - 1);
-            for (std::size_t t = 1; t < p.window; ++t) making.emplace_back([&] { make_pieces(p, make); });
+            for (std::size_t t = 1; t < p.window; ++t)
+                making.emplace_back([&] { make_pieces(p, make); });
         } catch (...) {  // a thread that cannot be started: those started stop, and it is thrown
             p.fail(std::current_exception());
         }
@@ -93,15 +96,17 @@ void in_order(std::size_t pieces, unsigned threads, const std::function<void(std
                 piece = to_take ? p.taken : p.next++;
             }
             try {
-                if (to_take) take(piece);
-                else make(piece);
+                (to_take ? take : make)(piece);
             } catch (...) {
                 p.fail(std::current_exception());
                 break;
             }
             const std::scoped_lock hold(p.lock);
-            if (to_take) p.taken = piece + 1;
-            else p.made[piece] = true;
+            if (to_take) {
+                p.taken = piece + 1;
+            } else {
+                p.made[piece] = true;
+            }
             p.changed.notify_all();
         }
     }  // joined

@@ -7,8 +7,8 @@
 #include "text.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -345,14 +345,16 @@ struct plain_text {
     std::size_t zeros_before = 0;  // zeros between the point and the digits
     std::size_t zeros_after = 0;   // zeros after the digits, for a positive exponent
 
-    plain_text(std::string_view d, bool neg, std::int32_t exponent, bool zero) : digits(d), negative(neg) {
+    plain_text(std::string_view d, bool neg, std::int32_t exponent, bool zero)
+        : digits(d), negative(neg) {
         zeros_after = exponent >= 0 && !zero ? static_cast<std::size_t>(exponent) : 0;
         fraction = exponent < 0 ? static_cast<std::size_t>(-std::int64_t{exponent}) : 0;
         whole = digits.size() > fraction ? digits.size() - fraction : 0;
         zeros_before = fraction > digits.size() ? fraction - digits.size() : 0;
     }
     [[nodiscard]] std::size_t size() const {
-        return std::size_t{negative} + std::max<std::size_t>(whole, 1) + (fraction > 0 ? 1 + fraction : 0) + zeros_after;
+        return std::size_t{negative} + std::max<std::size_t>(whole, 1) +
+               (fraction > 0 ? 1 + fraction : 0) + zeros_after;
     }
     // Writes size() bytes at `out`: the sign, the digits with a point before the last
     // `fraction` of them, or the digits and the zeros after.
@@ -370,27 +372,6 @@ struct plain_text {
 };
 
 }  // namespace
-
-std::string decimal::to_string() const {
-    // The digits: a narrow coefficient's (every amount and total of money) written into a
-    // buffer on the stack, a wide one's as a string. A report prints one decimal a total,
-    // millions at a time: the text is then made as one string, not three.
-    std::array<char, 40> narrow{};
-    std::string wide;
-    std::string_view digits;
-    if (coefficient_.wide() != nullptr) {
-        wide = magnitude_digits(coefficient_);
-        digits = wide;
-    } else {
-        const uint128 magnitude = detail::magnitude_of(coefficient_.narrow());
-        const char* const end = uint128_digits_to(narrow.data(), narrow.size(), magnitude);
-        digits = {narrow.data(), static_cast<std::size_t>(end - narrow.data())};
-    }
-    const plain_text text(digits, sign() < 0, exponent_, is_zero());
-    std::string out(text.size(), '0');
-    text.write(out.data());
-    return out;
-}
 
 namespace {
 
@@ -434,13 +415,14 @@ char* digits_back(char* end, std::uint64_t v, std::size_t count) {
 // sized first and written from the end (the fraction's digits, the point, the whole number's),
 // with no buffer of digits between. Nothing when the value is not of that kind or its text
 // does not fit in [first, last).
-std::optional<char*> write_usual(std::uint64_t magnitude, bool negative, std::int32_t exponent, char* first,
-                                 char* last) {
+std::optional<char*> write_usual(std::uint64_t magnitude, bool negative, std::int32_t exponent,
+                                 char* first, char* last) {
     if (exponent > 0 || exponent < -19) return std::nullopt;
     const auto fraction = static_cast<std::size_t>(-exponent);
     const std::uint64_t whole = fraction == 0 ? magnitude : magnitude / u64_powers_of_ten[fraction];
     const std::size_t whole_digits = digits_of(whole);  // "0" for none
-    const std::size_t size = std::size_t{negative} + whole_digits + (fraction > 0 ? 1 + fraction : 0);
+    const std::size_t size =
+        std::size_t{negative} + whole_digits + (fraction > 0 ? 1 + fraction : 0);
     if (size > static_cast<std::size_t>(last - first)) return std::nullopt;
     char* p = first + size;
     if (fraction > 0) {
@@ -452,27 +434,51 @@ std::optional<char*> write_usual(std::uint64_t magnitude, bool negative, std::in
     return first + size;
 }
 
+// A coefficient's digits without sign: a narrow one's (every amount and total of money)
+// written into `narrow` on the stack, a wide one's into `wide`.
+std::string_view digits_into(const coefficient& c, std::array<char, 40>& narrow,
+                             std::string& wide) {
+    if (c.wide() != nullptr) {
+        wide = magnitude_digits(c);
+        return wide;
+    }
+    const char* const end =
+        uint128_digits_to(narrow.data(), narrow.size(), detail::magnitude_of(c.narrow()));
+    return {narrow.data(), static_cast<std::size_t>(end - narrow.data())};
+}
+
 }  // namespace
+
+std::string decimal::to_string() const {
+    // Sized once and written in place: a report prints one decimal a total, millions at a time.
+    std::array<char, 64> usual{};
+    if (const auto written = to_chars(usual.data(), usual.data() + usual.size());
+        written.ec == std::errc{})
+        return {usual.data(), written.ptr};
+    std::array<char, 40> narrow{};
+    std::string wide;
+    const plain_text text(digits_into(coefficient_, narrow, wide), sign() < 0, exponent_,
+                          is_zero());
+    std::string out(text.size(), '0');
+    text.write(out.data());
+    return out;
+}
 
 std::to_chars_result decimal::to_chars(char* first, char* last) const {
     if (coefficient_.wide() == nullptr) {
         const uint128 magnitude = detail::magnitude_of(coefficient_.narrow());
         if (magnitude <= std::numeric_limits<std::uint64_t>::max()) {
-            if (const auto end = write_usual(static_cast<std::uint64_t>(magnitude), sign() < 0, exponent_, first, last))
+            if (const auto end = write_usual(static_cast<std::uint64_t>(magnitude), sign() < 0,
+                                             exponent_, first, last))
                 return {*end, std::errc{}};
         }
     }
-    if (coefficient_.wide() != nullptr) {  // rare: through the string
-        const std::string text = to_string();
-        if (text.size() > static_cast<std::size_t>(last - first)) return {last, std::errc::value_too_large};
-        return {std::copy(text.begin(), text.end(), first), std::errc{}};
-    }
     std::array<char, 40> narrow{};
-    const uint128 magnitude = detail::magnitude_of(coefficient_.narrow());
-    const char* const end = uint128_digits_to(narrow.data(), narrow.size(), magnitude);
-    const plain_text text({narrow.data(), static_cast<std::size_t>(end - narrow.data())}, sign() < 0, exponent_,
+    std::string wide;
+    const plain_text text(digits_into(coefficient_, narrow, wide), sign() < 0, exponent_,
                           is_zero());
-    if (text.size() > static_cast<std::size_t>(last - first)) return {last, std::errc::value_too_large};
+    if (text.size() > static_cast<std::size_t>(last - first))
+        return {last, std::errc::value_too_large};
     text.write(first);
     return {first + text.size(), std::errc{}};
 }

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <sstream>
 #include <string>
 #include <type_traits>
@@ -60,34 +61,44 @@ void append_csv_cell(Text& out, std::string_view text) {
     out += '"';
 }
 
+// Calls `row(currency, total, rows, kind)` for each row of a group's report: its exact totals
+// by currency ("exact"), then its total converted into `p`'s target ("converted").
+template <class Row>
+void for_each_row_of(const partial_aggregate& p, const group_view& g, Row&& row) {
+    for (const currency_total& t : g.totals)
+        row(t.currency.code(), t.total, t.rows, std::string_view("exact"));
+    if (g.converted != nullptr)
+        row(p.target->code(), *g.converted, g.rows(), std::string_view("converted"));
+}
+
+// A row count's digits, written into `room`.
+std::string_view count_text(std::array<char, 24>& room, std::uint64_t rows) {
+    const auto written = std::to_chars(room.data(), room.data() + room.size(), rows);
+    return {room.data(), static_cast<std::size_t>(written.ptr - room.data())};
+}
+
 // The cells of a group's rows of the table report (totals with their thousands grouped), as
 // views valid during a call to `line`: a report of millions of groups makes no string per
 // cell. One per thread.
 class row_cells {
 public:
-
-    // Calls `line` with each row of `g`: its exact totals by currency, then its converted
-    // total (in `p`'s target).
+    // Calls `line` with the cells of each row of `g` (for_each_row_of).
     template <class Line>
     void of(const partial_aggregate& p, const group_view& g, Line&& line) {
-        for (const currency_total& t : g.totals) emit(g, t.currency.code(), t.total, t.rows, false, line);
-        if (g.converted != nullptr) emit(g, p.target->code(), *g.converted, g.rows(), true, line);
+        const auto row = [&](std::string_view currency, const decimal& total, std::uint64_t rows,
+                             std::string_view kind) {
+            cells_.assign(g.key.begin(), g.key.end());
+            total_text_ = group_thousands(total.to_string());
+            cells_.push_back(currency);
+            cells_.push_back(total_text_);
+            cells_.push_back(count_text(rows_text_, rows));
+            cells_.push_back(kind);
+            line(cells_);
+        };
+        for_each_row_of(p, g, row);
     }
 
 private:
-    template <class Line>
-    void emit(const group_view& g, std::string_view currency, const decimal& total, std::uint64_t rows,
-              bool converted, Line& line) {
-        cells_.assign(g.key.begin(), g.key.end());
-        total_text_ = group_thousands(total.to_string());
-        const auto written = std::to_chars(rows_text_.data(), rows_text_.data() + rows_text_.size(), rows);
-        cells_.push_back(currency);
-        cells_.push_back(total_text_);
-        cells_.emplace_back(rows_text_.data(), static_cast<std::size_t>(written.ptr - rows_text_.data()));
-        cells_.push_back(converted ? "converted" : "exact");
-        line(cells_);
-    }
-
     std::vector<std::string_view> cells_;
     std::string total_text_;
     std::array<char, 24> rows_text_{};
@@ -137,25 +148,12 @@ void write_in_ranges(std::ostream& os, const partial_aggregate& p, unsigned thre
         });
 }
 
-// Appends a CSV line of `cells`. A line of cells none of which is quoted (nearly every line:
-// a report's codes, totals and counts never are) is sized once and copied in, a memcpy a
+// Appends `cells` as one CSV line, none of them quoted: sized once and copied in, a memcpy a
 // cell, where appending each cell and comma checked the string's room every time.
 template <class Text>
-void append_csv_line(Text& out, const std::vector<std::string_view>& cells) {
-    bool special = false;
+void append_plain_line(Text& out, std::span<const std::string_view> cells) {
     std::size_t bytes = cells.size();  // the commas and the line feed
-    for (const std::string_view cell : cells) {
-        bytes += cell.size();
-        special = special || needs_quotes(cell);
-    }
-    if (special) {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i != 0) out += ',';
-            append_csv_cell(out, cells[i]);
-        }
-        out += '\n';
-        return;
-    }
+    for (const std::string_view cell : cells) bytes += cell.size();
     const std::size_t at = out.size();
     out.resize(at + bytes);  // grows the string geometrically (GCC 12's resize_and_overwrite does not)
     char* p = out.data() + at;
@@ -167,60 +165,68 @@ void append_csv_line(Text& out, const std::vector<std::string_view>& cells) {
     *p = '\n';
 }
 
-// A group's CSV lines, appended to a range's text: the key's cells written once (quoted where
-// they must be) and copied before each of its totals' currency, total, rows and kind, each line
-// sized once and copied in. A total and a row count are digits, a point and a sign, and the
-// kind a word: never quoted; a currency code is checked. (Each line had been a vector of
-// cells, the key's among them, checked for quoting byte by byte: the CSV report of 3.1·10^5
-// totals took 1,565 instructions a line, now 1,175; docs/benchmarks.md.) One per thread.
+// Appends a CSV line of `cells`, each quoted where it must be.
+template <class Text>
+void append_csv_line(Text& out, std::span<const std::string_view> cells) {
+    if (std::ranges::none_of(cells, needs_quotes)) {
+        append_plain_line(out, cells);
+        return;
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i != 0) out += ',';
+        append_csv_cell(out, cells[i]);
+    }
+    out += '\n';
+}
+
+// A group's CSV lines, appended to a range's text: the key's cells made once (quoted where they
+// must be) and put before each of its rows' currency, total, rows and kind. A total and a row
+// count are digits, a point and a sign, and the kind a word: never quoted; a currency code is
+// checked. (Each line had been a vector of cells, the key's among them, checked for quoting
+// byte by byte: the CSV report of 3.1·10^5 totals took 1,565 instructions a line, now 1,175;
+// docs/benchmarks.md.) One per thread.
 class csv_group_lines {
 public:
     template <class Text>
     void append(Text& out, const partial_aggregate& p, const group_view& g) {
         key_.clear();
-        for (const std::string_view field : g.key) {
-            append_csv_cell(key_, field);
-            key_ += ',';
+        for (std::size_t i = 0; i < g.key.size(); ++i) {
+            if (i != 0) key_ += ',';
+            append_csv_cell(key_, g.key[i]);
         }
-        for (const currency_total& t : g.totals) line(out, t.currency.code(), t.total, t.rows, "exact");
-        if (g.converted != nullptr) line(out, p.target->code(), *g.converted, g.rows(), "converted");
+        const auto row = [&](std::string_view currency, const decimal& total, std::uint64_t rows,
+                             std::string_view kind) {
+            const std::array<std::string_view, 5> cells{key_, cell_of_currency(currency),
+                                                        cell_of_total(total),
+                                                        count_text(rows_text_, rows), kind};
+            // A group of no key column (one group for the whole ledger) has no key cell.
+            const std::span<const std::string_view> line(cells);
+            append_plain_line(out, g.key.empty() ? line.subspan(1) : line);
+        };
+        for_each_row_of(p, g, row);
     }
 
 private:
-    template <class Text>
-    void line(Text& out, std::string_view currency, const decimal& total, std::uint64_t rows, std::string_view kind) {
-        if (needs_quotes(currency)) {
-            currency_.clear();
-            append_csv_cell(currency_, currency);
-            currency = currency_;
-        }
-        std::array<char, 64> total_text{};  // most totals: else through a string
-        const auto written = total.to_chars(total_text.data(), total_text.data() + total_text.size());
-        const std::string_view total_cell =
-            written.ec == std::errc{} ? std::string_view(total_text.data(), static_cast<std::size_t>(written.ptr - total_text.data()))
-                                      : std::string_view(total_ = total.to_string());
-        std::array<char, 24> rows_text{};
-        const auto counted = std::to_chars(rows_text.data(), rows_text.data() + rows_text.size(), rows);
-        const std::string_view rows_cell(rows_text.data(), static_cast<std::size_t>(counted.ptr - rows_text.data()));
-        const std::size_t at = out.size();
-        out.resize(at + key_.size() + currency.size() + total_cell.size() + rows_cell.size() + kind.size() + 4);
-        char* to = out.data() + at;
-        const auto put = [&](std::string_view cell, char after) {
-            std::memcpy(to, cell.data(), cell.size());
-            to += cell.size();
-            *to++ = after;
-        };
-        std::memcpy(to, key_.data(), key_.size());
-        to += key_.size();
-        put(currency, ',');
-        put(total_cell, ',');
-        put(rows_cell, ',');
-        put(kind, '\n');
+    // A currency code as its cell: quoted should it need it.
+    std::string_view cell_of_currency(std::string_view code) {
+        if (!needs_quotes(code)) return code;
+        currency_.clear();
+        append_csv_cell(currency_, code);
+        return currency_;
+    }
+    // A total's text, written with decimal::to_chars (a string for one too long for the buffer).
+    std::string_view cell_of_total(const decimal& total) {
+        const auto written =
+            total.to_chars(total_text_.data(), total_text_.data() + total_text_.size());
+        if (written.ec != std::errc{}) return total_ = total.to_string();
+        return {total_text_.data(), static_cast<std::size_t>(written.ptr - total_text_.data())};
     }
 
-    std::string key_;       // the key's cells, each followed by a comma
+    std::string key_;       // the key's cells, joined by commas
     std::string currency_;  // a currency code that must be quoted, quoted
-    std::string total_;     // a total too long for the line's buffer
+    std::array<char, 64> total_text_{};
+    std::string total_;  // a total too long for total_text_
+    std::array<char, 24> rows_text_{};
 };
 
 // The report's column names, as views for `line`.
@@ -293,7 +299,9 @@ void write_aggregate_csv(std::ostream& os, const partial_aggregate& p, unsigned 
     std::vector<own<csv_group_lines>> lines(threads);
     write_in_ranges<range_text>(
         os, p, threads,
-        [&](std::size_t range, range_text& text, const group_view& g) { lines[range % threads].value.append(text, p, g); },
+        [&](std::size_t range, range_text& text, const group_view& g) {
+            lines[range % threads].value.append(text, p, g);
+        },
         [](std::size_t) {});
 }
 

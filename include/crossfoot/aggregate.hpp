@@ -131,7 +131,8 @@ public:
     /// key order is cut into consecutive ranges of `range_groups` groups or a few more (none
     /// empty; at most an eighth of `range_groups` more per table kept apart), and
     /// `visit(range, group)` is called with each range's groups in key order, ranges on
-    /// different threads at once. `done(range)` is called on the calling thread, in range
+    /// different threads at once (the calling thread among them, between its calls to
+    /// `done`). `done(range)` is called on the calling thread, in range
     /// order, once all of a range's groups are visited; range `r + threads` is begun only
     /// after done(r), so that a caller holds the work of `threads` ranges at most, at
     /// `range % threads`. A table with runs on disk is visited on this thread alone.

@@ -12,9 +12,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <expected>
-#include <optional>
 #include <functional>
 #include <iosfwd>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>

@@ -337,9 +337,10 @@ BOOST_DATA_TEST_CASE(to_chars_writes_the_plain_text, data::make(printed_numbers)
 
 BOOST_AUTO_TEST_CASE(to_chars_agrees_with_to_string_on_either_side_of_its_usual_path) {
     std::vector<std::string> texts;
-    for (const std::string coefficient : {"0", "1", "7", "10", "99", "120450", "9223372036854775807",
-                                          "18446744073709551615", "18446744073709551616", "99999999999999999999",
-                                          "170141183460469231731687303715884105727", "1000000000000000000000000000000000000000000"}) {
+    for (const std::string coefficient :
+         {"0", "1", "7", "10", "99", "120450", "9223372036854775807", "18446744073709551615",
+          "18446744073709551616", "99999999999999999999", "170141183460469231731687303715884105727",
+          "1000000000000000000000000000000000000000000"}) {
         for (const int exponent : {-40, -21, -20, -19, -18, -3, -2, -1, 0, 1, 3}) {
             for (const std::string sign : {"", "-"})
                 texts.push_back(sign + coefficient + "E" + std::to_string(exponent));
@@ -349,7 +350,8 @@ BOOST_AUTO_TEST_CASE(to_chars_agrees_with_to_string_on_either_side_of_its_usual_
     for (int i = 0; i < 20000; ++i) {
         const std::uint64_t magnitude = random() >> (random() % 64);
         const int exponent = -static_cast<int>(random() % 22) + (i % 10 == 0 ? 2 : 0);
-        texts.push_back((i % 3 == 0 ? "-" : "") + std::to_string(magnitude) + "E" + std::to_string(exponent));
+        texts.push_back((i % 3 == 0 ? "-" : "") + std::to_string(magnitude) + "E" +
+                        std::to_string(exponent));
     }
     for (const std::string& text : texts) {
         const decimal d = number(text);
