@@ -305,10 +305,14 @@ void cell_table::note_made(unit currency) {
     }
 }
 
-std::size_t cell_table::held_by_a_quarter() const {
+bool cell_table::held_by_a_quarter(std::uint64_t totals) const {
+    return totals * 4 >= groups_.size();
+}
+
+std::size_t cell_table::currencies_held_by_a_quarter() const {
     return static_cast<std::size_t>(std::ranges::count_if(
         made_of_,
-        [&](const std::pair<unit, std::uint64_t>& m) { return m.second * 4 >= groups_.size(); }));
+        [&](const std::pair<unit, std::uint64_t>& m) { return held_by_a_quarter(m.second); }));
 }
 
 void cell_table::reconsider(bool growing) {
@@ -319,10 +323,9 @@ void cell_table::reconsider(bool growing) {
     // total's number costs a little more (1,000 regions: 4 %); nor past 2^20 totals, where
     // laying them out anew costs more than it saves (docs/benchmarks.md).
     if (!beyond_caches() || made_ > most_made_to_lay_out) return;
-    if (held_by_a_quarter() <= width_) return;  // as below, before any list is made
     std::vector<std::pair<unit, std::uint64_t>> held;
     for (const auto& m : made_of_) {
-        if (m.second * 4 >= groups_.size()) held.push_back(m);
+        if (held_by_a_quarter(m.second)) held.push_back(m);
     }
     std::ranges::sort(held, [](const auto& a, const auto& b) {
         return a.second != b.second ? a.second > b.second : a.first < b.first;
@@ -599,10 +602,12 @@ std::size_t cell_table::bytes_while_growing() const {
     // beside the old, the dense one as wide as the currencies a quarter of the groups hold
     // allow (and with room for as many groups again), the cells that stay cells at most all
     // of them, the index, the list of groups.
-    const bool may_lay_out = made_ + 1 >= next_check_ && made_ + 1 <= most_made_to_lay_out &&
-                             (beyond_caches() || full_with(2)) && held_by_a_quarter() > width_;
-    if (may_lay_out) {
-        const std::size_t width = std::min<std::size_t>(most_dense, width_ + held_by_a_quarter());
+    // (Asked on every total made: the currencies counted only at a check.)
+    const bool at_a_check = made_ + 1 >= next_check_ && made_ + 1 <= most_made_to_lay_out &&
+                            (beyond_caches() || full_with(2));
+    const std::size_t held = at_a_check ? currencies_held_by_a_quarter() : 0;
+    if (held > width_) {
+        const std::size_t width = std::min<std::size_t>(most_dense, width_ + held);
         extra += resident(groups_.size() * width * 2 * sizeof(tally)) +
                  resident(cells_.size() * sizeof(cell)) + resident(slots_.size() * sizeof(slot)) +
                  groups_.size() * sizeof(std::uint32_t);

@@ -407,9 +407,11 @@ private:
     // `growing`: groups may still come (a total was made), rather than a merge's end.
     void reconsider(bool growing);
     void lay_out(const std::vector<unit>& dense, bool growing);
-    // How many currencies at least a quarter of the groups hold: what reconsider would make
-    // dense (and its memory estimate counts).
-    [[nodiscard]] std::size_t held_by_a_quarter() const;
+    // Whether a currency of this many totals is held by at least a quarter of the groups,
+    // as reconsider asks of a currency it makes dense; and how many currencies are (what its
+    // memory estimate counts).
+    [[nodiscard]] bool held_by_a_quarter(std::uint64_t totals) const;
+    [[nodiscard]] std::size_t currencies_held_by_a_quarter() const;
 
     static constexpr std::uint32_t kind_cell = 0;
     static constexpr std::uint32_t kind_converted = 1;

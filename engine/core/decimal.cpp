@@ -371,17 +371,10 @@ struct plain_text {
     }
 };
 
-}  // namespace
+// 10^n for n up to 19, the powers of ten below 2^64.
+std::uint64_t u64_power_of_ten(std::size_t n) { return static_cast<std::uint64_t>(pow10_table[n]); }
 
-namespace {
-
-// Powers of ten that fit 64 bits, and the two-digit texts of 0 to 99.
-constexpr std::array<std::uint64_t, 20> u64_powers_of_ten = [] {
-    std::array<std::uint64_t, 20> p{};
-    p[0] = 1;
-    for (std::size_t i = 1; i < p.size(); ++i) p[i] = p[i - 1] * 10;
-    return p;
-}();
+// The two-digit texts of 0 to 99.
 constexpr std::array<char, 200> digit_pairs = [] {
     std::array<char, 200> t{};
     for (std::size_t i = 0; i < 100; ++i) {
@@ -396,7 +389,7 @@ constexpr std::array<char, 200> digit_pairs = [] {
 std::size_t digits_of(std::uint64_t v) {
     const std::uint64_t w = v | 1;
     const auto t = static_cast<std::size_t>((std::bit_width(w) * 1233) >> 12);
-    return t + 1 - (w < u64_powers_of_ten[t] ? 1 : 0);
+    return t + 1 - (w < u64_power_of_ten(t) ? 1 : 0);
 }
 
 // Writes v's last `count` digits (zeros in front where it has fewer) to end on `end`, two at
@@ -415,18 +408,23 @@ char* digits_back(char* end, std::uint64_t v, std::size_t count) {
 // sized first and written from the end (the fraction's digits, the point, the whole number's),
 // with no buffer of digits between. Nothing when the value is not of that kind or its text
 // does not fit in [first, last).
-std::optional<char*> write_usual(std::uint64_t magnitude, bool negative, std::int32_t exponent,
-                                 char* first, char* last) {
-    if (exponent > 0 || exponent < -19) return std::nullopt;
+[[gnu::always_inline]] inline std::optional<char*> write_usual(const coefficient& c,
+                                                               std::int32_t exponent, char* first,
+                                                               char* last) {
+    if (c.wide() != nullptr || exponent > 0 || exponent < -19) return std::nullopt;
+    const uint128 m = detail::magnitude_of(c.narrow());
+    if (m > std::numeric_limits<std::uint64_t>::max()) return std::nullopt;
+    const auto magnitude = static_cast<std::uint64_t>(m);
+    const bool negative = c.narrow() < 0;
     const auto fraction = static_cast<std::size_t>(-exponent);
-    const std::uint64_t whole = fraction == 0 ? magnitude : magnitude / u64_powers_of_ten[fraction];
+    const std::uint64_t whole = fraction == 0 ? magnitude : magnitude / u64_power_of_ten(fraction);
     const std::size_t whole_digits = digits_of(whole);  // "0" for none
     const std::size_t size =
         std::size_t{negative} + whole_digits + (fraction > 0 ? 1 + fraction : 0);
     if (size > static_cast<std::size_t>(last - first)) return std::nullopt;
     char* p = first + size;
     if (fraction > 0) {
-        p = digits_back(p, magnitude - whole * u64_powers_of_ten[fraction], fraction);
+        p = digits_back(p, magnitude - whole * u64_power_of_ten(fraction), fraction);
         *--p = '.';
     }
     p = digits_back(p, whole, whole_digits);
@@ -452,9 +450,9 @@ std::string_view digits_into(const coefficient& c, std::array<char, 40>& narrow,
 std::string decimal::to_string() const {
     // Sized once and written in place: a report prints one decimal a total, millions at a time.
     std::array<char, 64> usual{};
-    if (const auto written = to_chars(usual.data(), usual.data() + usual.size());
-        written.ec == std::errc{})
-        return {usual.data(), written.ptr};
+    if (const auto end =
+            write_usual(coefficient_, exponent_, usual.data(), usual.data() + usual.size()))
+        return {usual.data(), *end};
     std::array<char, 40> narrow{};
     std::string wide;
     const plain_text text(digits_into(coefficient_, narrow, wide), sign() < 0, exponent_,
@@ -465,14 +463,8 @@ std::string decimal::to_string() const {
 }
 
 std::to_chars_result decimal::to_chars(char* first, char* last) const {
-    if (coefficient_.wide() == nullptr) {
-        const uint128 magnitude = detail::magnitude_of(coefficient_.narrow());
-        if (magnitude <= std::numeric_limits<std::uint64_t>::max()) {
-            if (const auto end = write_usual(static_cast<std::uint64_t>(magnitude), sign() < 0,
-                                             exponent_, first, last))
-                return {*end, std::errc{}};
-        }
-    }
+    if (const auto end = write_usual(coefficient_, exponent_, first, last))
+        return {*end, std::errc{}};
     std::array<char, 40> narrow{};
     std::string wide;
     const plain_text text(digits_into(coefficient_, narrow, wide), sign() < 0, exponent_,

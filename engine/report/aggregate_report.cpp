@@ -148,34 +148,42 @@ void write_in_ranges(std::ostream& os, const partial_aggregate& p, unsigned thre
         });
 }
 
-// Appends `cells` as one CSV line, none of them quoted: sized once and copied in, a memcpy a
-// cell, where appending each cell and comma checked the string's room every time.
-template <class Text>
-void append_plain_line(Text& out, std::span<const std::string_view> cells) {
-    std::size_t bytes = cells.size();  // the commas and the line feed
+// Appends `prefix` as it is (cells already joined, with their last comma), then `cells` as the
+// rest of one CSV line, none of them quoted: sized once and copied in, a memcpy a cell, where
+// appending each cell and comma checked the string's room every time.
+template <class Text, class Cells>
+void append_plain_line(Text& out, std::string_view prefix, const Cells& cells) {
+    std::size_t bytes = prefix.size() + cells.size();  // the commas and the line feed
     for (const std::string_view cell : cells) bytes += cell.size();
     const std::size_t at = out.size();
     out.resize(at + bytes);  // grows the string geometrically (GCC 12's resize_and_overwrite does not)
     char* p = out.data() + at;
+    if (!prefix.empty()) std::memcpy(p, prefix.data(), prefix.size());
+    p += prefix.size();
     for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (i != 0) *p++ = ',';
         if (!cells[i].empty()) std::memcpy(p, cells[i].data(), cells[i].size());
         p += cells[i].size();
+        *p++ = i + 1 < cells.size() ? ',' : '\n';
     }
-    *p = '\n';
+}
+
+// Appends `cells` joined by commas, each quoted where it must be.
+template <class Text, class Cells>
+void append_csv_cells(Text& out, const Cells& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i != 0) out += ',';
+        append_csv_cell(out, cells[i]);
+    }
 }
 
 // Appends a CSV line of `cells`, each quoted where it must be.
 template <class Text>
 void append_csv_line(Text& out, std::span<const std::string_view> cells) {
     if (std::ranges::none_of(cells, needs_quotes)) {
-        append_plain_line(out, cells);
+        append_plain_line(out, {}, cells);
         return;
     }
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (i != 0) out += ',';
-        append_csv_cell(out, cells[i]);
-    }
+    append_csv_cells(out, cells);
     out += '\n';
 }
 
@@ -183,25 +191,21 @@ void append_csv_line(Text& out, std::span<const std::string_view> cells) {
 // must be) and put before each of its rows' currency, total, rows and kind. A total and a row
 // count are digits, a point and a sign, and the kind a word: never quoted; a currency code is
 // checked. (Each line had been a vector of cells, the key's among them, checked for quoting
-// byte by byte: the CSV report of 3.1·10^5 totals took 1,565 instructions a line, now 1,175;
-// docs/benchmarks.md.) One per thread.
+// byte by byte: the CSV report of 3.1·10^5 totals took 1,565 instructions a line, 1,175 with
+// this writer; docs/benchmarks.md.) One per thread.
 class csv_group_lines {
 public:
     template <class Text>
     void append(Text& out, const partial_aggregate& p, const group_view& g) {
         key_.clear();
-        for (std::size_t i = 0; i < g.key.size(); ++i) {
-            if (i != 0) key_ += ',';
-            append_csv_cell(key_, g.key[i]);
-        }
+        append_csv_cells(key_, g.key);
+        if (!g.key.empty()) key_ += ',';  // a group of no key column has no key cell
         const auto row = [&](std::string_view currency, const decimal& total, std::uint64_t rows,
                              std::string_view kind) {
-            const std::array<std::string_view, 5> cells{key_, cell_of_currency(currency),
+            const std::array<std::string_view, 4> cells{cell_of_currency(currency),
                                                         cell_of_total(total),
                                                         count_text(rows_text_, rows), kind};
-            // A group of no key column (one group for the whole ledger) has no key cell.
-            const std::span<const std::string_view> line(cells);
-            append_plain_line(out, g.key.empty() ? line.subspan(1) : line);
+            append_plain_line(out, key_, cells);
         };
         for_each_row_of(p, g, row);
     }
@@ -222,7 +226,7 @@ private:
         return {total_text_.data(), static_cast<std::size_t>(written.ptr - total_text_.data())};
     }
 
-    std::string key_;       // the key's cells, joined by commas
+    std::string key_;       // the key's cells, each followed by a comma
     std::string currency_;  // a currency code that must be quoted, quoted
     std::array<char, 64> total_text_{};
     std::string total_;  // a total too long for total_text_
