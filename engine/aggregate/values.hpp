@@ -125,7 +125,7 @@ inline int128 power_of_ten(std::int32_t n) {
 
 // coefficient × 10^exponent as a decimal.
 inline decimal make_decimal(int128 coefficient, std::int32_t exponent) {
-    return decimal(coefficient) * decimal::scaled(1, exponent);
+    return decimal::from_narrow(coefficient, exponent);
 }
 
 // value × 10^-drop, rounded half-even; drop in [1, 38].

@@ -279,6 +279,27 @@ BOOST_AUTO_TEST_CASE(constructs_integers_and_scaled_values) {
     BOOST_TEST(decimal(7).sign() == 1);
 }
 
+// from_narrow takes any 128-bit coefficient, the extremes included, and gives it back as
+// narrow_coefficient() does; equal to the value made by arithmetic.
+BOOST_AUTO_TEST_CASE(from_narrow_takes_any_128_bit_coefficient) {
+    using crossfoot::detail::int128;
+    const int128 most = std::numeric_limits<int128>::max();
+    const int128 least = std::numeric_limits<int128>::min();
+    BOOST_TEST(decimal::from_narrow(most, 0).to_string() ==
+               "170141183460469231731687303715884105727");
+    BOOST_TEST(decimal::from_narrow(least, 0).to_string() ==
+               "-170141183460469231731687303715884105728");
+    BOOST_TEST((decimal::from_narrow(least, -3).narrow_coefficient() == least));
+    BOOST_TEST(decimal::from_narrow(least, -3).exponent() == -3);
+    BOOST_TEST((decimal::from_narrow(-120450, -2) == decimal::scaled(-120450, -2)));
+    BOOST_TEST(decimal::from_narrow(-120450, -2).to_string() == "-1204.50");
+    BOOST_TEST(decimal::from_narrow(0, -2).to_string() == "0.00");
+    BOOST_TEST(decimal::from_narrow(7, 2).to_string() == "700");
+    // It stays exact in arithmetic past 128 bits.
+    BOOST_TEST((decimal::from_narrow(most, 0) + decimal(1)).to_string() ==
+               "170141183460469231731687303715884105728");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(decimal_printing)
