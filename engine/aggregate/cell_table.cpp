@@ -481,49 +481,116 @@ order_prefix prefix_of(std::string_view encoded) {
         put(0);
         put(0);
     });
-    const auto word = [&](std::size_t from) {
+    const auto word = [&](std::size_t from) {  // the first byte the most significant
         std::uint64_t w = 0;
-        for (std::size_t i = from; i < from + 8; ++i) w = w << 8 | bytes[i];
-        return w;
+        std::memcpy(&w, bytes.data() + from, sizeof w);
+        return std::endian::native == std::endian::big ? w : std::byteswap(w);
     };
     return {word(0), word(8), word(16)};
+}
+
+// Byte `i` of a prefix, from the first.
+[[gnu::always_inline]] inline unsigned char byte_of(const order_prefix& p, std::size_t i) {
+    const std::uint64_t word = i < 8 ? p.first : (i < 16 ? p.second : p.third);
+    return static_cast<unsigned char>(word >> (8 * (7 - i % 8)));
+}
+
+struct order_entry {
+    order_prefix prefix;
+    std::uint32_t group = 0;
+};
+using order_entries = std::vector<order_entry, huge_page_allocator<order_entry>>;
+
+// The bytes of the prefixes that are not the same in every entry, first to last.
+std::vector<std::size_t> varying_bytes(const order_entries& order) {
+    std::array<std::uint64_t, 3> any{};
+    std::array<std::uint64_t, 3> every{~0ULL, ~0ULL, ~0ULL};
+    for (const order_entry& e : order) {
+        any[0] |= e.prefix.first;
+        any[1] |= e.prefix.second;
+        any[2] |= e.prefix.third;
+        every[0] &= e.prefix.first;
+        every[1] &= e.prefix.second;
+        every[2] &= e.prefix.third;
+    }
+    const order_prefix differ{any[0] ^ every[0], any[1] ^ every[1], any[2] ^ every[2]};
+    std::vector<std::size_t> out;
+    for (std::size_t i = 0; i < sizeof(order_prefix); ++i) {
+        if (byte_of(differ, i) != 0) out.push_back(i);
+    }
+    return out;
+}
+
+// Past this many varying bytes or groups, string_sort: a pass of counting reads and writes
+// every entry, where string_sort's buckets soon fit the caches. Ordering one table's groups
+// (docs/benchmarks.md, "Ordering the groups"): 5.5·10^4 groups of a date and a code, 7 bytes
+// varying, 6–8 → 3–5 ms; 6.6·10^5 of three columns, 9 bytes, 78–99 → 38–42 ms; 10^6 numbers,
+// 7 bytes, 88–132 ms either way; 5·10^6 numbers (two tables at once), 450–530 → 880–1,070 ms.
+constexpr std::size_t most_counting_passes = 10;
+constexpr std::size_t most_counted_groups = std::size_t{1} << 20;
+
+// Puts `order` in the order of its prefixes, a stable pass of counting for each byte that
+// varies, last byte first (a byte that never varies orders nothing); the counts of every pass
+// made in one read. False, leaving it as it is, past most_counting_passes or most_counted_groups.
+bool sorted_by_counting(order_entries& order) {
+    if (order.size() > most_counted_groups) return false;
+    const std::vector<std::size_t> bytes = varying_bytes(order);
+    if (bytes.size() > most_counting_passes) return false;
+    if (bytes.empty()) return true;
+    std::vector<std::array<std::uint32_t, 256>> starts(bytes.size());  // counts, then starts
+    for (const order_entry& e : order) {
+        for (std::size_t k = 0; k < bytes.size(); ++k) ++starts[k][byte_of(e.prefix, bytes[k])];
+    }
+    for (auto& s : starts) std::exclusive_scan(s.begin(), s.end(), s.begin(), 0U);
+    order_entries other(order.size());
+    for (std::size_t k = bytes.size(); k-- > 0;) {
+        std::array<std::uint32_t, 256>& at = starts[k];
+        for (const order_entry& e : order) other[at[byte_of(e.prefix, bytes[k])]++] = e;
+        order.swap(other);
+    }
+    return true;
 }
 
 }  // namespace
 
 std::vector<std::uint32_t> cell_table::ordered_groups() const {
-    struct entry {
-        order_prefix prefix;
-        std::uint32_t group;
-    };
     // Tens of megabytes with millions of groups: in huge pages, a fault per 2 MiB instead of
     // per 4 KiB (half the time of ordering 1.7·10^6 groups went to faults).
-    std::vector<entry, huge_page_allocator<entry>> order(groups_.size());
+    order_entries order(groups_.size());
     for (std::uint32_t g = 0; g < groups_.size(); ++g) order[g] = {prefix_of(key_at(g)), g};
-    // By the prefixes' bytes first, with Boost's string_sort: a radix sort while buckets are
-    // large, comparisons below that. On 10^6 groups ~510 instructions a group, where std::sort
-    // on the same prefixes took ~720 (docs/benchmarks.md).
-    const auto byte_at = [](const entry& e, std::size_t i) {
-        const std::uint64_t word =
-            i < 8 ? e.prefix.first : (i < 16 ? e.prefix.second : e.prefix.third);
-        return static_cast<unsigned char>(word >> (8 * (7 - i % 8)));
-    };
-    const auto length = [](const entry&) { return sizeof(order_prefix); };
-    const auto by_prefix = [](const entry& a, const entry& b) { return a.prefix < b.prefix; };
-    boost::sort::spreadsort::string_sort(order.begin(), order.end(), byte_at, length, by_prefix);
+    // By the prefixes' bytes first: a pass of counting for each byte that varies, when few
+    // do (a date and a code) among at most 2^20 groups; else with Boost's string_sort, a radix sort
+    // while buckets are large and comparisons below that (on 10^6 groups ~510 instructions a group,
+    // where std::sort on the same prefixes took ~720; docs/benchmarks.md).
+    if (!sorted_by_counting(order)) {
+        const auto byte_at = [](const order_entry& e, std::size_t i) {
+            return byte_of(e.prefix, i);
+        };
+        const auto length = [](const order_entry&) { return sizeof(order_prefix); };
+        const auto by_prefix = [](const order_entry& a, const order_entry& b) {
+            return a.prefix < b.prefix;
+        };
+        boost::sort::spreadsort::string_sort(order.begin(), order.end(), byte_at, length,
+                                             by_prefix);
+    }
     // Then each run of equal prefixes in full.
-    const auto in_full = [&](const entry& a, const entry& b) {
+    const auto in_full = [&](const order_entry& a, const order_entry& b) {
         return key_less(key_at(a.group), key_at(b.group));
     };
     for (auto run = order.begin(); run != order.end();) {
-        const auto end = std::find_if(run + 1, order.end(),
-                                      [&](const entry& e) { return e.prefix != run->prefix; });
+        const auto end = std::find_if(
+            run + 1, order.end(), [&](const order_entry& e) { return e.prefix != run->prefix; });
         if (end - run > 1) std::sort(run, end, in_full);
         run = end;
     }
     std::vector<std::uint32_t> out(order.size());
     for (std::size_t i = 0; i < order.size(); ++i) out[i] = order[i].group;
     return out;
+}
+
+std::size_t cell_table::bytes_to_order() const {
+    // The entries and the array a pass of counting writes them to, then the list of groups.
+    return groups_.size() * (2 * sizeof(order_entry) + sizeof(std::uint32_t));
 }
 
 void cell_table::cells_of(std::uint32_t group, std::vector<std::uint32_t>& out) const {

@@ -291,7 +291,7 @@ public:
     [[nodiscard]] std::size_t bytes() const;
     [[nodiscard]] std::size_t bytes_while_growing() const;
     // Bytes that putting the groups in key order takes beside the table (ordered_groups).
-    [[nodiscard]] std::size_t bytes_to_order() const { return groups_.size() * (sizeof(std::uint64_t) * 3 + sizeof(std::uint32_t)); }
+    [[nodiscard]] std::size_t bytes_to_order() const;
     // The part of a cell's total that is not in its sum (has_rest).
     [[nodiscard]] const decimal& rest_of(std::uint32_t c) const { return rest_.at(c); }
 

@@ -164,6 +164,35 @@ BOOST_AUTO_TEST_CASE(many_keys_in_key_order_field_by_field) {
     BOOST_TEST((keys_of(t) == keys));
 }
 
+// Keys whose 24-byte prefixes differ in a few bytes only (a date and a short code: the month,
+// the day and the code's bytes) are put in order by a pass of counting per such byte, the
+// last byte first: codes of different lengths, a NUL, 0xFF, an empty code; and keys alike in
+// their first 24 bytes (a date and a long code), told apart in full. Either way the order is
+// std::vector<std::string>'s, as for keys that differ everywhere (the test before).
+BOOST_AUTO_TEST_CASE(keys_differing_in_few_bytes_in_key_order) {
+    const std::vector<std::string> codes = {
+        "", "A", "AB", std::string("A\0", 2), "B", "\xFF", std::string(1, '\0')};
+    const std::vector<std::string> long_codes = {
+        std::string(14, 'Q') + "b", std::string(14, 'Q') + "a",
+        std::string(14, 'Q') + std::string(1, '\0'), std::string(14, 'Q')};
+    for (const auto* set : {&codes, &long_codes}) {
+        group_table t;
+        std::vector<key> keys;
+        for (int month = 12; month >= 1; --month) {
+            for (int day = 28; day >= 1; day -= 3) {
+                const auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+                const std::string date = "2024-" + two(month) + "-" + two(day);
+                for (const std::string& code : *set) {
+                    keys.push_back({date, code});
+                    t.add(keys.back(), one("USD", "1", 1));
+                }
+            }
+        }
+        std::ranges::sort(keys);
+        BOOST_TEST((keys_of(t) == keys));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(adds_equal_keys_and_keeps_currencies_apart) {
     group_table t;
     t.add({"north"}, one("USD", "1.50", 1));
