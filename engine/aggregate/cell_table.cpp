@@ -559,9 +559,10 @@ std::vector<std::uint32_t> cell_table::ordered_groups() const {
     order_entries order(groups_.size());
     for (std::uint32_t g = 0; g < groups_.size(); ++g) order[g] = {prefix_of(key_at(g)), g};
     // By the prefixes' bytes first: a pass of counting for each byte that varies, when few
-    // do (a date and a code) among at most 2^20 groups; else with Boost's string_sort, a radix sort
-    // while buckets are large and comparisons below that (on 10^6 groups ~510 instructions a group,
-    // where std::sort on the same prefixes took ~720; docs/benchmarks.md).
+    // do (a date and a code) among at most 2^20 groups; else with Boost's string_sort, a
+    // radix sort while buckets are large and comparisons below that (on 10^6 groups ~510
+    // instructions a group, where std::sort on the same prefixes took ~720;
+    // docs/benchmarks.md).
     if (!sorted_by_counting(order)) {
         const auto byte_at = [](const order_entry& e, std::size_t i) {
             return byte_of(e.prefix, i);
