@@ -484,6 +484,8 @@ order_prefix prefix_of(std::string_view encoded) {
     const auto word = [&](std::size_t from) {  // the first byte the most significant
         std::uint64_t w = 0;
         std::memcpy(&w, bytes.data() + from, sizeof w);
+        static_assert(std::endian::native == std::endian::big ||
+                      std::endian::native == std::endian::little);
         return std::endian::native == std::endian::big ? w : std::byteswap(w);
     };
     return {word(0), word(8), word(16)};
@@ -525,7 +527,8 @@ std::vector<std::size_t> varying_bytes(const order_entries& order) {
 // every entry, where string_sort's buckets soon fit the caches. Ordering one table's groups
 // (docs/benchmarks.md, "Ordering the groups"): 5.5·10^4 groups of a date and a code, 7 bytes
 // varying, 6–8 → 3–5 ms; 6.6·10^5 of three columns, 9 bytes, 78–99 → 38–42 ms; 10^6 numbers,
-// 7 bytes, 88–132 ms either way; 5·10^6 numbers (two tables at once), 450–530 → 880–1,070 ms.
+// 7 bytes, 88–132 → 65–198 ms (no better); 5·10^6 numbers (two tables at once), 450–530 →
+// 880–1,070 ms.
 constexpr std::size_t most_counting_passes = 10;
 constexpr std::size_t most_counted_groups = std::size_t{1} << 20;
 
@@ -533,6 +536,7 @@ constexpr std::size_t most_counted_groups = std::size_t{1} << 20;
 // varies, last byte first (a byte that never varies orders nothing); the counts of every pass
 // made in one read. False, leaving it as it is, past most_counting_passes or most_counted_groups.
 bool sorted_by_counting(order_entries& order) {
+    if (order.size() < 2) return true;
     if (order.size() > most_counted_groups) return false;
     const std::vector<std::size_t> bytes = varying_bytes(order);
     if (bytes.size() > most_counting_passes) return false;
@@ -589,11 +593,6 @@ std::vector<std::uint32_t> cell_table::ordered_groups() const {
     return out;
 }
 
-std::size_t cell_table::bytes_to_order() const {
-    // The entries and the array a pass of counting writes them to, then the list of groups.
-    return groups_.size() * (2 * sizeof(order_entry) + sizeof(std::uint32_t));
-}
-
 void cell_table::cells_of(std::uint32_t group, std::vector<std::uint32_t>& out) const {
     out.clear();
     // The dense totals in currency order already; a group with no cell besides (most, in a
@@ -648,6 +647,17 @@ std::size_t resident(std::size_t bytes) {
 }
 
 }  // namespace
+
+std::size_t cell_table::bytes_to_order() const {
+    // The entries (whole huge pages from 1 MiB), the array a pass of counting writes and the
+    // counts while the groups are few enough for it, and the list made from the entries: more
+    // than the peak, where the second array is gone before the list is made.
+    const std::size_t n = groups_.size();
+    const std::size_t entries = resident(n * sizeof(order_entry));
+    const std::size_t counting =
+        n <= most_counted_groups ? entries + most_counting_passes * 256 * sizeof(std::uint32_t) : 0;
+    return entries + counting + n * sizeof(std::uint32_t);
+}
 
 std::size_t cell_table::bytes() const {
     return resident(slots_.capacity() * sizeof(slot)) + resident(cells_.capacity() * sizeof(cell)) +

@@ -51,9 +51,8 @@ public:
 
     /// coefficient × 10^exponent, e.g. `decimal::scaled(6305, 6)` is 6.305 billion.
     [[nodiscard]] static decimal scaled(std::int64_t coefficient, std::int32_t exponent) noexcept;
-    /// The same for a native 128-bit coefficient, as narrow_coefficient() gives one back: an
-    /// exact sum kept in integers made a decimal without arithmetic (a report turns millions
-    /// of them into decimals, where a multiplication by 10^exponent cost 140 instructions each).
+    /// coefficient × 10^exponent for any native 128-bit coefficient and any exponent, which it
+    /// keeps as given; no arithmetic, nothing thrown. The inverse of narrow_coefficient().
     [[nodiscard]] static decimal from_narrow(detail::int128 coefficient,
                                              std::int32_t exponent) noexcept {
         return {detail::coefficient(coefficient), exponent};

@@ -279,22 +279,31 @@ BOOST_AUTO_TEST_CASE(constructs_integers_and_scaled_values) {
     BOOST_TEST(decimal(7).sign() == 1);
 }
 
-// from_narrow takes any 128-bit coefficient, the extremes included, and gives it back as
-// narrow_coefficient() does; equal to the value made by arithmetic.
+// from_narrow takes any 128-bit coefficient, the extremes included, at any exponent, and
+// gives the value arithmetic gives (its text, its hash, its narrow coefficient).
 BOOST_AUTO_TEST_CASE(from_narrow_takes_any_128_bit_coefficient) {
     using crossfoot::detail::int128;
-    const int128 most = std::numeric_limits<int128>::max();
-    const int128 least = std::numeric_limits<int128>::min();
+    using crossfoot::detail::uint128;
+    const auto most = static_cast<int128>(~uint128{0} >> 1);
+    const int128 least = -most - 1;
     BOOST_TEST(decimal::from_narrow(most, 0).to_string() ==
                "170141183460469231731687303715884105727");
     BOOST_TEST(decimal::from_narrow(least, 0).to_string() ==
                "-170141183460469231731687303715884105728");
-    BOOST_TEST((decimal::from_narrow(least, -3).narrow_coefficient() == least));
-    BOOST_TEST(decimal::from_narrow(least, -3).exponent() == -3);
-    BOOST_TEST((decimal::from_narrow(-120450, -2) == decimal::scaled(-120450, -2)));
+    for (const int128 c : {least, least + 1, int128{-120450}, int128{0}, int128{7}, most}) {
+        for (const std::int32_t e : {-40, -3, 0, 2, 1'000'000}) {
+            const decimal made = decimal::from_narrow(c, e);
+            const decimal by_arithmetic = decimal(c) * decimal::scaled(1, e);
+            BOOST_TEST((made == by_arithmetic));
+            BOOST_TEST(made.exponent() == e);
+            BOOST_TEST(made.to_string() == by_arithmetic.to_string());
+            BOOST_TEST(std::hash<decimal>{}(made) == std::hash<decimal>{}(by_arithmetic));
+            BOOST_TEST(made.is_narrow());
+            BOOST_TEST((made.narrow_coefficient() == c));
+        }
+    }
     BOOST_TEST(decimal::from_narrow(-120450, -2).to_string() == "-1204.50");
     BOOST_TEST(decimal::from_narrow(0, -2).to_string() == "0.00");
-    BOOST_TEST(decimal::from_narrow(7, 2).to_string() == "700");
     // It stays exact in arithmetic past 128 bits.
     BOOST_TEST((decimal::from_narrow(most, 0) + decimal(1)).to_string() ==
                "170141183460469231731687303715884105728");

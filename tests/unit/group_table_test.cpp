@@ -165,11 +165,29 @@ BOOST_AUTO_TEST_CASE(many_keys_in_key_order_field_by_field) {
 }
 
 // Keys whose 24-byte prefixes differ in a few bytes only (a date and a short code: the month,
-// the day and the code's bytes) are put in order by a pass of counting per such byte, the
-// last byte first: codes of different lengths, a NUL, 0xFF, an empty code; and keys alike in
-// their first 24 bytes (a date and a long code), told apart in full. Either way the order is
-// std::vector<std::string>'s, as for keys that differ everywhere (the test before).
+// the day and the code's bytes, 7 bytes) are put in order by a pass of counting per such
+// byte, the last byte first: codes of different lengths, a NUL, 0xFF, an empty code; keys
+// alike in their first 24 bytes (a date and a long code, 4 bytes), told apart in full; and
+// keys of three fields that differ in the prefix's third word too (a date, R0x and S0y: bytes
+// 14 and 19 among 6). Either way the order is std::vector<std::string>'s, as for keys that
+// differ everywhere (the test before).
 BOOST_AUTO_TEST_CASE(keys_differing_in_few_bytes_in_key_order) {
+    {
+        group_table t;
+        std::vector<key> keys;
+        for (int day = 28; day >= 1; day -= 2) {
+            for (const char x : {'9', '0', '5'}) {
+                for (const char y : {'7', '1', '3', '0'}) {
+                    keys.push_back(
+                        {"2024-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day),
+                         std::string("R0") + x, std::string("S0") + y});
+                    t.add(keys.back(), one("USD", "1", 1));
+                }
+            }
+        }
+        std::ranges::sort(keys);
+        BOOST_TEST((keys_of(t) == keys));
+    }
     const std::vector<std::string> codes = {
         "", "A", "AB", std::string("A\0", 2), "B", "\xFF", std::string(1, '\0')};
     const std::vector<std::string> long_codes = {
