@@ -318,7 +318,7 @@ std::expected<decimal, parse_error> decimal::parse_scientific(std::string_view t
 static_assert(sizeof(decimal) == 24, "a decimal is a packed int128 or a pointer, a tag, an exponent");
 
 decimal decimal::scaled(std::int64_t coefficient, std::int32_t exponent) noexcept {
-    return {detail::coefficient(int128{coefficient}), exponent};
+    return from_narrow(coefficient, exponent);
 }
 
 int decimal::sign() const noexcept { return sign_of(coefficient_); }
@@ -336,39 +336,55 @@ std::string decimal::coefficient_string() const {
 namespace {
 
 // How a decimal is written in plain notation: its digits (without sign) and where the point
-// goes. Sized before it is written, so that the text is made once, in place.
-struct plain_text {
-    std::string_view digits;
-    bool negative = false;
-    std::size_t whole = 0;         // digits before the point
-    std::size_t fraction = 0;      // digits after it (zeros in front when the digits are fewer)
-    std::size_t zeros_before = 0;  // zeros between the point and the digits
-    std::size_t zeros_after = 0;   // zeros after the digits, for a positive exponent
-
-    plain_text(std::string_view d, bool neg, std::int32_t exponent, bool zero)
-        : digits(d), negative(neg) {
-        zeros_after = exponent >= 0 && !zero ? static_cast<std::size_t>(exponent) : 0;
-        fraction = exponent < 0 ? static_cast<std::size_t>(-std::int64_t{exponent}) : 0;
-        whole = digits.size() > fraction ? digits.size() - fraction : 0;
-        zeros_before = fraction > digits.size() ? fraction - digits.size() : 0;
+// goes. Sized before it is written, so that the text is made once, in place. A narrow
+// coefficient's digits (every amount and total of money) are held on the stack, a wide one's
+// in a string.
+class plain_text {
+public:
+    plain_text(const coefficient& c, std::int32_t exponent) : negative_(sign_of(c) < 0) {
+        if (c.wide() != nullptr) {
+            wide_ = magnitude_digits(c);
+            digits_ = wide_;
+        } else {
+            const char* const end =
+                uint128_digits_to(narrow_.data(), narrow_.size(), detail::magnitude_of(c.narrow()));
+            digits_ = {narrow_.data(), static_cast<std::size_t>(end - narrow_.data())};
+        }
+        zeros_after_ = exponent >= 0 && sign_of(c) != 0 ? static_cast<std::size_t>(exponent) : 0;
+        fraction_ = exponent < 0 ? static_cast<std::size_t>(-std::int64_t{exponent}) : 0;
+        whole_ = digits_.size() > fraction_ ? digits_.size() - fraction_ : 0;
+        zeros_before_ = fraction_ > digits_.size() ? fraction_ - digits_.size() : 0;
     }
+    plain_text(const plain_text&) = delete;  // digits_ may view narrow_
+    plain_text& operator=(const plain_text&) = delete;
+
     [[nodiscard]] std::size_t size() const {
-        return std::size_t{negative} + std::max<std::size_t>(whole, 1) +
-               (fraction > 0 ? 1 + fraction : 0) + zeros_after;
+        return std::size_t{negative_} + std::max<std::size_t>(whole_, 1) +
+               (fraction_ > 0 ? 1 + fraction_ : 0) + zeros_after_;
     }
     // Writes size() bytes at `out`: the sign, the digits with a point before the last
-    // `fraction` of them, or the digits and the zeros after.
+    // `fraction_` of them, or the digits and the zeros after.
     void write(char* out) const {
         std::fill_n(out, size(), '0');  // the zeros before and after the digits are these
         char* p = out;
-        if (negative) *p++ = '-';
-        if (whole == 0) ++p;  // the '0' before the point
-        p = std::copy_n(digits.data(), whole, p);
-        if (fraction > 0) {
+        if (negative_) *p++ = '-';
+        if (whole_ == 0) ++p;  // the '0' before the point
+        p = std::copy_n(digits_.data(), whole_, p);
+        if (fraction_ > 0) {
             *p++ = '.';
-            std::copy_n(digits.data() + whole, digits.size() - whole, p + zeros_before);
+            std::copy_n(digits_.data() + whole_, digits_.size() - whole_, p + zeros_before_);
         }
     }
+
+private:
+    std::array<char, 40> narrow_{};
+    std::string wide_;
+    std::string_view digits_;
+    bool negative_ = false;
+    std::size_t whole_ = 0;         // digits before the point
+    std::size_t fraction_ = 0;      // digits after it (zeros in front when the digits are fewer)
+    std::size_t zeros_before_ = 0;  // zeros between the point and the digits
+    std::size_t zeros_after_ = 0;   // zeros after the digits, for a positive exponent
 };
 
 // 10^n for n up to 19, the powers of ten below 2^64.
@@ -432,19 +448,6 @@ char* digits_back(char* end, std::uint64_t v, std::size_t count) {
     return first + size;
 }
 
-// A coefficient's digits without sign: a narrow one's (every amount and total of money)
-// written into `narrow` on the stack, a wide one's into `wide`.
-std::string_view digits_into(const coefficient& c, std::array<char, 40>& narrow,
-                             std::string& wide) {
-    if (c.wide() != nullptr) {
-        wide = magnitude_digits(c);
-        return wide;
-    }
-    const char* const end =
-        uint128_digits_to(narrow.data(), narrow.size(), detail::magnitude_of(c.narrow()));
-    return {narrow.data(), static_cast<std::size_t>(end - narrow.data())};
-}
-
 }  // namespace
 
 std::string decimal::to_string() const {
@@ -453,10 +456,7 @@ std::string decimal::to_string() const {
     if (const auto end =
             write_usual(coefficient_, exponent_, usual.data(), usual.data() + usual.size()))
         return {usual.data(), *end};
-    std::array<char, 40> narrow{};
-    std::string wide;
-    const plain_text text(digits_into(coefficient_, narrow, wide), sign() < 0, exponent_,
-                          is_zero());
+    const plain_text text(coefficient_, exponent_);
     std::string out(text.size(), '0');
     text.write(out.data());
     return out;
@@ -465,10 +465,7 @@ std::string decimal::to_string() const {
 std::to_chars_result decimal::to_chars(char* first, char* last) const {
     if (const auto end = write_usual(coefficient_, exponent_, first, last))
         return {*end, std::errc{}};
-    std::array<char, 40> narrow{};
-    std::string wide;
-    const plain_text text(digits_into(coefficient_, narrow, wide), sign() < 0, exponent_,
-                          is_zero());
+    const plain_text text(coefficient_, exponent_);
     if (text.size() > static_cast<std::size_t>(last - first))
         return {last, std::errc::value_too_large};
     text.write(first);
