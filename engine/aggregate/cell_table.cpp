@@ -185,11 +185,11 @@ void cell_table::add_slow(std::uint32_t c, int128 coefficient, std::int32_t expo
         return;
     }
     if (x.exponent == exponent) {  // the sum is full: it goes to the rest, and starts again
-        add_rest(c, make_decimal(x.sum, x.exponent));
+        add_rest(c, decimal::from_narrow(x.sum, x.exponent));
         x.sum = coefficient;
         return;
     }
-    add_rest(c, make_decimal(coefficient, exponent));
+    add_rest(c, decimal::from_narrow(coefficient, exponent));
 }
 
 void cell_table::add(std::uint32_t c, const decimal& value) {
@@ -215,7 +215,7 @@ decimal cell_table::total(std::uint32_t c) const {
     const bool rest = (x.flags & has_rest) != 0;
     if ((x.flags & has_sum) == 0) return rest ? rest_.at(c) : decimal();
     const int128 sum = x.sum;
-    const decimal fast = make_decimal(sum, x.exponent);
+    const decimal fast = decimal::from_narrow(sum, x.exponent);
     return rest ? fast + rest_.at(c) : fast;
 }
 

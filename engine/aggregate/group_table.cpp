@@ -105,7 +105,7 @@ struct summed_figures {
         }
     }
     [[nodiscard]] static decimal total_of(const pending& p) {
-        return p.in_sum ? aggregation::make_decimal(p.sum, p.exponent) : p.total;
+        return p.in_sum ? decimal::from_narrow(p.sum, p.exponent) : p.total;
     }
     [[nodiscard]] group_view view(std::span<const std::string_view> key) {
         totals.clear();

@@ -56,7 +56,7 @@ void group_of(const cell_table& t, std::uint32_t g, std::vector<std::uint32_t>& 
 decimal value_of(const spilled_cell& c) {
     const bool rest = (c.flags & cell_table::has_rest) != 0;
     if ((c.flags & cell_table::has_sum) == 0) return rest ? c.rest : decimal();
-    const decimal fast = make_decimal(c.sum, c.exponent);
+    const decimal fast = decimal::from_narrow(c.sum, c.exponent);
     return rest ? fast + c.rest : fast;
 }
 

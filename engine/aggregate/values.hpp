@@ -123,11 +123,6 @@ inline int128 power_of_ten(std::int32_t n) {
     return powers[static_cast<std::size_t>(n)];
 }
 
-// coefficient × 10^exponent as a decimal.
-inline decimal make_decimal(int128 coefficient, std::int32_t exponent) {
-    return decimal::from_narrow(coefficient, exponent);
-}
-
 // value × 10^-drop, rounded half-even; drop in [1, 38].
 inline int128 drop_digits_half_even(int128 value, std::int32_t drop) {
     using uint128 = detail::uint128;
